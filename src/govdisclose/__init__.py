@@ -1,0 +1,139 @@
+"""govdisclose: model, check, read and render 政府信息公开工作年度报告.
+
+政府信息公开工作年度报告 are the annual reports on open government information of Chinese government organs.
+
+The public surface is re-exported here; the subpackages hold the details:
+
+- :mod:`govdisclose.model`: the report as frozen attrs classes, and the registry of section and block kinds;
+- :mod:`govdisclose.serialize`: JSON (canonical), TOML, YAML and a JSON Schema of the document format;
+- :mod:`govdisclose.render`: renderers (plain text);
+- :mod:`govdisclose.zh`: Chinese numerals, heading ordinals and dates;
+- :mod:`govdisclose.examples`: the bundled example reports.
+
+>>> import govdisclose
+>>> report = govdisclose.examples.load("sanyuan-chengguan-2017")
+>>> report.display_title
+'三元区城关街道2017年政府信息公开工作年度报告'
+>>> govdisclose.from_json(govdisclose.to_json(report)) == report
+True
+"""
+
+from . import examples
+from ._errors import (
+    DocumentError,
+    GovDiscloseError,
+    MissingExtraError,
+    ModelError,
+    RegistryError,
+    SourceError,
+    UnknownExampleError,
+    UnknownKindError,
+)
+from ._version import __version__
+from .model import (
+    Agency,
+    AgencyLevel,
+    AgencyRole,
+    Amount,
+    Attachment,
+    Block,
+    Breakdown,
+    Cell,
+    Compound,
+    Count,
+    Edition,
+    EnumeratedPoints,
+    Introduction,
+    KindRegistry,
+    MoneyUnit,
+    NumberedItems,
+    Paragraph,
+    Part,
+    Provenance,
+    Publication,
+    Qualifier,
+    Report,
+    Scale,
+    Section,
+    Share,
+    Signature,
+    Statistic,
+    StatPart,
+    Table,
+    Validity,
+    default_kinds,
+)
+from .render import render
+from .serialize import (
+    SCHEMA_VERSION,
+    dump_report,
+    from_json,
+    from_toml,
+    from_yaml,
+    json_schema,
+    load_report,
+    report_from_data,
+    report_to_data,
+    to_json,
+    to_toml,
+    to_yaml,
+)
+from .zh import OrdinalStyle
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Agency",
+    "AgencyLevel",
+    "AgencyRole",
+    "Amount",
+    "Attachment",
+    "Block",
+    "Breakdown",
+    "Cell",
+    "Compound",
+    "Count",
+    "DocumentError",
+    "Edition",
+    "EnumeratedPoints",
+    "GovDiscloseError",
+    "Introduction",
+    "KindRegistry",
+    "MissingExtraError",
+    "ModelError",
+    "MoneyUnit",
+    "NumberedItems",
+    "OrdinalStyle",
+    "Paragraph",
+    "Part",
+    "Provenance",
+    "Publication",
+    "Qualifier",
+    "RegistryError",
+    "Report",
+    "Scale",
+    "Section",
+    "Share",
+    "Signature",
+    "SourceError",
+    "StatPart",
+    "Statistic",
+    "Table",
+    "UnknownExampleError",
+    "UnknownKindError",
+    "Validity",
+    "__version__",
+    "default_kinds",
+    "dump_report",
+    "examples",
+    "from_json",
+    "from_toml",
+    "from_yaml",
+    "json_schema",
+    "load_report",
+    "render",
+    "report_from_data",
+    "report_to_data",
+    "to_json",
+    "to_toml",
+    "to_yaml",
+]

@@ -1,0 +1,102 @@
+"""The ``govdisclose`` command line: a thin layer over the public API.
+
+Every command that takes a SOURCE accepts a file path (``.json``, ``.toml``, ``.yaml``), ``-`` for standard input, or
+``example:NAME`` for a bundled example. Errors print one line naming the source and the path of the problem, and exit
+with status 1 (2 for a usage error); no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import examples
+from ._errors import GovDiscloseError
+from ._version import __version__
+from .model import Report
+from .render import default_renderers, render
+from .serialize import FORMATS, dump_report, json_schema, load_report, write_output
+
+__all__ = ["main"]
+
+DEMO_EXAMPLE = "sanyuan-chengguan-2017"
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source", metavar="SOURCE", help="a report file (.json/.toml/.yaml), - for stdin, or example:NAME"
+    )
+    parser.add_argument(
+        "--from", dest="fmt", choices=FORMATS, help="the SOURCE's format (default: from its suffix; json)"
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govdisclose", description="Model, check and render 政府信息公开工作年度报告 (annual reports)."
+    )
+    parser.add_argument("--version", action="version", version=f"govdisclose {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("demo", help="print the bundled seed report as Chinese text")
+    commands.add_parser("examples", help="list the bundled examples")
+
+    render_cmd = commands.add_parser("render", help="render a report (text …)")
+    _add_source(render_cmd)
+    render_cmd.add_argument(
+        "--to", default="text", help=f"output format (default text; known: {', '.join(default_renderers.names())})"
+    )
+    render_cmd.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+
+    convert = commands.add_parser("convert", help="convert a report between JSON, TOML and YAML")
+    _add_source(convert)
+    convert.add_argument("--to", required=True, choices=FORMATS, help="document format to write")
+    convert.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the report document format")
+    schema.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    return parser
+
+
+def _load(source: str, fmt: str | None) -> Report:
+    """A report from a file, ``-`` or ``example:NAME``."""
+    if source.startswith("example:"):
+        return examples.load(source.removeprefix("example:"))
+    return load_report(source, fmt=fmt)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        write_output(str(render(examples.load(DEMO_EXAMPLE), to="text")), "-")
+    elif args.command == "examples":
+        lines = [f"{name}\t{examples.load(name).display_title}" for name in examples.names()]
+        write_output("\n".join(lines) + "\n", "-")
+    elif args.command == "render":
+        report = _load(args.source, args.fmt)
+        write_output(render(report, to=args.to), args.output)
+    elif args.command == "convert":
+        report = _load(args.source, args.fmt)
+        write_output(dump_report(report, args.to), args.output)
+    elif args.command == "schema":
+        write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except GovDiscloseError as exc:
+        where = getattr(args, "source", None)
+        print(f"govdisclose: error: {where + ': ' if where else ''}{exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # an unknown output format and the like: a usage problem
+        print(f"govdisclose: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return 130

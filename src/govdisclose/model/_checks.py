@@ -1,0 +1,60 @@
+"""Field validators shared by the model classes.
+
+They raise :class:`~govdisclose.ModelError` with messages that name the field and the value, such as
+``'value' must be >= 0 (got -3)``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .._errors import ModelError
+
+
+def non_negative(instance: object, attribute: attrs.Attribute[Any], value: int | Decimal) -> None:
+    """Refuse a negative number, and a number that is not finite."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ModelError(f"{attribute.name!r} must be a finite number (got {value})", field=attribute.name, value=value)
+    if value < 0:
+        raise ModelError(f"{attribute.name!r} must be >= 0 (got {value})", field=attribute.name, value=value)
+
+
+def finite(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    """Refuse NaN and infinities in a decimal."""
+    if value is not None and not value.is_finite():
+        raise ModelError(f"{attribute.name!r} must be a finite number (got {value})", field=attribute.name, value=value)
+
+
+def not_blank(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """Refuse an empty or all-whitespace string (``None`` is allowed where the type allows it)."""
+    if value is not None and not value.strip():
+        raise ModelError(f"{attribute.name!r} must not be blank (got {value!r})", field=attribute.name, value=value)
+
+
+def positive(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """Refuse zero and negative numbers (``None`` is allowed where the type allows it)."""
+    if value is not None and value < 1:
+        raise ModelError(f"{attribute.name!r} must be >= 1 (got {value})", field=attribute.name, value=value)
+
+
+def instances_of(*types: type) -> Any:
+    """Validate that every member of a tuple is an instance of one of *types*."""
+    names = " | ".join(t.__name__ for t in types)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        if not isinstance(value, tuple):
+            raise ModelError(
+                f"{attribute.name!r} must be a tuple (got {type(value).__name__})", field=attribute.name, value=value
+            )
+        for index, member in enumerate(value):
+            if not isinstance(member, types):
+                raise ModelError(
+                    f"{attribute.name}[{index}] must be {names} (got {type(member).__name__})",
+                    field=attribute.name,
+                    value=member,
+                )
+
+    return check

@@ -1,0 +1,111 @@
+"""The renderer protocol, the registry of renderers by name, and :func:`render`."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from .._errors import RegistryError
+from ..model import Report
+from ._text import render_text
+
+__all__ = ["Renderer", "RendererRegistry", "default_renderers", "render"]
+
+
+@runtime_checkable
+class Renderer(Protocol):
+    """Something that turns a report into a document of one format."""
+
+    @property
+    def name(self) -> str:
+        """The format's name, as given to ``render(..., to=name)``."""
+        ...  # pragma: no cover - protocol
+
+    @property
+    def media_type(self) -> str:
+        """The media type of the output (``text/plain; charset=utf-8`` …)."""
+        ...  # pragma: no cover - protocol
+
+    def render(self, report: Report) -> str | bytes:
+        """The document for *report*."""
+        ...  # pragma: no cover - protocol
+
+
+@attrs.frozen
+class _FunctionRenderer:
+    name: str
+    media_type: str
+    function: object
+
+    def render(self, report: Report) -> str | bytes:
+        result = self.function(report)  # type: ignore[operator]
+        if not isinstance(result, (str, bytes)):  # pragma: no cover - guards third-party functions
+            raise TypeError(f"renderer {self.name!r} returned {type(result).__name__}, not str or bytes")
+        return result
+
+
+class RendererRegistry:
+    """Renderers by format name, with where each came from."""
+
+    def __init__(self) -> None:
+        self._renderers: dict[str, tuple[Renderer, str]] = {}
+
+    def copy(self) -> RendererRegistry:
+        """An independent registry with the same renderers."""
+        other = RendererRegistry()
+        other._renderers = dict(self._renderers)
+        return other
+
+    def register(self, renderer: Renderer, *, source: str = "core") -> None:
+        """Add *renderer* under its name.
+
+        Raises:
+            RegistryError: Another renderer has that name.
+        """
+        taken = self._renderers.get(renderer.name)
+        if taken is not None and taken[0] is not renderer:
+            raise RegistryError(
+                f"{source}: a renderer named {renderer.name!r} is already registered by {taken[1]}",
+                tag=renderer.name,
+                source=source,
+            )
+        self._renderers[renderer.name] = (renderer, source)
+
+    def get(self, name: str) -> Renderer:
+        """The renderer called *name*.
+
+        Raises:
+            ValueError: No renderer has that name (the message lists the known ones).
+        """
+        entry = self._renderers.get(name)
+        if entry is None:
+            raise ValueError(f"unknown output format {name!r}; known formats: {', '.join(self.names())}")
+        return entry[0]
+
+    def names(self) -> tuple[str, ...]:
+        """The registered format names, sorted."""
+        return tuple(sorted(self._renderers))
+
+    def source(self, name: str) -> str | None:
+        """Where the renderer *name* was registered from."""
+        entry = self._renderers.get(name)
+        return entry[1] if entry else None
+
+
+default_renderers = RendererRegistry()
+"""The renderers :func:`render` uses by default."""
+default_renderers.register(_FunctionRenderer("text", "text/plain; charset=utf-8", render_text))
+
+
+def render(report: Report, *, to: str = "text", renderers: RendererRegistry | None = None) -> str | bytes:
+    """Render *report* in the format *to* (``"text"``).
+
+    Raises:
+        ValueError: *to* is not a registered format.
+
+    >>> from govdisclose.model import Agency, Edition, Report
+    >>> render(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局")), to="text").splitlines()
+    ['某县教育局2024年政府信息公开工作年度报告', '']
+    """
+    return (renderers or default_renderers).get(to).render(report)

@@ -1,0 +1,329 @@
+"""The one cattrs converter factory of govdisclose, and the conversion of its errors into path-named messages.
+
+Documents are plain data (dicts, lists, strings, integers, booleans). Sections, blocks and quantities carry their tag
+under ``"kind"``; decimals are strings (``"133.9554"``) so that no digit is lost in any language's JSON parser; dates
+are ISO 8601 (``"2018-01-30"``) and times ``"09:42"``; enums are their values; fields at their default are left out.
+Loading is strict: unknown keys, wrong types (a string where a number belongs, a float where a decimal belongs) and
+unknown kinds are refused with the JSON path of the problem.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from .._errors import DocumentError, GovDiscloseError, ModelError, UnknownKindError
+from ..model import Amount, Block, Compound, Count, KindRegistry, Report, Section, Share, default_kinds
+
+__all__ = ["SCHEMA_VERSION", "make_converter", "report_from_data", "report_to_data"]
+
+SCHEMA_VERSION = 1
+"""The version of the document format; written as ``"schema_version"`` at the top of every document."""
+
+_QUANTITIES: dict[str, type] = {cls.KIND: cls for cls in (Count, Amount, Share, Compound)}
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
+
+
+class _KindProblem(ValueError):
+    """An unknown or misplaced ``"kind"``, raised inside structuring and turned into :class:`UnknownKindError`."""
+
+    def __init__(self, category: str, kind: object, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown {category} kind {kind!r}; known kinds: {', '.join(known)}")
+        self.category = category
+        self.kind = kind
+        self.known = known
+
+
+def _type_name(value: object) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _expect(kind: str, value: object) -> TypeError:
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    return TypeError(f"expected {kind}, got {_type_name(value)} {shown}")
+
+
+def _structure_int(value: object, cls: type) -> int:
+    if issubclass(cls, enum.Enum):  # pragma: no cover - the model has no int-valued enums
+        return _structure_enum(value, cls)  # type: ignore[return-value]
+    if type(value) is not int:
+        raise _expect("an integer", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _expect("true or false", value)
+    return value
+
+
+def _structure_str(value: object, cls: type) -> str:
+    if issubclass(cls, enum.Enum):
+        return _structure_enum(value, cls)  # type: ignore[return-value]
+    if type(value) is not str:
+        raise _expect("a string", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if type(value) is Decimal:
+        result = value
+    elif type(value) is int:
+        result = Decimal(value)
+    elif type(value) is str and _DECIMAL.match(value.strip()):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+            raise _expect("a decimal number", value) from None
+    else:
+        raise _expect('a decimal number written as a string such as "133.9554"', value)
+    if not result.is_finite():
+        raise _expect("a finite decimal number", value)
+    return result
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    if type(value) is datetime.date:
+        return value
+    if type(value) is str and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"no such date {value!r}") from None
+    raise _expect("a date written YYYY-MM-DD", value)
+
+
+def _structure_time(value: object, _: type) -> datetime.time:
+    if type(value) is datetime.time and value.microsecond == 0 and value.tzinfo is None:
+        return value
+    if type(value) is str and re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", value):
+        try:
+            return datetime.time.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"no such time of day {value!r}") from None
+    raise _expect("a time written HH:MM or HH:MM:SS", value)
+
+
+def _unstructure_time(value: datetime.time) -> str:
+    if value.second == 0 and value.microsecond == 0:
+        return value.strftime("%H:%M")
+    return value.isoformat()
+
+
+def _plain_str(value: str) -> str:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, cls):
+        return value
+    if type(value) is str:
+        for member in cls:
+            if member.value == value:
+                return member
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise ValueError(f"expected one of {allowed}; got {value!r}")
+
+
+def _is_quantity_union(tp: Any) -> bool:
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    args = set(typing.get_args(tp))
+    return bool(args) and args <= {str, *_QUANTITIES.values()} and args != {str}
+
+
+def _is_tagged(tp: Any) -> bool:
+    return isinstance(tp, type) and (issubclass(tp, (Block, Section)) or tp in _QUANTITIES.values())
+
+
+def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
+    """Make a converter between report models and plain data, looking kinds up in *registry* at load time.
+
+    Kinds registered after the converter was made are found, because the registry is consulted on every load.
+
+    Args:
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+
+    >>> from govdisclose.model import Count
+    >>> make_converter().unstructure(Count(value=3, unit="条"))
+    {'kind': 'count', 'value': 3, 'unit': '条'}
+    """
+    kinds = default_kinds if registry is None else registry
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+
+    # cattrs dispatches primitives by class (subclasses included): a str-valued Enum reaches the str hook, which
+    # hands it on to the enum hook.
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_structure_hook(datetime.time, _structure_time)
+    converter.register_unstructure_hook(datetime.time, _unstructure_time)
+    converter.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
+    )
+    converter.register_unstructure_hook(str, _plain_str)
+
+    @functools.cache
+    def structure_fields(cls: type) -> Callable[[Mapping[str, Any], type], Any]:
+        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    @functools.cache
+    def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+    def tagged_class(data: object, declared: type | None) -> tuple[type, dict[str, Any]]:
+        """The registered class named by ``data["kind"]`` (a quantity class when *declared* is None)."""
+        if not isinstance(data, dict):
+            raise _expect("an object", data)
+        found: Callable[[str], type | None]
+        known: Callable[[], tuple[str, ...]]
+        if declared is not None and issubclass(declared, Section):
+            category, found, known = "section", kinds.section_class, kinds.section_kinds
+        elif declared is not None and issubclass(declared, Block):
+            category, found, known = "block", kinds.block_class, kinds.block_kinds
+        else:
+            category, found, known = "quantity", _QUANTITIES.get, lambda: tuple(sorted(_QUANTITIES))
+        if "kind" not in data:
+            raise ModelError("required field missing", field="kind")
+        tag = data["kind"]
+        cls = found(tag) if isinstance(tag, str) else None
+        if cls is None or (declared is not None and not issubclass(cls, declared)):
+            raise _KindProblem(category, tag, known())
+        return cls, {key: value for key, value in data.items() if key != "kind"}
+
+    def structure_tagged(data: object, declared: type) -> Any:
+        cls, fields = tagged_class(data, declared)
+        return structure_fields(cls)(fields, cls)
+
+    def unstructure_tagged_factory(declared: type) -> Callable[[Any], dict[str, Any]]:
+        def unstructure(obj: Any) -> dict[str, Any]:
+            cls = obj.__class__
+            return {"kind": getattr(cls, "KIND"), **unstructure_fields(cls)(obj)}  # noqa: B009 - KIND is a ClassVar
+
+        return unstructure
+
+    def structure_inline(data: object, declared: Any) -> Any:
+        allowed = typing.get_args(declared)
+        if isinstance(data, str) and str in allowed:
+            return data
+        if not isinstance(data, dict):
+            wanted = "a string or an object" if str in allowed else "an object"
+            raise _expect(wanted, data)
+        cls, fields = tagged_class(data, None)
+        if cls not in allowed:
+            raise _KindProblem("quantity", getattr(cls, "KIND"), tuple(sorted(t.KIND for t in allowed if t is not str)))  # noqa: B009
+        return structure_fields(cls)(fields, cls)
+
+    def unstructure_inline(value: Any) -> Any:
+        return value if isinstance(value, str) else converter.unstructure(value, unstructure_as=value.__class__)
+
+    converter.register_structure_hook_func(_is_tagged, structure_tagged)
+    converter.register_unstructure_hook_factory(_is_tagged, unstructure_tagged_factory)
+    converter.register_structure_hook_func(_is_quantity_union, structure_inline)
+    converter.register_unstructure_hook_func(_is_quantity_union, unstructure_inline)
+    return converter
+
+
+def _format_exception(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return (
+            f"unknown field{'s' if len(exc.extra_fields) > 1 else ''} {', '.join(sorted(map(repr, exc.extra_fields)))}"
+        )
+    if isinstance(exc, (GovDiscloseError, _KindProblem)):
+        return str(exc)
+    if isinstance(exc, (TypeError, ValueError)) and str(exc):
+        return str(exc)
+    return f"invalid value ({type(exc).__name__})"  # pragma: no cover - every hook raises one of the above
+
+
+def _leaves(exc: BaseException, path: str) -> Iterator[tuple[BaseException, str]]:
+    """Yield every underlying problem with the JSON path where it happened."""
+    if isinstance(exc, (cattrs.IterableValidationError, cattrs.ClassValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            where = f"{path}[{note.index!r}]" if isinstance(note, IterableValidationNote) else f"{path}.{note.name}"
+            yield from _leaves(inner, where)
+        for inner in without:
+            yield from _leaves(inner, path)
+    elif isinstance(exc, ModelError) and exc.field is not None and not exc.field.startswith("_"):
+        yield exc, f"{path}.{exc.field}"
+    else:
+        yield exc, path
+
+
+def document_error(exc: Exception) -> DocumentError:
+    """Turn an exception raised while structuring into a :class:`DocumentError` naming every problem and its path."""
+    leaves = list(_leaves(exc, "$"))
+    problems = [f"{_format_exception(leaf)} @ {where}" for leaf, where in leaves]
+    first, path = leaves[0]
+    if isinstance(first, _KindProblem):
+        error = UnknownKindError(first.category, first.kind, first.known, path=path)
+        return error if len(problems) == 1 else DocumentError([error.problems[0], *problems[1:]], path=path)
+    return DocumentError(problems, path=path)
+
+
+@functools.cache
+def _default_converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def _converter_for(registry: KindRegistry | None) -> cattrs.Converter:
+    return _default_converter() if registry is None or registry is default_kinds else make_converter(registry)
+
+
+def report_to_data(report: Report, *, registry: KindRegistry | None = None) -> dict[str, Any]:
+    """The report as plain data, with ``schema_version`` first.
+
+    >>> from govdisclose.model import Agency, Edition, Report
+    >>> report_to_data(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局")))
+    {'schema_version': 1, 'edition': '2021', 'year': 2024, 'agency': {'name': '某县教育局'}}
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"expected a Report, got {type(report).__name__}")
+    return {"schema_version": SCHEMA_VERSION, **_converter_for(registry).unstructure(report, Report)}
+
+
+def report_from_data(data: object, *, registry: KindRegistry | None = None) -> Report:
+    """A report from plain data (as :func:`report_to_data` makes it).
+
+    Raises:
+        DocumentError: The data is not a valid document; the message names the path of the problem.
+        UnknownKindError: A section or block kind is not registered.
+    """
+    if not isinstance(data, dict):
+        raise DocumentError([f"expected an object, got {_type_name(data)} @ $"])
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        if "schema_version" not in data:
+            raise DocumentError(["required field missing @ $.schema_version"], path="$.schema_version")
+        raise DocumentError(
+            [f"unsupported schema_version {version!r}; this govdisclose reads {SCHEMA_VERSION} @ $.schema_version"],
+            path="$.schema_version",
+        )
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    try:
+        return _converter_for(registry).structure(body, Report)
+    except RecursionError:
+        raise DocumentError(["document nested too deeply @ $"]) from None
+    except Exception as exc:
+        raise document_error(exc) from None

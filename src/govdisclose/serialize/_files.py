@@ -1,0 +1,135 @@
+"""Reading and writing report documents by source name: a file path, or ``-`` for the standard streams.
+
+The format comes from the file's suffix (``.json``, ``.toml``, ``.yaml``/``.yml``) unless given; standard input is JSON
+unless told otherwise. Files are written atomically: the document goes to a temporary file beside the target, which then
+replaces it, so a failure never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .._errors import SourceError
+from ..model import KindRegistry, Report
+
+__all__ = ["FORMATS", "dump_report", "format_for", "load_report", "parse_report", "read_source", "write_output"]
+
+FORMATS = ("json", "toml", "yaml")
+"""The document formats reports can be stored in."""
+
+_SUFFIXES = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def format_for(source: str | os.PathLike[str], default: str = "json") -> str:
+    """The document format of *source*, from its suffix.
+
+    >>> format_for("report.yml"), format_for("-"), format_for("data.txt", default="toml")
+    ('yaml', 'json', 'toml')
+    """
+    return _SUFFIXES.get(Path(os.fspath(source)).suffix.lower(), default)
+
+
+def read_source(source: str | os.PathLike[str]) -> bytes:
+    """The bytes of *source*: a file, or ``-`` for standard input.
+
+    Raises:
+        SourceError: The file cannot be read.
+    """
+    name = os.fspath(source)
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read {name}: {exc.strerror or exc}", source=name) from None
+
+
+def _parser(fmt: str) -> Callable[..., Report]:
+    if fmt == "json":
+        from ._json import from_json
+
+        return from_json
+    if fmt == "toml":
+        from ._toml import from_toml
+
+        return from_toml
+    if fmt == "yaml":
+        from ._yaml import from_yaml
+
+        return from_yaml
+    raise ValueError(f"unknown document format {fmt!r}; known formats: {', '.join(FORMATS)}")
+
+
+def _dumper(fmt: str) -> Callable[..., str]:
+    if fmt == "json":
+        from ._json import to_json
+
+        return to_json
+    if fmt == "toml":
+        from ._toml import to_toml
+
+        return to_toml
+    if fmt == "yaml":
+        from ._yaml import to_yaml
+
+        return to_yaml
+    raise ValueError(f"unknown document format {fmt!r}; known formats: {', '.join(FORMATS)}")
+
+
+def parse_report(data: bytes | str, fmt: str = "json", *, registry: KindRegistry | None = None) -> Report:
+    """A report from the text of a document in format *fmt*.
+
+    Raises:
+        DocumentError: The document is not valid (the message names the path of the problem).
+    """
+    return _parser(fmt)(data, registry=registry)
+
+
+def dump_report(report: Report, fmt: str = "json", *, registry: KindRegistry | None = None) -> str:
+    """The text of *report* as a document in format *fmt* (``json``, ``toml`` or ``yaml``)."""
+    return _dumper(fmt)(report, registry=registry)
+
+
+def load_report(
+    source: str | os.PathLike[str], *, fmt: str | None = None, registry: KindRegistry | None = None
+) -> Report:
+    """Load a report from a file, or from standard input when *source* is ``-``.
+
+    Raises:
+        SourceError: The source cannot be read.
+        DocumentError: It is not a valid document.
+    """
+    name = os.fspath(source)
+    return parse_report(read_source(name), fmt or format_for(name), registry=registry)
+
+
+def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:
+    """Write *data* to *target* atomically, or to standard output when *target* is ``-``.
+
+    Raises:
+        SourceError: The file cannot be written (nothing is left behind).
+    """
+    name = os.fspath(target)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if name == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(name)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as exc:
+        raise SourceError(f"cannot write {name}: {exc.strerror or exc}", source=name) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise SourceError(f"cannot write {name}: {exc.strerror or exc}", source=name) from None
+        raise

@@ -1,0 +1,100 @@
+"""TOML: a report as a TOML document, with the same keys and values as the JSON form.
+
+Writing needs the ``toml`` extra (tomli-w); reading uses :mod:`tomllib` (``tomli`` on Python 3.10). Decimals are written
+as strings, exactly as in JSON, and TOML floats are read as exact decimals. TOML has no null, so a field set to ``None``
+where its default is something else (an :class:`~govdisclose.model.Introduction` printed without a heading) cannot be
+written as TOML; :func:`to_toml` refuses it, naming the path, rather than silently loading back the default.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from .._errors import DocumentError, MissingExtraError
+from ..model import KindRegistry, Report
+from ._converter import report_from_data, report_to_data
+
+__all__ = ["from_toml", "to_toml"]
+
+
+def _nulls(data: object, path: str) -> Iterator[str]:
+    """Yield the path of every ``None`` in *data*."""
+    if data is None:
+        yield path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _nulls(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _nulls(value, f"{path}[{index}]")
+
+
+def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
+    """The TOML text of *report*: the keys and values of its JSON form, decimals as strings.
+
+    Raises:
+        MissingExtraError: tomli-w is not installed (``pip install 'govdisclose[toml]'``).
+        DocumentError: A field is ``None`` where its default is not, which TOML cannot write (it has no null).
+
+    >>> from govdisclose.model import Agency, Edition, Report
+    >>> print(to_toml(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"))), end="")
+    schema_version = 1
+    edition = "2021"
+    year = 2024
+    <BLANKLINE>
+    [agency]
+    name = "某县教育局"
+    """
+    try:
+        import tomli_w
+    except ImportError:
+        raise MissingExtraError("toml", "tomli_w", "writing TOML") from None
+    data = report_to_data(report, registry=registry)
+    problems = [f"TOML has no null, and None is not this field's default @ {path}" for path in _nulls(data, "$")]
+    if problems:
+        raise DocumentError(problems, path=problems[0].rpartition(" @ ")[2])
+    return tomli_w.dumps(data, multiline_strings=False)
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        try:
+            import tomli as tomllib
+        except ImportError:
+            raise MissingExtraError("toml", "tomli", "reading TOML on Python 3.10") from None
+    try:
+        # NaN and infinities become Decimal('NaN') and so on; the converter refuses them with their path.
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise DocumentError([f"not valid TOML: {' '.join(str(exc).split())} @ $"]) from None
+    except RecursionError:
+        raise DocumentError(["document nested too deeply @ $"]) from None
+
+
+def from_toml(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
+    r"""Load a report from TOML text (as :func:`to_toml` writes it, or hand-written).
+
+    TOML's own dates (``written_on = 2018-01-30``) and times (``published_at = 09:42:00``) are accepted where the model
+    has a date or a time; a TOML float is read as an exact decimal.
+
+    Raises:
+        DocumentError: The text is not valid TOML, or not a valid report document; the message names the path.
+
+    >>> from_toml('schema_version = 1\nedition = "2021"\nyear = 2024\nagency = {name = "某县教育局"}').agency.name
+    '某县教育局'
+    >>> from_toml('schema_version = 1\nedition = "2021"\nyear = "2024"\nagency = {name = "x"}')
+    Traceback (most recent call last):
+      ...
+    govdisclose._errors.DocumentError: expected an integer, got string '2024' @ $.year
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentError([f"not UTF-8 text (byte {exc.start}) @ $"]) from None
+    return report_from_data(_parse_toml(text), registry=registry)

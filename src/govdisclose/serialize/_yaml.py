@@ -1,0 +1,176 @@
+"""YAML: a report as a YAML document, with the same keys and values as the JSON form.
+
+Needs the ``yaml`` extra (PyYAML). Writing uses PyYAML's safe dumper; reading uses a strict subclass of PyYAML's safe
+loader, never the unsafe one:
+
+- floats are read as exact :class:`~decimal.Decimal` values, and ``.nan``/``.inf`` are refused;
+- ``2018-01-30`` stays a string (the converter parses dates where the model has them), and YAML 1.1's surprises are
+  off: ``10:30`` is not the sexagesimal integer 630, ``010`` is not octal 8, ``<<`` is not a merge key;
+- a key given twice in one mapping is refused (PyYAML would silently keep the last);
+- aliases (``*name``) are refused, so a small document cannot expand into a huge one ("billion laughs").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from .._errors import DocumentError, MissingExtraError
+from ..model import KindRegistry, Report
+from ._converter import report_from_data, report_to_data
+
+if TYPE_CHECKING:
+    import yaml
+
+__all__ = ["from_yaml", "to_yaml"]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)\Z")
+_FLOAT = re.compile(
+    r"""(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))\Z""",
+    re.VERBOSE,
+)
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+# With these and _INT and _FLOAT, every plain scalar the loader reads as a non-string is one PyYAML's dumper also reads
+# as that type (and so quotes when it is a string): whatever the dumper writes unquoted as a string comes back a string.
+_KEPT_RESOLVERS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
+
+
+def _where(mark: Any) -> str:
+    return "" if mark is None else f" at line {mark.line + 1} column {mark.column + 1}"
+
+
+def _import_yaml(purpose: str) -> Any:
+    try:
+        import yaml
+    except ImportError:
+        raise MissingExtraError("yaml", "yaml", purpose) from None
+    return yaml
+
+
+@functools.cache
+def _loader_class() -> type[yaml.SafeLoader]:
+    """The strict safe loader (made on first use, so that importing govdisclose does not import PyYAML)."""
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            if self.check_event(yaml.AliasEvent):
+                event: yaml.AliasEvent = self.peek_event()  # type: ignore[no-untyped-call]
+                raise DocumentError([f"YAML aliases are not allowed (*{event.anchor}){_where(event.start_mark)} @ $"])
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    duplicate = key in seen
+                    seen.add(key)
+                except TypeError:  # an unhashable key: PyYAML reports it below
+                    continue
+                if duplicate:
+                    raise DocumentError([f"duplicate key {key!r} in one mapping{_where(key_node.start_mark)} @ $"])
+            return super().construct_mapping(node, deep=deep)
+
+    def construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+        written = loader.construct_scalar(node)
+        try:
+            value = Decimal(str(written).replace("_", ""))
+        except InvalidOperation:
+            value = Decimal("NaN")
+        if not value.is_finite():
+            raise DocumentError([f"{written} is not a number a report can hold{_where(node.start_mark)} @ $"])
+        return value
+
+    StrictLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag in _KEPT_RESOLVERS]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+    StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+    StrictLoader.add_constructor("tag:yaml.org,2002:float", construct_decimal)
+    return StrictLoader
+
+
+@functools.cache
+def _dumper_class() -> type[yaml.SafeDumper]:
+    """PyYAML's safe dumper, except that strings holding a line break other than LF are double-quoted.
+
+    PyYAML writes NEL (U+0085) raw inside a single-quoted string, and reads it back as a space; in double quotes it is
+    escaped and comes back as written.
+    """
+    import yaml
+
+    class ExactDumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = '"' if any(c in value for c in _OTHER_BREAKS) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    ExactDumper.add_representer(str, represent_str)
+    return ExactDumper
+
+
+def to_yaml(report: Report, *, registry: KindRegistry | None = None) -> str:
+    """The YAML text of *report*: the keys and values of its JSON form, Chinese written as is.
+
+    Raises:
+        MissingExtraError: PyYAML is not installed (``pip install 'govdisclose[yaml]'``).
+
+    >>> from govdisclose.model import Agency, Edition, Report
+    >>> print(to_yaml(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"))), end="")
+    schema_version: 1
+    edition: '2021'
+    year: 2024
+    agency:
+      name: 某县教育局
+    """
+    yaml = _import_yaml("writing YAML")
+    data = report_to_data(report, registry=registry)
+    text: str = yaml.dump(data, Dumper=_dumper_class(), allow_unicode=True, sort_keys=False)
+    return text
+
+
+def _loads_yaml(text: str | bytes) -> Any:
+    """Parse YAML text into plain data with the strict loader described in the module docstring.
+
+    Raises:
+        MissingExtraError: PyYAML is not installed.
+        DocumentError: The text is not valid YAML, or uses something refused (the message gives line and column).
+    """
+    yaml = _import_yaml("reading YAML")
+    loader = _loader_class()(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        what = " ".join(f"{exc.context or ''} {exc.problem or ''}".split())  # PyYAML's order: "while …", "expected …"
+        raise DocumentError([f"not valid YAML: {what}{_where(exc.problem_mark)} @ $"]) from None
+    except yaml.YAMLError as exc:
+        raise DocumentError([f"not valid YAML: {' '.join(str(exc).split())} @ $"]) from None
+    except RecursionError:
+        raise DocumentError(["document nested too deeply @ $"]) from None
+    finally:
+        loader.dispose()
+
+
+def from_yaml(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
+    r"""Load a report from YAML text (as :func:`to_yaml` writes it, or hand-written).
+
+    Raises:
+        MissingExtraError: PyYAML is not installed.
+        DocumentError: The text is not valid YAML, or not a valid report document; the message names the path.
+
+    >>> from_yaml("schema_version: 1\nedition: '2021'\nyear: 2024\nagency: {name: 某县教育局}").agency.name
+    '某县教育局'
+    >>> from_yaml("schema_version: 1\nedition: '2021'\nyear: 2024\nyear: 2025\nagency: {name: x}")
+    Traceback (most recent call last):
+      ...
+    govdisclose._errors.DocumentError: duplicate key 'year' in one mapping at line 4 column 1 @ $
+    """
+    return report_from_data(_loads_yaml(text), registry=registry)

@@ -1,0 +1,181 @@
+"""Hypothesis strategies that build valid report models of every core kind."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from govdisclose.model import (
+    Agency,
+    AgencyLevel,
+    AgencyRole,
+    Amount,
+    Attachment,
+    Block,
+    Breakdown,
+    Cell,
+    Compound,
+    Count,
+    Edition,
+    EnumeratedPoints,
+    Introduction,
+    MoneyUnit,
+    NumberedItems,
+    Paragraph,
+    Part,
+    Provenance,
+    Publication,
+    Qualifier,
+    Report,
+    Scale,
+    Section,
+    Share,
+    Signature,
+    Statistic,
+    StatPart,
+    Table,
+    Validity,
+)
+from govdisclose.zh import OrdinalStyle
+
+# Text as reports have it: CJK, ASCII, full-width punctuation, and characters that need escaping in markup.
+_ALPHABET = st.sampled_from(list("政府信息公开工作年度报告条件次人户，。；：（）“”、abcXYZ019 <>&\"'/%—"))
+text = st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() != "")
+line = text.filter(lambda s: "\n" not in s)
+decimals = st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=4)
+
+counts = st.builds(
+    Count,
+    value=st.integers(min_value=0, max_value=10**12),
+    unit=st.sampled_from(["条", "件", "次", "人次", "户", ""]),
+    qualifier=st.sampled_from(list(Qualifier)),
+    scale=st.sampled_from(list(Scale)),
+    label=st.none() | line,
+)
+amounts = st.builds(
+    Amount, value=decimals, unit=st.sampled_from(list(MoneyUnit)), qualifier=st.sampled_from(list(Qualifier))
+)
+shares = st.builds(Share, value=st.decimals(min_value=0, max_value=100, places=2, allow_nan=False))
+compounds = st.builds(Compound, parts=st.lists(counts, min_size=2, max_size=3).map(tuple))
+quantities = st.one_of(counts, amounts, shares, compounds)
+inline = st.lists(st.one_of(text, quantities), min_size=1, max_size=5).map(tuple)
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> Paragraph:
+    """A paragraph; when it has two or more counts, a breakdown of the first by the others."""
+    content = list(draw(inline))
+    numbered = [i for i, piece in enumerate(content) if isinstance(piece, Count)]
+    for n, i in enumerate(numbered):
+        piece = content[i]
+        assert isinstance(piece, Count)
+        content[i] = Count(
+            value=piece.value,
+            unit=piece.unit,
+            qualifier=piece.qualifier,
+            scale=piece.scale,
+            id=f"q{n}",
+            label=piece.label,
+        )
+    breakdowns: tuple[Breakdown, ...] = ()
+    if len(numbered) >= 2:
+        breakdowns = (
+            Breakdown(
+                total="q0",
+                parts=tuple(f"q{n}" for n in range(1, len(numbered))),
+                dimension=draw(st.none() | line),
+                overlapping=draw(st.booleans()),
+            ),
+        )
+    return Paragraph(content=tuple(content), breakdowns=breakdowns)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> Table:
+    """A rectangular table whose first row may merge cells."""
+    width = draw(st.integers(min_value=1, max_value=4))
+    height = draw(st.integers(min_value=1, max_value=4))
+    first = draw(st.integers(min_value=1, max_value=width))
+    header = (
+        Cell(text=draw(line), colspan=first, header=True),
+        *(Cell(text=draw(line), header=True) for _ in range(width - first)),
+    )
+    body = tuple(tuple(Cell(text=draw(st.just("") | line)) for _ in range(width)) for _ in range(height))
+    return Table(caption=draw(st.none() | line), rows=(header, *body))
+
+
+blocks: st.SearchStrategy[Block] = st.one_of(
+    paragraphs(),
+    st.builds(EnumeratedPoints, lead=st.just(()) | inline, points=st.lists(inline, min_size=1, max_size=3).map(tuple)),
+    st.builds(
+        NumberedItems,
+        items=st.lists(inline, min_size=1, max_size=3).map(tuple),
+        style=st.sampled_from(list(OrdinalStyle)),
+        start=st.integers(min_value=1, max_value=5),
+    ),
+    st.builds(
+        Statistic,
+        lead=st.just(()) | inline,
+        subject=line,
+        total=st.one_of(counts, amounts),
+        parts=st.lists(
+            st.builds(StatPart, label=line, quantity=st.one_of(counts, amounts), share=st.none() | shares), max_size=3
+        ).map(tuple),
+        overlapping=st.booleans(),
+    ),
+    tables(),
+)
+
+sections = st.recursive(
+    st.builds(
+        Section,
+        heading=line,
+        part=st.none() | st.sampled_from(list(Part)),
+        numbering=st.none() | st.sampled_from(list(OrdinalStyle)),
+        blocks=st.lists(blocks, max_size=2).map(tuple),
+    ),
+    lambda children: st.builds(
+        Section,
+        heading=line,
+        part=st.none() | st.sampled_from(list(Part)),
+        number=st.none() | st.integers(min_value=1, max_value=20),
+        run_in=st.booleans(),
+        blocks=st.lists(blocks, max_size=2).map(tuple),
+        subsections=st.lists(children, max_size=3).map(tuple),
+    ),
+    max_leaves=6,
+)
+
+dates = st.dates(min_value=datetime.date(2008, 1, 1), max_value=datetime.date(2030, 12, 31))
+
+reports = st.builds(
+    Report,
+    edition=st.sampled_from(list(Edition)),
+    year=st.integers(min_value=2008, max_value=2030),
+    agency=st.builds(
+        Agency,
+        name=line,
+        level=st.none() | st.sampled_from(list(AgencyLevel)),
+        role=st.none() | st.sampled_from(list(AgencyRole)),
+        parent=st.none() | line,
+    ),
+    publication=st.builds(
+        Publication,
+        index_number=st.none() | line,
+        document_number=st.none() | line,
+        written_on=st.none() | dates,
+        validity=st.none() | st.sampled_from(list(Validity)),
+        extra=st.lists(st.tuples(line, line), max_size=2, unique_by=lambda pair: pair[0]).map(tuple),
+    ),
+    title=st.none() | line,
+    introduction=st.none()
+    | st.builds(Introduction, heading=st.none() | line, blocks=st.lists(blocks, max_size=2).map(tuple)),
+    sections=st.lists(sections, max_size=3).map(tuple),
+    signature=st.none() | st.builds(Signature, organ=st.none() | line, date=st.none() | dates),
+    attachments=st.lists(st.builds(Attachment, label=line, name=line, description=st.none() | line), max_size=2).map(
+        tuple
+    ),
+    provenance=st.none() | st.builds(Provenance, source_url=st.none() | line, note=st.none() | line),
+)

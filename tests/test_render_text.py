@@ -1,0 +1,153 @@
+import unicodedata
+
+import pytest
+
+from govdisclose import examples
+from govdisclose.model import (
+    Agency,
+    Cell,
+    Count,
+    Edition,
+    Paragraph,
+    Report,
+    Section,
+    Share,
+    Signature,
+    Statistic,
+    StatPart,
+    Table,
+)
+from govdisclose.render import metadata_lines, render, render_text, text_table
+from govdisclose.zh import OrdinalStyle
+from helpers import DATA
+
+SEED = "sanyuan-chengguan-2017"
+# Portal furniture in the published seed text that is not part of the report (spec conventions.md §4).
+SEED_NOISE = {"附件下载", "扫一扫在手机上查看当前页面", "政策解读"}
+
+
+def fold(text: str) -> str:
+    """Fold full-width/ASCII variants together and drop all whitespace."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def seed_body_lines() -> list[str]:
+    """The published seed from its title to the signature date, without the portal's metadata lines and noise."""
+    lines = (DATA / "2017-sanyuan-chengguan.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.endswith("年度报告"))
+    body = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if not stripped or stripped in SEED_NOISE or stripped.startswith("来源:"):
+            continue
+        body.append(fold(stripped))
+    return body
+
+
+def test_rendered_seed_contains_every_sentence_in_order() -> None:
+    """Each line of the published seed body appears in the rendered text, in the published order."""
+    rendered = fold(render_text(examples.load(SEED)))
+    position = 0
+    for line in seed_body_lines():
+        found = rendered.find(line, position)
+        assert found >= 0, f"missing or out of order: {line}"
+        position = found + len(line)
+
+
+def test_rendered_seed_adds_nothing_but_the_metadata_block() -> None:
+    """Apart from the seed's own lines, the text holds only the metadata block, which the model adds by design."""
+    report = examples.load(SEED)
+    rendered = {fold(line) for line in render_text(report).splitlines() if line.strip()}
+    metadata = {fold(f"{label}：{value}") for label, value in metadata_lines(report.publication)}
+    assert metadata == rendered - set(seed_body_lines())
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_text_golden(name: str, golden: object) -> None:
+    """The text of each bundled example matches its reviewed golden file."""
+    golden(f"{name}.txt", render_text(examples.load(name)))  # type: ignore[operator]
+
+
+def _report(*sections: Section, signature: Signature | None = None) -> Report:
+    return Report(edition=Edition.E2021, year=2024, agency=Agency(name="某局"), sections=sections, signature=signature)
+
+
+def test_default_ordinals_follow_gbt_9704_by_depth() -> None:
+    """Without a recorded style, levels are numbered 一、 （一） 1. （1）."""
+    deep = Section(heading="d")
+    third = Section(heading="c", subsections=(deep,))
+    second = Section(heading="b", subsections=(third,))
+    text = render_text(_report(Section(heading="甲"), Section(heading="a", subsections=(second,))))
+    assert ["　　一、甲", "　　二、a", "　　（一）b", "　　1.c", "　　（1）d"] == text.splitlines()[2:]
+
+
+def test_recorded_style_and_number_are_kept() -> None:
+    """An author's ordinal style and a published number that skips are rendered as published."""
+    sections = (
+        Section(heading="a", numbering=OrdinalStyle.ARABIC_COMMA),
+        Section(heading="b", numbering=OrdinalStyle.ARABIC_COMMA, number=5),
+        Section(heading="无序号", numbering=OrdinalStyle.NONE),
+    )
+    assert ["　　1、a", "　　5、b", "　　无序号"] == render_text(_report(*sections)).splitlines()[2:]
+
+
+def test_run_in_heading_shares_the_line_with_its_first_paragraph() -> None:
+    """A run-in heading is printed on the line of its first paragraph."""
+    section = Section(
+        heading="说明。", run_in=True, blocks=(Paragraph(content=("第一段。",)), Paragraph(content=("第二段。",)))
+    )
+    assert ["　　一、说明。第一段。", "　　第二段。"] == render_text(_report(section)).splitlines()[2:]
+
+
+def test_signature_is_right_aligned_with_official_date() -> None:
+    """The signature and its GB/T 9704 date end at the right margin."""
+    import datetime
+
+    text = render_text(_report(signature=Signature(organ="某局", date=datetime.date(2025, 1, 5))))
+    organ, date = text.splitlines()[-2:]
+    assert "某局" == organ.strip()
+    assert "2025年1月5日" == date.strip()
+    assert 80 == len(organ) + 2  # 76 spaces + two wide characters fill 80 columns
+
+
+def test_statistic_is_phrased_in_the_standard_way() -> None:
+    """A generated statistic reads like a hand-written report sentence."""
+    from decimal import Decimal
+
+    stat = Statistic(
+        lead=("2024年，",),
+        subject="制作政府信息",
+        total=Count(value=15, unit="条"),
+        parts=(
+            StatPart(label="主动公开", quantity=Count(value=15, unit="条"), share=Share(value=Decimal("100"))),
+            StatPart(label="依申请公开", quantity=Count(value=0, unit="条"), share=Share(value=Decimal("0"))),
+        ),
+    )
+    text = render_text(_report(Section(heading="a", blocks=(stat,))))
+    assert "　　2024年，共制作政府信息15条，其中：主动公开15条，占100%；依申请公开0条，占0%。" == text.splitlines()[3]
+
+
+def test_generic_table_is_aligned_by_display_width() -> None:
+    """Columns line up for Chinese text, and merged cells are written once."""
+    lines = text_table(
+        (
+            (Cell(text="项目", rowspan=2), Cell(text="数量", colspan=2)),
+            (Cell(text="本年"), Cell(text="累计")),
+            (Cell(text="规章"), Cell(text="3"), Cell(text="149")),
+        )
+    )
+    assert ["| 项目 | 数量 |      |", "|      | 本年 | 累计 |", "| 规章 | 3    | 149  |"] == lines
+
+
+def test_table_block_renders_caption() -> None:
+    """A table block prints its caption above the grid."""
+    table = Table(caption="附表", rows=((Cell(text="a"),),))
+    assert ["　　一、s", "附表", "| a |"] == render_text(_report(Section(heading="s", blocks=(table,)))).splitlines()[
+        2:
+    ]
+
+
+def test_unknown_format_is_refused() -> None:
+    """Asking for an unregistered format names the known ones."""
+    with pytest.raises(ValueError, match="unknown output format 'pdf'; known formats: text"):
+        render(examples.load(SEED), to="pdf")
