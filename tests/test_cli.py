@@ -7,6 +7,7 @@ import pytest
 
 from govdisclose import examples
 from govdisclose.cli import main
+from govdisclose.model import default_kinds
 from govdisclose.render import render_text
 
 
@@ -74,7 +75,7 @@ def _bad(tmp_path: Path, mutate: object) -> Path:
         ),
         (
             lambda d: d["sections"][3]["blocks"][0].__setitem__("kind", "x"),
-            "unknown block kind 'x'; known kinds: items, paragraph, points, statistic, table @ $.sections[3].blocks[0]",
+            f"unknown block kind 'x'; known kinds: {', '.join(default_kinds.block_kinds())} @ $.sections[3].blocks[0]",
         ),
         (
             lambda d: d["sections"][1]["subsections"][0]["blocks"][0]["content"][1].__setitem__("value", -3),

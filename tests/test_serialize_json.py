@@ -6,7 +6,7 @@ from hypothesis import given, settings
 
 import govdisclose
 from govdisclose import DocumentError, UnknownKindError, examples, from_json, report_from_data, to_json
-from govdisclose.model import Report
+from govdisclose.model import Report, default_kinds
 from strategies import reports
 
 
@@ -73,7 +73,7 @@ def test_unknown_block_kind_lists_the_known_ones() -> None:
     error = _error(data)
     assert isinstance(error, UnknownKindError)
     assert (
-        "unknown block kind 'poem'; known kinds: items, paragraph, points, statistic, table @ $.sections[0].blocks[0]"
+        f"unknown block kind 'poem'; known kinds: {', '.join(default_kinds.block_kinds())} @ $.sections[0].blocks[0]"
         == str(error)
     )
     assert "poem" == error.kind

@@ -22,6 +22,14 @@ import attrs
 from .._errors import RegistryError
 from ._blocks import Block, EnumeratedPoints, NumberedItems, Paragraph, Statistic, Table
 from ._sections import Section
+from ._tables import (
+    ApplicationsTable2019,
+    ApplicationsTable2021,
+    ProactiveTable2019,
+    ProactiveTable2021,
+    ReviewsTable,
+    StatisticsTable,
+)
 
 __all__ = ["KindRegistry", "default_kinds"]
 
@@ -126,6 +134,18 @@ class KindRegistry:
 default_kinds = KindRegistry()
 """The registry the package uses by default: the core kinds, and whatever plugins register."""
 
-for _block in (Paragraph, EnumeratedPoints, NumberedItems, Statistic, Table):
+for _block in (
+    Paragraph,
+    EnumeratedPoints,
+    NumberedItems,
+    Statistic,
+    Table,
+    ProactiveTable2021,
+    ApplicationsTable2021,
+    ReviewsTable,
+    ProactiveTable2019,
+    ApplicationsTable2019,
+    StatisticsTable,
+):
     default_kinds.register_block(_block)
 default_kinds.register_section(Section)

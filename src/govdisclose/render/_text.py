@@ -22,16 +22,19 @@ from ..model import (
     Cell,
     EnumeratedPoints,
     NumberedItems,
+    OfficialTable,
     Paragraph,
     Report,
     Section,
     Statistic,
+    StatisticsTable,
     Table,
     plain_text,
 )
 from ..zh import format_date, format_ordinal
 from ._layout import display_width, metadata_lines, numbered, pad
 from ._phrasing import statistic_text
+from ._tablelayout import Grid, as_cells, layout
 
 __all__ = ["INDENT", "LINE_WIDTH", "TextContext", "render_text", "text_block", "text_section", "text_table"]
 
@@ -80,41 +83,72 @@ def _statistic(block: Statistic, context: TextContext) -> list[str]:
 
 
 def text_table(rows: tuple[tuple[Cell, ...], ...], caption: str | None = None) -> list[str]:
-    """Lay out rows of cells as an aligned plain-text table, merged cells written once at their top-left position.
+    """Lay out rows of cells as an aligned plain-text table.
+
+    A cell spanning columns is written across them; a cell spanning rows is written in its first row and left blank
+    below. Widths are display widths, so Chinese text lines up.
 
     >>> for line in text_table(((Cell(text="项目"), Cell(text="数量")), (Cell(text="规章"), Cell(text="3")))):
     ...     print(line)
     | 项目 | 数量 |
     | 规章 | 3    |
     """
-    grid: list[list[str]] = []
-    covered: dict[tuple[int, int], bool] = {}
+    placed: list[list[tuple[int, int, str]]] = []  # per row: (first column, colspan, text)
+    covered: set[tuple[int, int]] = set()
+    columns = 0
     for r, row in enumerate(rows):
-        line: list[str] = []
+        line: list[tuple[int, int, str]] = []
         column = 0
         for cell in row:
-            while covered.get((r, column)):
-                line.append("")
+            while (r, column) in covered:
+                line.append((column, 1, ""))
                 column += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    covered[(r + dr, column + dc)] = True
-            line.append(cell.text)
-            line.extend([""] * (cell.colspan - 1))
+            covered.update((r + dr, column + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
+            line.append((column, cell.colspan, cell.text))
             column += cell.colspan
-        while covered.get((r, column)):
-            line.append("")
+        while (r, column) in covered:
+            line.append((column, 1, ""))
             column += 1
-        grid.append(line)
-    widths = [max((display_width(line[c]) for line in grid if c < len(line)), default=0) for c in range(len(grid[0]))]
+        columns = max(columns, column)
+        placed.append(line)
+    widths = [0] * columns
+    for line in placed:
+        for first, span, text in line:
+            if span == 1:
+                widths[first] = max(widths[first], display_width(text))
+    for line in placed:
+        for first, span, text in line:
+            room = sum(widths[first : first + span]) + 3 * (span - 1)
+            if span > 1 and room < display_width(text):
+                widths[first + span - 1] += display_width(text) - room
     lines = [caption] if caption else []
-    lines.extend("| " + " | ".join(pad(text, widths[c]) for c, text in enumerate(line)) + " |" for line in grid)
+    for line in placed:
+        parts = [pad(text, sum(widths[first : first + span]) + 3 * (span - 1)) for first, span, text in line]
+        lines.append("| " + " | ".join(parts) + " |")
     return lines
 
 
 @text_block.register
 def _table(block: Table, context: TextContext) -> list[str]:
     return text_table(block.rows, block.caption) if block.rows else ([block.caption] if block.caption else [])
+
+
+def _indented(grid: Grid) -> Grid:
+    """Statistics-table labels indented by their level with ideographic spaces, as printed forms do."""
+    return tuple(
+        tuple(attrs.evolve(c, text="\u3000" * c.level + c.text) if c.level else c for c in row) for row in grid
+    )
+
+
+@text_block.register
+def _official_table(block: OfficialTable, context: TextContext) -> list[str]:
+    lines = text_table(as_cells(layout(block)))
+    return [*lines, block.note] if block.note else lines
+
+
+@text_block.register
+def _statistics_table(block: StatisticsTable, context: TextContext) -> list[str]:
+    return text_table(as_cells(_indented(layout(block))), block.caption)
 
 
 @functools.singledispatch

@@ -24,7 +24,7 @@ from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .._errors import DocumentError, GovDiscloseError, ModelError, UnknownKindError
-from ..model import Amount, Block, Compound, Count, KindRegistry, Report, Section, Share, default_kinds
+from ..model import Amount, Block, Compound, Count, Figure, KindRegistry, Report, Section, Share, default_kinds
 
 __all__ = ["SCHEMA_VERSION", "make_converter", "report_from_data", "report_to_data"]
 
@@ -138,6 +138,25 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"expected one of {allowed}; got {value!r}")
 
 
+def _structure_figure(value: object, _: type) -> Figure:
+    if value is None or type(value) in (int, Decimal, str):
+        return Figure.of(value)  # type: ignore[arg-type]
+    raise _expect("a number, a string as printed in the cell, or null", value)
+
+
+def _unstructure_figure(figure: Figure) -> int | str | None:
+    """A cell as compact data: an exact integer as a number, anything else as printed, unknown as null."""
+    if figure.value is None:
+        return figure.marker
+    if (
+        figure.qualifier.value == ""
+        and figure.value == figure.value.to_integral_value()
+        and figure.value.as_tuple().exponent == 0
+    ):
+        return int(figure.value)
+    return figure.text
+
+
 def _is_quantity_union(tp: Any) -> bool:
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return False
@@ -171,6 +190,8 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Figure, _structure_figure)
+    converter.register_unstructure_hook(Figure, _unstructure_figure)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(datetime.time, _structure_time)

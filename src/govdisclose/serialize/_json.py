@@ -1,12 +1,14 @@
 """JSON: the canonical text form of a report.
 
-The canonical JSON is UTF-8 text with Chinese written as is (not escapes), two-space indentation, keys in model
-order with ``schema_version`` first, and a final newline, so that the same report always gives the same bytes.
+The canonical JSON is UTF-8 text with Chinese written as is (not escapes), two-space indentation, arrays of plain
+values (a table row's cells, a breakdown's parts) on one line, keys in model order with ``schema_version`` first, and a
+final newline, so that the same report always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +33,19 @@ def to_json(report: Report, *, registry: KindRegistry | None = None) -> str:
       }
     }
     """
-    return json.dumps(report_to_data(report, registry=registry), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(report_to_data(report, registry=registry), ensure_ascii=False, indent=2)
+    return _SCALAR_ARRAY.sub(_one_line, text) + "\n"
+
+
+# An indented array whose items are all numbers, null, booleans or strings (no objects or arrays inside).
+_SCALAR = r'(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|null|true|false|"(?:[^"\\\n]|\\.)*")'
+_SCALAR_ARRAY = re.compile(r"\[\n(?:[ ]+" + _SCALAR + r",\n)*[ ]+" + _SCALAR + r"\n[ ]*\]")
+
+
+def _one_line(match: re.Match[str]) -> str:
+    # JSON strings never hold a raw newline, so each middle line is exactly one item (with its separator).
+    items = match.group(0).split("\n")[1:-1]
+    return "[" + ", ".join(item.strip().removesuffix(",") for item in items) + "]"
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

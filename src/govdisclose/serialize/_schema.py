@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Amount, Block, Compound, Count, KindRegistry, Report, Section, Share, default_kinds
+from ..model import Amount, Block, Compound, Count, Figure, KindRegistry, Report, Section, Share, default_kinds
 from ._converter import SCHEMA_VERSION, _converter_for
 
 __all__ = ["json_schema"]
@@ -102,6 +102,8 @@ class _Builder:
             return {"type": "number"}
         if tp is Decimal:
             return self.decimal()
+        if tp is Figure:
+            return self.figure()
         if tp is datetime.date:
             return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         if tp is datetime.time:
@@ -128,6 +130,17 @@ class _Builder:
         if isinstance(tp, type) and attrs.has(tp):
             return self.reference(tp)
         raise TypeError(f"no JSON Schema for type {tp!r}")
+
+    def figure(self) -> dict[str, Any]:
+        name, new = self.name(Figure, "figure")
+        if new:
+            self.defs[name] = {
+                "description": "A table cell as published: an integer, a string as printed (a decimal such as "
+                '"0.092", an approximate value such as "1100余", a marker such as "/" or "" for blank), or null when '
+                "the cell's content is unknown.",
+                "type": ["integer", "number", "string", "null"],
+            }
+        return {"$ref": f"#/$defs/{name}"}
 
     def decimal(self) -> dict[str, Any]:
         name, new = self.name(Decimal, "decimal")

@@ -1,0 +1,226 @@
+"""The merged-cell layout of tables, shared by every renderer.
+
+:func:`layout` turns a table block into rows of :class:`LaidCell` — text, row and column spans, and for value cells the
+row id, column id and figure — following the official layout of the spec: table 三's three header rows and its
+``三、本年度办理结果`` rowspan, table 四's fifteen columns under two header levels, table 二's blocks. Labels come
+from the table definitions, never from here. Text, HTML and Word renderers draw the same grid.
+
+>>> from govdisclose.model import ReviewsTable
+>>> grid = layout(ReviewsTable.zeros())
+>>> [(c.text, c.rowspan, c.colspan) for c in grid[0]]
+[('行政复议', 1, 5), ('行政诉讼', 1, 10)]
+>>> [(c.text, c.rowspan) for c in grid[1]][:2]
+[('结果维持', 2), ('结果纠正', 2)]
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from ..model import (
+    Block,
+    BlocksDef,
+    Cell,
+    ColumnDef,
+    Figure,
+    GridDef,
+    OfficialTable,
+    StatisticsTable,
+    Table,
+    TableRow,
+)
+
+__all__ = ["Grid", "LaidCell", "as_cells", "layout"]
+
+
+@attrs.frozen(kw_only=True)
+class LaidCell:
+    """One cell of a laid-out table.
+
+    Attributes:
+        text: What the cell shows.
+        rowspan: Rows it spans.
+        colspan: Columns it spans.
+        header: Whether it is a heading (column heading, row label, block header).
+        row_id: For a value cell (and a row label), the row's id.
+        column_id: For a value cell, the column's id.
+        figure: For a value cell of an official or statistics table, the published figure.
+        level: Nesting depth of a row label (statistics tables).
+    """
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+    row_id: str | None = None
+    column_id: str | None = None
+    figure: Figure | None = None
+    level: int = 0
+
+
+Grid = tuple[tuple[LaidCell, ...], ...]
+
+
+@functools.singledispatch
+def layout(table: Block) -> Grid:
+    """The grid of *table*. Register a function for a plugin's own table type."""
+    raise TypeError(f"no table layout for block kind {table.KIND!r} ({type(table).__name__})")
+
+
+@layout.register
+def _generic(table: Table) -> Grid:
+    return tuple(
+        tuple(LaidCell(text=c.text, rowspan=c.rowspan, colspan=c.colspan, header=c.header) for c in row)
+        for row in table.rows
+    )
+
+
+def _value_cells(row: TableRow, columns: tuple[ColumnDef, ...], spans: tuple[int, ...]) -> list[LaidCell]:
+    return [
+        LaidCell(text=figure.text, colspan=span, row_id=row.id, column_id=column.id, figure=figure)
+        for figure, column, span in zip(row.values, columns, spans, strict=True)
+    ]
+
+
+_Placed = tuple[TableRow, tuple[str, ...], str, tuple[ColumnDef, ...]]
+
+
+def _published_sequence(table: OfficialTable) -> list[_Placed]:
+    """Every official row (published or, if missing, with unknown cells) and every local row, in order."""
+    definition = table.DEFINITION
+    published = {row.id: row for row in table.rows}
+    local_after: dict[str | None, list[TableRow]] = {}
+    previous: str | None = None
+    official = {row.id for row in definition.rows}
+    for row in table.rows:
+        if row.id in official:
+            previous = row.id
+        else:
+            local_after.setdefault(previous, []).append(row)
+    sequence: list[_Placed] = [(row, (), row.label or "", ()) for row in local_after.get(None, [])]
+    for row_def in definition.rows:
+        row = published.get(row_def.id) or TableRow(id=row_def.id, values=(None,) * len(row_def.columns))
+        sequence.append((row, row_def.path, row.label or row_def.label, row_def.columns))
+        sequence.extend((local, (), local.label or "", ()) for local in local_after.get(row_def.id, []))
+    return sequence
+
+
+def _grid(table: OfficialTable, definition: GridDef) -> Grid:
+    header_rows, label_columns = definition.header_rows, definition.label_columns
+    rows: list[list[LaidCell]] = [[] for _ in range(header_rows)]
+    if label_columns:
+        rows[0].append(LaidCell(text=definition.corner or "", rowspan=header_rows, colspan=label_columns, header=True))
+    columns = definition.columns
+    for depth in range(header_rows):
+        index = 0
+        while index < len(columns):
+            column = columns[index]
+            if len(column.path) == depth:
+                rows[depth].append(LaidCell(text=column.label, rowspan=header_rows - depth, header=True))
+                index += 1
+            elif len(column.path) > depth:
+                prefix = column.path[: depth + 1]
+                span = 1
+                while index + span < len(columns) and columns[index + span].path[: depth + 1] == prefix:
+                    span += 1
+                rows[depth].append(LaidCell(text=prefix[-1], colspan=span, header=True))
+                index += span
+            else:
+                index += 1
+    sequence = _published_sequence(table)
+    for position, (row, path, label, row_columns) in enumerate(sequence):
+        cells: list[LaidCell] = []
+        for depth in range(len(path)):
+            prefix = path[: depth + 1]
+            if position > 0 and sequence[position - 1][1][: depth + 1] == prefix:
+                continue
+            span = 1
+            while position + span < len(sequence) and sequence[position + span][1][: depth + 1] == prefix:
+                span += 1
+            cells.append(LaidCell(text=prefix[-1], rowspan=span, header=True))
+        if label_columns:
+            cells.append(LaidCell(text=label, colspan=label_columns - len(path), header=True, row_id=row.id))
+        if row_columns:
+            cells.extend(_value_cells(row, row_columns, (1,) * len(row_columns)))
+        else:  # a local row: its own values, stretched over the value columns if fewer
+            cells.extend(_stretched(row, len(columns)))
+        rows.append(cells)
+    return tuple(tuple(r) for r in rows)
+
+
+def _stretched(row: TableRow, width: int) -> list[LaidCell]:
+    values = row.values[:width]
+    spans = [1] * len(values)
+    spans[-1] += width - len(values)
+    return [
+        LaidCell(text=figure.text, colspan=span, row_id=row.id, column_id=None, figure=figure)
+        for figure, span in zip(values, spans, strict=True)
+    ]
+
+
+def _blocks(table: OfficialTable, definition: BlocksDef) -> Grid:
+    width = definition.width
+    published = {row.id: row for row in table.rows}
+    rows: list[tuple[LaidCell, ...]] = []
+    for block in definition.blocks:
+        spans = (1,) * (len(block.columns) - 1) + (width - len(block.columns) + 1,)
+        rows.append((LaidCell(text=block.header, colspan=width + 1, header=True),))
+        rows.append(
+            (
+                LaidCell(text=block.heading, header=True),
+                *(LaidCell(text=c.label, colspan=s, header=True) for c, s in zip(block.columns, spans, strict=True)),
+            )
+        )
+        for row_def in block.rows:
+            row = published.get(row_def.id) or TableRow(id=row_def.id, values=(None,) * len(row_def.columns))
+            label = LaidCell(text=row.label or row_def.label, header=True, row_id=row.id)
+            rows.append((label, *_value_cells(row, row_def.columns, spans)))
+    official = {row.id for row in definition.rows}
+    for row in table.rows:
+        if row.id not in official:
+            rows.append((LaidCell(text=row.label or "", header=True, row_id=row.id), *_stretched(row, width)))
+    return tuple(rows)
+
+
+@layout.register
+def _official(table: OfficialTable) -> Grid:
+    definition = table.DEFINITION
+    if isinstance(definition, GridDef):
+        return _grid(table, definition)
+    return _blocks(table, definition)
+
+
+@layout.register
+def _statistics(table: StatisticsTable) -> Grid:
+    heading: list[LaidCell] = []
+    if table.code_heading is not None:
+        heading.append(LaidCell(text=table.code_heading, header=True))
+    heading.append(LaidCell(text=table.label_heading, header=True))
+    if table.unit_heading is not None:
+        heading.append(LaidCell(text=table.unit_heading, header=True))
+    heading.extend(LaidCell(text=label, header=True) for label in table.columns)
+    rows = [tuple(heading)]
+    for row in table.rows:
+        cells: list[LaidCell] = []
+        if table.code_heading is not None:
+            cells.append(LaidCell(text=row.code or "", row_id=row.id))
+        cells.append(LaidCell(text=row.label, header=True, row_id=row.id, level=row.level))
+        if table.unit_heading is not None:
+            cells.append(LaidCell(text=row.unit or "", row_id=row.id))
+        if row.values:
+            cells.extend(
+                LaidCell(text=f.text, row_id=row.id, column_id=f"c{i}", figure=f) for i, f in enumerate(row.values)
+            )
+        else:
+            cells.append(LaidCell(text="", colspan=len(table.columns), row_id=row.id))
+        rows.append(tuple(cells))
+    return tuple(rows)
+
+
+def as_cells(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
+    """The grid as generic model cells (for renderers that only need text and spans)."""
+    return tuple(
+        tuple(Cell(text=c.text, rowspan=c.rowspan, colspan=c.colspan, header=c.header) for c in row) for row in grid
+    )
