@@ -26,6 +26,7 @@ __all__ = [
     "AgencyRole",
     "Attachment",
     "Edition",
+    "Explanation",
     "Introduction",
     "Provenance",
     "Publication",
@@ -207,6 +208,31 @@ class Provenance:
     note: str | None = attrs.field(default=None, validator=not_blank)
 
 
+def _explanation_target(instance: Explanation, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if instance.rule is None and instance.path is None:
+        raise ModelError("an explanation needs a 'rule', a 'path' or both", field="rule")
+    if instance.path is not None and not instance.path.startswith("$"):
+        raise ModelError(f"'path' must be a document path starting with '$' (got {instance.path!r})", field="path")
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """A note that explains a finding: ``the channel counts overlap``, ``the fee was waived``.
+
+    A finding is *explained* when the note names its rule (or none) and its path covers one of the finding's paths
+    (or no path is given). Explained findings are still reported, marked as explained; they do not make a check fail.
+
+    Attributes:
+        text: The explanation.
+        rule: The rule ID it concerns (``breakdown.sum``), or ``None`` for any rule.
+        path: The document path it concerns (``$.sections[1]`` covers everything below it), or ``None`` for anywhere.
+    """
+
+    text: str = attrs.field(validator=not_blank)
+    rule: str | None = attrs.field(default=None, validator=not_blank)
+    path: str | None = attrs.field(default=None, validator=_explanation_target)
+
+
 def _year(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if not 2000 <= value <= 2200:
         raise ModelError(f"'year' must be between 2000 and 2200 (got {value})", field="year", value=value)
@@ -227,6 +253,7 @@ class Report:
         signature: 署名 and date.
         attachments: Attached tables and files by name.
         provenance: Where the text came from.
+        explanations: Notes that explain findings of the checks.
     """
 
     edition: Edition
@@ -239,6 +266,7 @@ class Report:
     signature: Signature | None = None
     attachments: tuple[Attachment, ...] = ()
     provenance: Provenance | None = None
+    explanations: tuple[Explanation, ...] = ()
 
     @property
     def display_title(self) -> str:
