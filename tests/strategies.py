@@ -12,6 +12,8 @@ from govdisclose.model import (
     AgencyLevel,
     AgencyRole,
     Amount,
+    ApplicationsTable2019,
+    ApplicationsTable2021,
     Attachment,
     Block,
     Breakdown,
@@ -20,22 +22,31 @@ from govdisclose.model import (
     Count,
     Edition,
     EnumeratedPoints,
+    Explanation,
     Introduction,
     MoneyUnit,
     NumberedItems,
+    OfficialTable,
     Paragraph,
     Part,
+    ProactiveTable2019,
+    ProactiveTable2021,
     Provenance,
     Publication,
     Qualifier,
     Report,
+    ReviewsTable,
     Scale,
     Section,
     Share,
     Signature,
     Statistic,
+    StatisticsTable,
     StatPart,
+    StatRow,
+    SumRelation,
     Table,
+    TableRow,
     Validity,
 )
 from govdisclose.zh import OrdinalStyle
@@ -106,7 +117,55 @@ def tables(draw: st.DrawFn) -> Table:
     return Table(caption=draw(st.none() | line), rows=(header, *body))
 
 
+figures = st.one_of(
+    st.integers(min_value=-(10**6), max_value=10**9),
+    st.sampled_from(["", "/", "—", "无", "12余", "0.092", "近50"]),
+    st.none(),
+)
+
+
+@st.composite
+def official_tables(draw: st.DrawFn) -> OfficialTable:
+    """An official table of any kind with some of its rows published, cells of every kind."""
+    cls = draw(
+        st.sampled_from(
+            [ProactiveTable2021, ApplicationsTable2021, ReviewsTable, ProactiveTable2019, ApplicationsTable2019]
+        )
+    )
+    rows = tuple(
+        TableRow(id=row.id, values=tuple(draw(figures) for _ in row.columns))
+        for row in cls.DEFINITION.rows
+        if draw(st.booleans())
+    )
+    table: OfficialTable = cls(rows=rows, note=draw(st.none() | line))
+    return table
+
+
+@st.composite
+def statistics_tables(draw: st.DrawFn) -> StatisticsTable:
+    """A generic statistics table with one or two value columns and a sum relation."""
+    width = draw(st.integers(min_value=1, max_value=2))
+    count = draw(st.integers(min_value=2, max_value=5))
+    rows = tuple(
+        StatRow(
+            id=f"r{i}",
+            label=draw(line),
+            values=tuple(draw(figures) for _ in range(width)),
+            code=draw(st.none() | st.just(f"{i:02d}")),
+            unit=draw(st.none() | st.sampled_from(["条", "件", "——"])),
+            level=draw(st.integers(min_value=0, max_value=3)),
+        )
+        for i in range(count)
+    )
+    relation = SumRelation(total="r0", parts=tuple(f"r{i}" for i in range(1, count)), overlapping=draw(st.booleans()))
+    return StatisticsTable(
+        caption=draw(st.none() | line), columns=("本年度", "历年累计")[:width], rows=rows, relations=(relation,)
+    )
+
+
 blocks: st.SearchStrategy[Block] = st.one_of(
+    official_tables(),
+    statistics_tables(),
     paragraphs(),
     st.builds(EnumeratedPoints, lead=st.just(()) | inline, points=st.lists(inline, min_size=1, max_size=3).map(tuple)),
     st.builds(
@@ -178,4 +237,8 @@ reports = st.builds(
         tuple
     ),
     provenance=st.none() | st.builds(Provenance, source_url=st.none() | line, note=st.none() | line),
+    explanations=st.lists(
+        st.builds(Explanation, text=line, rule=st.just("breakdown.sum"), path=st.none() | st.just("$.sections[0]")),
+        max_size=2,
+    ).map(tuple),
 )
