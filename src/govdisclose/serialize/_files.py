@@ -7,11 +7,13 @@ replaces it, so a failure never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .._errors import SourceError
 from ..model import KindRegistry, Report
@@ -48,36 +50,13 @@ def read_source(source: str | os.PathLike[str]) -> bytes:
         raise SourceError(f"cannot read {name}: {exc.strerror or exc}", source=name) from None
 
 
-def _parser(fmt: str) -> Callable[..., Report]:
-    if fmt == "json":
-        from ._json import from_json
-
-        return from_json
-    if fmt == "toml":
-        from ._toml import from_toml
-
-        return from_toml
-    if fmt == "yaml":
-        from ._yaml import from_yaml
-
-        return from_yaml
-    raise ValueError(f"unknown document format {fmt!r}; known formats: {', '.join(FORMATS)}")
-
-
-def _dumper(fmt: str) -> Callable[..., str]:
-    if fmt == "json":
-        from ._json import to_json
-
-        return to_json
-    if fmt == "toml":
-        from ._toml import to_toml
-
-        return to_toml
-    if fmt == "yaml":
-        from ._yaml import to_yaml
-
-        return to_yaml
-    raise ValueError(f"unknown document format {fmt!r}; known formats: {', '.join(FORMATS)}")
+def _codec(fmt: str, direction: str) -> Callable[..., Any]:
+    """The ``from_*`` or ``to_*`` function of a format, imported on first use (TOML and YAML are optional)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown document format {fmt!r}; known formats: {', '.join(FORMATS)}")
+    module = importlib.import_module(f"{__package__}._{fmt}")
+    function: Callable[..., Any] = getattr(module, f"{direction}_{fmt}")
+    return function
 
 
 def parse_report(data: bytes | str, fmt: str = "json", *, registry: KindRegistry | None = None) -> Report:
@@ -86,12 +65,14 @@ def parse_report(data: bytes | str, fmt: str = "json", *, registry: KindRegistry
     Raises:
         DocumentError: The document is not valid (the message names the path of the problem).
     """
-    return _parser(fmt)(data, registry=registry)
+    report: Report = _codec(fmt, "from")(data, registry=registry)
+    return report
 
 
 def dump_report(report: Report, fmt: str = "json", *, registry: KindRegistry | None = None) -> str:
     """The text of *report* as a document in format *fmt* (``json``, ``toml`` or ``yaml``)."""
-    return _dumper(fmt)(report, registry=registry)
+    text: str = _codec(fmt, "to")(report, registry=registry)
+    return text
 
 
 def load_report(
