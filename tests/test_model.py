@@ -164,3 +164,32 @@ def test_year_out_of_range_is_refused() -> None:
     """A report year outside any plausible range is an error, not data."""
     with pytest.raises(ModelError, match="'year'"):
         Report(edition=Edition.E2021, year=21, agency=Agency(name="x"))
+
+
+def test_registry_refuses_a_class_that_is_not_attrs() -> None:
+    """Registering a plain class names the source and says what to do."""
+    from govdisclose import InvalidKindError
+    from govdisclose.model import default_kinds
+
+    registry = default_kinds.copy()
+    with pytest.raises(InvalidKindError, match=r"plugin-a: int is not an attrs class"):
+        registry.register_block(int, source="plugin-a")  # type: ignore[type-var]
+    with pytest.raises(InvalidKindError, match="needs its own KIND tag"):
+        registry.register_block(Paragraph.__mro__[1], source="plugin-a")  # Block itself has no tag
+
+
+def test_registry_refuses_a_taken_tag() -> None:
+    """A second class under a taken tag is a DuplicateKindError naming both sides."""
+    import attrs
+
+    from govdisclose import DuplicateKindError
+    from govdisclose.model import Block, default_kinds
+
+    @attrs.frozen(kw_only=True)
+    class Impostor(Block):
+        KIND = "paragraph"
+
+    with pytest.raises(
+        DuplicateKindError, match=r"plugin-b: block kind 'paragraph' of .*Impostor is already registered by core"
+    ):
+        default_kinds.copy().register_block(Impostor, source="plugin-b")

@@ -7,7 +7,11 @@ naturally catch, so ``except ValueError`` keeps working for code that does not k
     ├── ModelError (ValueError)              a value breaks an invariant of the model
     ├── DocumentError (ValueError)           a serialized document cannot be loaded; names the JSON path
     │   └── UnknownKindError                 a "kind" tag that no registry knows
-    ├── RegistryError (ValueError)           a kind cannot be registered (duplicate tag, not an attrs class …)
+    ├── RegistryError (ValueError)           something cannot be registered; names the plugin (``source``)
+    │   ├── DuplicateKindError               a kind tag, renderer name or category list id is taken
+    │   ├── InvalidKindError (TypeError)     a class that is not an attrs class of the right base, or a bad tag
+    │   ├── DuplicateRuleError               a rule ID is taken
+    │   └── PluginError                      a plugin cannot be loaded or its registration fails
     ├── UnknownExampleError (KeyError)       no bundled example of that name
     ├── MissingExtraError (ImportError)      an optional dependency is not installed
     └── SourceError (OSError)                a source (file, standard input) cannot be read or written
@@ -22,9 +26,13 @@ from collections.abc import Sequence
 
 __all__ = [
     "DocumentError",
+    "DuplicateKindError",
+    "DuplicateRuleError",
     "GovDiscloseError",
+    "InvalidKindError",
     "MissingExtraError",
     "ModelError",
+    "PluginError",
     "RegistryError",
     "SourceError",
     "UnknownExampleError",
@@ -101,6 +109,26 @@ class RegistryError(GovDiscloseError, ValueError):
         super().__init__(message)
         self.tag = tag
         self.source = source
+
+
+class DuplicateKindError(RegistryError):
+    """A kind tag (or renderer name, or category list id) is already registered by another class or plugin."""
+
+
+class InvalidKindError(RegistryError, TypeError):
+    """A class cannot be a kind: it is not an attrs class, does not derive from the right base, or has a bad tag."""
+
+
+class DuplicateRuleError(RegistryError):
+    """A rule ID is already registered."""
+
+
+class PluginError(RegistryError):
+    """A plugin cannot be loaded, or its registration fails.
+
+    Attributes:
+        source: The plugin's name (the entry point's name).
+    """
 
 
 class UnknownExampleError(GovDiscloseError, KeyError):

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import attrs
 
-from .._errors import RegistryError
+from .._errors import DuplicateKindError, InvalidKindError
 from ._blocks import Block, EnumeratedPoints, NumberedItems, Paragraph, Statistic, Table
 from ._sections import Section
 from ._tables import (
@@ -57,8 +57,8 @@ class KindRegistry:
         """Register a block class under its ``KIND`` tag; returns the class, so it works as a decorator.
 
         Raises:
-            RegistryError: The class is not an attrs class deriving from :class:`Block`, its tag is malformed, or the
-                tag is taken by another class.
+            InvalidKindError: The class is not an attrs class deriving from :class:`Block`, or its tag is malformed.
+            DuplicateKindError: The tag is taken by another class.
         """
         self._check(cls, Block, "block", source)
         self._claim(self._blocks, cls, "block", source)
@@ -68,7 +68,8 @@ class KindRegistry:
         """Register a section class under its ``KIND`` tag; returns the class, so it works as a decorator.
 
         Raises:
-            RegistryError: As for :meth:`register_block`.
+            InvalidKindError: As for :meth:`register_block`.
+            DuplicateKindError: As for :meth:`register_block`.
         """
         self._check(cls, Section, "section", source)
         self._claim(self._sections, cls, "section", source)
@@ -102,16 +103,16 @@ class KindRegistry:
     def _check(cls: type, base: type, category: str, source: str) -> None:
         name = getattr(cls, "__qualname__", repr(cls))
         if not isinstance(cls, type) or not attrs.has(cls):
-            raise RegistryError(
+            raise InvalidKindError(
                 f"{source}: {name} is not an attrs class; decorate it with @attrs.frozen", source=source
             )
         if not issubclass(cls, base):
-            raise RegistryError(
+            raise InvalidKindError(
                 f"{source}: {name} must derive from {base.__name__} to be a {category} kind", source=source
             )
         tag = cls.__dict__.get("KIND")
         if not isinstance(tag, str) or not _TAG.match(tag):
-            raise RegistryError(
+            raise InvalidKindError(
                 f"{source}: {name} needs its own KIND tag of lowercase letters, digits, '.', '-' or '_' (got {tag!r})",
                 tag=tag if isinstance(tag, str) else None,
                 source=source,
@@ -122,7 +123,7 @@ class KindRegistry:
         tag: str = cls.KIND  # type: ignore[attr-defined]
         taken = table.get(tag)
         if taken is not None and taken[0] is not cls:
-            raise RegistryError(
+            raise DuplicateKindError(
                 f"{source}: {category} kind {tag!r} of {cls.__qualname__} is already registered by {taken[1]} "
                 f"for {taken[0].__qualname__}",
                 tag=tag,

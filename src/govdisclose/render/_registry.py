@@ -6,7 +6,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from .._errors import RegistryError
+from .._errors import DuplicateKindError
 from ..model import Report
 from ._text import render_text
 
@@ -61,11 +61,11 @@ class RendererRegistry:
         """Add *renderer* under its name.
 
         Raises:
-            RegistryError: Another renderer has that name.
+            DuplicateKindError: Another renderer has that name.
         """
         taken = self._renderers.get(renderer.name)
         if taken is not None and taken[0] is not renderer:
-            raise RegistryError(
+            raise DuplicateKindError(
                 f"{source}: a renderer named {renderer.name!r} is already registered by {taken[1]}",
                 tag=renderer.name,
                 source=source,
