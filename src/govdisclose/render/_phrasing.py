@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
-from ..model import Statistic, plain_text
+from ..model import Inline, Statistic, plain_text
 
-__all__ = ["statistic_text"]
+__all__ = ["statistic_content", "statistic_text"]
+
+
+def statistic_content(statistic: Statistic) -> tuple[Inline, ...]:
+    """The statistic in the standard phrasing, as inline pieces: words as strings, the figures still typed.
+
+    Renderers that mark figures up (HTML) use this; :func:`statistic_text` joins it.
+
+    >>> from govdisclose.model import Count
+    >>> pieces = statistic_content(Statistic(subject="收到申请", total=Count(value=3, unit="件")))
+    >>> [piece if isinstance(piece, str) else type(piece).__name__ for piece in pieces]
+    ['共收到申请', 'Count', '。']
+    """
+    pieces: list[Inline] = [*statistic.lead, f"共{statistic.subject}", statistic.total]
+    if statistic.parts:
+        separator = "；" if any(part.share is not None for part in statistic.parts) else "，"
+        pieces.append("，其中：")
+        for index, part in enumerate(statistic.parts):
+            if index:
+                pieces.append(separator)
+            pieces.extend((part.label, part.quantity))
+            if part.share is not None:
+                pieces.extend(("，占", part.share))
+    pieces.append("。")
+    return tuple(pieces)
 
 
 def statistic_text(statistic: Statistic) -> str:
@@ -22,11 +46,4 @@ def statistic_text(statistic: Statistic) -> str:
     >>> statistic_text(Statistic(subject="收到申请", total=Count(value=0, unit="件")))
     '共收到申请0件。'
     """
-    text = f"{plain_text(statistic.lead)}共{statistic.subject}{statistic.total.text}"
-    if statistic.parts:
-        separator = "；" if any(part.share is not None for part in statistic.parts) else "，"
-        text += "，其中：" + separator.join(
-            part.label + part.quantity.text + (f"，占{part.share.text}" if part.share is not None else "")
-            for part in statistic.parts
-        )
-    return text + "。"
+    return plain_text(statistic_content(statistic))

@@ -8,6 +8,9 @@ import attrs
 
 from .._errors import DuplicateKindError
 from ..model import Report
+from ._docx import DOCX_MEDIA_TYPE, render_docx
+from ._html import render_html, render_html_fragment
+from ._markdown import render_markdown
 from ._text import render_text
 
 __all__ = ["Renderer", "RendererRegistry", "default_renderers", "render"]
@@ -96,10 +99,14 @@ class RendererRegistry:
 default_renderers = RendererRegistry()
 """The renderers :func:`render` uses by default."""
 default_renderers.register(_FunctionRenderer("text", "text/plain; charset=utf-8", render_text))
+default_renderers.register(_FunctionRenderer("docx", DOCX_MEDIA_TYPE, render_docx))
+default_renderers.register(_FunctionRenderer("markdown", "text/markdown; charset=utf-8", render_markdown))
+default_renderers.register(_FunctionRenderer("html", "text/html; charset=utf-8", render_html))
+default_renderers.register(_FunctionRenderer("html-fragment", "text/html; charset=utf-8", render_html_fragment))
 
 
 def render(report: Report, *, to: str = "text", renderers: RendererRegistry | None = None) -> str | bytes:
-    """Render *report* in the format *to* (``"text"``).
+    """Render *report* in the format *to*: ``"text"``, ``"markdown"``, ``"html"``, ``"html-fragment"`` ….
 
     Raises:
         ValueError: *to* is not a registered format.
