@@ -75,7 +75,10 @@ def _run(args: argparse.Namespace) -> int:
         write_output("\n".join(lines) + "\n", "-")
     elif args.command == "render":
         report = _load(args.source, args.fmt)
-        write_output(render(report, to=args.to), args.output)
+        document = render(report, to=args.to)
+        if isinstance(document, bytes) and args.output == "-" and sys.stdout.isatty():
+            raise ValueError(f"--to {args.to} writes a binary file; give one with -o FILE or redirect standard output")
+        write_output(document, args.output)
     elif args.command == "convert":
         report = _load(args.source, args.fmt)
         write_output(dump_report(report, args.to), args.output)
