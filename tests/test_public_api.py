@@ -11,6 +11,7 @@ PACKAGES = [
     "govdisclose.serialize",
     "govdisclose.render",
     "govdisclose.zh",
+    "govdisclose.templates",
 ]
 
 

@@ -18,7 +18,7 @@ The public surface is re-exported here; the subpackages hold the details:
 True
 """
 
-from . import examples
+from . import examples, templates
 from ._errors import (
     DocumentError,
     DuplicateKindError,
@@ -95,6 +95,7 @@ from .serialize import (
     to_toml,
     to_yaml,
 )
+from .templates import new_report
 from .zh import OrdinalStyle
 
 __all__ = [
@@ -164,9 +165,11 @@ __all__ = [
     "json_schema",
     "load_report",
     "national_statistics_form",
+    "new_report",
     "render",
     "report_from_data",
     "report_to_data",
+    "templates",
     "to_json",
     "to_toml",
     "to_yaml",

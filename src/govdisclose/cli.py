@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from . import examples
 from ._errors import GovDiscloseError
 from ._version import __version__
-from .model import Report
+from .model import AgencyLevel, AgencyRole, Edition, Report
 from .render import default_renderers, render
-from .serialize import FORMATS, dump_report, json_schema, load_report, write_output
+from .serialize import FORMATS, dump_report, format_for, json_schema, load_report, write_output
+from .templates import new_report
 
 __all__ = ["main"]
 
@@ -57,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the report document format")
     schema.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+
+    new = commands.add_parser("new", help="write a blank report of an edition, ready to fill")
+    new.add_argument("--edition", required=True, choices=[e.value for e in Edition], help="the report format")
+    new.add_argument("--agency", required=True, help="the reporting organ's name")
+    new.add_argument("--year", required=True, type=int, help="the year reported on")
+    new.add_argument("--level", choices=[level.value for level in AgencyLevel], help="the agency's level")
+    new.add_argument("--role", choices=[role.value for role in AgencyRole], help="government or department")
+    new.add_argument("--to", choices=FORMATS, help="document format (default: from the -o suffix; json)")
+    new.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     return parser
 
 
@@ -84,6 +94,9 @@ def _run(args: argparse.Namespace) -> int:
         write_output(dump_report(report, args.to), args.output)
     elif args.command == "schema":
         write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+    elif args.command == "new":
+        blank = new_report(edition=args.edition, agency=args.agency, year=args.year, level=args.level, role=args.role)
+        write_output(dump_report(blank, args.to or format_for(args.output)), args.output)
     return 0
 
 
