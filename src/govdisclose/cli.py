@@ -13,8 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from . import examples
-from ._errors import GovDiscloseError
+from ._errors import GovDiscloseError, RegistryError
 from ._version import __version__
+from .checks import check, default_rules
 from .model import AgencyLevel, AgencyRole, Edition, Report
 from .render import default_renderers, render
 from .serialize import FORMATS, dump_report, format_for, json_schema, load_report, write_output
@@ -67,6 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--role", choices=[role.value for role in AgencyRole], help="government or department")
     new.add_argument("--to", choices=FORMATS, help="document format (default: from the -o suffix; json)")
     new.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+
+    check_cmd = commands.add_parser("check", help="check reports against the rule catalog (exit 1 on an error)")
+    check_cmd.add_argument(
+        "sources", metavar="SOURCE", nargs="+", help="report files (.json/.toml/.yaml), - for stdin, or example:NAME"
+    )
+    check_cmd.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
+    check_cmd.add_argument("--previous", metavar="SOURCE", help="last year's report, for the rules across years")
+    check_cmd.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    check_cmd.add_argument("--disable", metavar="ID", action="append", default=[], help="a rule not to run")
+    check_cmd.add_argument(
+        "--severity", metavar="ID=LEVEL", action="append", default=[], help="re-grade a rule (error/warning/info)"
+    )
+    commands.add_parser("rules", help="list the rules of the check catalog")
     return parser
 
 
@@ -75,6 +89,39 @@ def _load(source: str, fmt: str | None) -> Report:
     if source.startswith("example:"):
         return examples.load(source.removeprefix("example:"))
     return load_report(source, fmt=fmt)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """``govdisclose check``: text (a line per finding, grouped per source) or JSON Lines (a document per source)."""
+    levels = dict(item.partition("=")[::2] for item in args.severity)
+    if any(not rule_id or not level for rule_id, level in levels.items()):
+        raise ValueError("--severity takes ID=LEVEL, e.g. table.incomplete=info")
+    try:
+        rules = default_rules.configure(disable=args.disable, severity=levels)
+    except RegistryError as exc:  # a usage error, not a problem of a source
+        raise ValueError(str(exc)) from None
+    loaded = []
+    for source in (*args.sources, *((args.previous,) if args.previous else ())):
+        args.source = source  # main() names the source in the one-line error
+        loaded.append(_load(source, args.fmt))
+    previous = loaded.pop() if args.previous else None
+    results = []
+    for source, report in zip(args.sources, loaded, strict=True):
+        args.source = source
+        results.append((source, check(report, previous=previous, rules=rules)))
+    args.source = None
+    if args.output_format == "json":
+        write_output("".join(result.to_json(source=source, indent=None) + "\n" for source, result in results), "-")
+    else:
+        groups = [f"{source} ({result.report.display_title})\n{result.to_text()}" for source, result in results]
+        totals = {key: sum(result.counts[key] for _, result in results) for key in ("error", "warning", "explained")}
+        summary = (
+            f"{len(results)} report{'s' * (len(results) > 1)}: {totals['error']} error{'s' * (totals['error'] != 1)}, "
+            f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}, "
+            f"{sum(result.counts['info'] for _, result in results)} info ({totals['explained']} explained)"
+        )
+        write_output("\n".join(groups) + summary + "\n", "-")
+    return 0 if all(result.ok for _, result in results) else 1
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -97,6 +144,11 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "new":
         blank = new_report(edition=args.edition, agency=args.agency, year=args.year, level=args.level, role=args.role)
         write_output(dump_report(blank, args.to or format_for(args.output)), args.output)
+    elif args.command == "check":
+        return _check(args)
+    elif args.command == "rules":
+        lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in default_rules]
+        write_output("\n".join(lines) + "\n", "-")
     return 0
 
 

@@ -1,0 +1,46 @@
+"""Consistency checks: a catalog of rules with stable IDs, and the findings they report.
+
+:func:`check` runs the rules of a :class:`RuleCatalog` (by default :data:`default_rules`) on a report and returns a
+:class:`CheckResult`: :class:`Finding` s with the rule ID, a :class:`Severity`, a Chinese message with the numbers, the
+document paths of every figure involved, the operands, expected vs actual and the difference. Findings covered by one
+of the report's explanations are marked explained; they are reported, and do not make the check fail.
+
+This package stands on :mod:`govdisclose.model` and :mod:`govdisclose.zh` only.
+
+>>> import govdisclose
+>>> from govdisclose.checks import check, default_rules
+>>> report = govdisclose.examples.load("sanyuan-chengguan-2017")
+>>> [f.rule for f in check(report, rules=default_rules.configure(only={"breakdown.sum"})).findings]
+['breakdown.sum']
+"""
+
+from ._api import FINDINGS_FORMAT, FINDINGS_VERSION, CheckResult, check
+from ._catalog import CheckFunction, Rule, RuleCatalog, RuleSet
+from ._context import CheckContext
+from ._default import default_rules
+from ._findings import Finding, Operand, Severity, Value
+from ._paths import BlockSite, QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
+
+__all__ = [
+    "FINDINGS_FORMAT",
+    "FINDINGS_VERSION",
+    "BlockSite",
+    "CheckContext",
+    "CheckFunction",
+    "CheckResult",
+    "Finding",
+    "Operand",
+    "QuantitySite",
+    "Rule",
+    "RuleCatalog",
+    "RuleSet",
+    "Severity",
+    "Value",
+    "check",
+    "covers",
+    "default_rules",
+    "iter_blocks",
+    "iter_quantities",
+    "join_path",
+    "path_key",
+]

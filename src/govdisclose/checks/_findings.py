@@ -1,0 +1,162 @@
+"""Findings: what a rule says about a report, with the numbers and the document paths involved.
+
+>>> from decimal import Decimal
+>>> f = Finding(
+...     rule="breakdown.sum",
+...     severity=Severity.ERROR,
+...     message="分项之和为17条，与总数15条不符（差2条）",
+...     paths=("$.sections[1].blocks[0].content[1]",),
+...     expected=Decimal(17),
+...     actual=Decimal(15),
+...     difference=Decimal(-2),
+... )
+>>> f.explained, f.to_data()["difference"]
+(False, '-2')
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..model import Bound
+
+__all__ = ["Finding", "Operand", "Severity", "Value"]
+
+Value = Decimal | datetime.date
+"""An operand or result value: an exact number, or a date (deadlines)."""
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is.
+
+    >>> Severity("warning") > Severity.INFO
+    True
+    """
+
+    ERROR = "error"
+    """Certainly wrong: the published numbers contradict each other or the rules."""
+    WARNING = "warning"
+    """Probably wrong, or a departure from the format that a reader should look at."""
+    INFO = "info"
+    """Worth knowing; not a fault in itself."""
+
+    @property
+    def rank(self) -> int:
+        """2 for an error, 1 for a warning, 0 for an info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+def _value_data(value: Value | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value.isoformat()
+
+
+@attrs.frozen(kw_only=True)
+class Operand:
+    """One published figure a finding rests on.
+
+    Attributes:
+        path: Its document path.
+        text: The figure as printed (``1100余``, ``/``; ``""`` for a blank or unknown cell).
+        value: Its number (or date), ``None`` when it has none (a marker, an unknown cell).
+        label: What it is (a row or column label, a quantity's label), when known.
+        previous: Whether the path is in the *previous* year's report rather than the checked one.
+    """
+
+    path: str
+    text: str
+    value: Value | None = None
+    label: str | None = None
+    previous: bool = False
+
+    def to_data(self) -> dict[str, Any]:
+        """The operand as JSON-ready data (numbers as exact decimal strings, dates in ISO form)."""
+        data: dict[str, Any] = {"path": self.path, "text": self.text, "value": _value_data(self.value)}
+        if self.label is not None:
+            data["label"] = self.label
+        if self.previous:
+            data["report"] = "previous"
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What one rule found at one place in a report.
+
+    Attributes:
+        rule: The rule's ID (``breakdown.sum``).
+        severity: Its severity in this check (the rule's default or as re-graded by the caller).
+        message: A Chinese sentence with the numbers: ``按类型分项之和为17条（1+5+2+9），与总数15条不符（差2条）``.
+        paths: The document paths of every cell or quantity involved (of the checked report), most telling first.
+        operands: The published figures involved, each with its path and value.
+        expected: What the rule derives from the other operands (a sum, a computed share, a deadline).
+        actual: The published figure under check (a total, a printed share, a publication date).
+        difference: ``actual - expected``: the smallest difference that is certain (in days for dates).
+        expected_bound: How ``expected`` is bounded: ``LOWER`` when approximate or unknown operands only let the rule
+            say "at least", ``UPPER`` for "at most", ``EXACT`` otherwise.
+        explained_by: The text of the report's :class:`~govdisclose.model.Explanation` that covers the finding, if any.
+    """
+
+    rule: str
+    severity: Severity = attrs.field(converter=Severity)
+    message: str
+    paths: tuple[str, ...] = ()
+    operands: tuple[Operand, ...] = ()
+    expected: Value | None = None
+    actual: Value | None = None
+    difference: Decimal | None = None
+    expected_bound: Bound = Bound.EXACT
+    explained_by: str | None = None
+
+    @property
+    def explained(self) -> bool:
+        """Whether an explanation in the report covers the finding."""
+        return self.explained_by is not None
+
+    @property
+    def path(self) -> str | None:
+        """The first (most telling) path, or ``None``."""
+        return self.paths[0] if self.paths else None
+
+    def to_data(self) -> dict[str, Any]:
+        """The finding as JSON-ready data; the layout is described in ``docs/checks.md`` (format version 1)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "paths": list(self.paths),
+            "operands": [operand.to_data() for operand in self.operands],
+            "expected": _value_data(self.expected),
+            "expected_bound": self.expected_bound.value,
+            "actual": _value_data(self.actual),
+            "difference": _value_data(self.difference),
+            "explained_by": self.explained_by,
+        }

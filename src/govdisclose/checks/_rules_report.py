@@ -1,0 +1,449 @@
+"""Rules on the report as a whole: deadlines, the signature date, the parts announced and present, the fee account.
+
+Parts are recognised by the :class:`~govdisclose.model.Part` a section carries or, for sections without one, by keywords
+of its heading (``收费`` → fees, ``复议``/``诉讼`` → reviews and litigation …), so reports read from text without part
+tags are checked as well.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from ..model import (
+    AgencyLevel,
+    AgencyRole,
+    ApplicationsTable2021,
+    Block,
+    Edition,
+    EnumeratedPoints,
+    NumberedItems,
+    Paragraph,
+    Part,
+    Section,
+    Statistic,
+    StatisticsTable,
+    Table,
+    plain_text,
+)
+from ..zh import format_date
+from ._catalog import Rule
+from ._context import CheckContext
+from ._findings import Finding, Operand
+from ._numbers import figure_interval
+from ._paths import join_path
+
+__all__ = ["RULES", "parts_named"]
+
+# ---- publication deadline and signature date ------------------------------------------------------------------------
+
+_REVISED_REGULATION_FIRST_YEAR = 2019
+"""Reports on 2019 and later years fall due after the revised regulation took effect (2019-05-15)."""
+
+
+def _deadline(report_year: int, role: AgencyRole | None) -> tuple[datetime.date, str]:
+    """The last publication day and the reason, in Chinese."""
+    year = report_year + 1
+    if report_year < _REVISED_REGULATION_FIRST_YEAR:
+        return datetime.date(year, 3, 31), "2008年《条例》第三十一条：各级行政机关3月31日前"
+    if role is AgencyRole.DEPARTMENT:
+        return datetime.date(year, 1, 31), "《条例》第四十九条：县级以上人民政府部门1月31日前"
+    if role is AgencyRole.GOVERNMENT:
+        return datetime.date(year, 3, 31), "《条例》第四十九条：人民政府3月31日前"
+    return datetime.date(year, 3, 31), "《条例》第四十九条；机关类型不明，按较晚的人民政府期限3月31日计"
+
+
+def _publication_deadline(ctx: CheckContext) -> Iterator[Finding]:
+    report = ctx.report
+    publication = report.publication
+    if publication.published_on is not None:
+        date, field, what = publication.published_on, "published_on", "发布日期"
+    elif publication.written_on is not None:
+        date, field, what = publication.written_on, "written_on", "成文日期"
+    else:
+        return
+    role = report.agency.role
+    if role is None and report.agency.level is AgencyLevel.STATE_COUNCIL_DEPARTMENT:
+        role = AgencyRole.DEPARTMENT
+    deadline, why = _deadline(report.year, role)
+    if date <= deadline:
+        return
+    late = (date - deadline).days
+    path = join_path("$", "publication", field)
+    yield ctx.finding(
+        f"{what}{format_date(date)}晚于公布期限{format_date(deadline)}（{why}），逾期{late}天",
+        paths=(path,),
+        operands=(Operand(path=path, text=date.isoformat(), value=date, label=what),),
+        expected=deadline,
+        actual=date,
+        difference=Decimal(late),
+    )
+
+
+def _signature_date(ctx: CheckContext) -> Iterator[Finding]:
+    signature = ctx.report.signature
+    if signature is None or signature.date is None:
+        return
+    end = datetime.date(ctx.report.year, 12, 31)
+    if signature.date >= end:
+        return
+    path = "$.signature.date"
+    early = (end - signature.date).days
+    yield ctx.finding(
+        f"落款日期{format_date(signature.date)}早于报告年度结束（{format_date(end)}），年度报告不能在年度结束前成文",
+        paths=(path,),
+        operands=(Operand(path=path, text=signature.date.isoformat(), value=signature.date, label="落款日期"),),
+        expected=end,
+        actual=signature.date,
+        difference=Decimal(-early),
+    )
+
+
+# ---- parts by keyword -----------------------------------------------------------------------------------------------
+
+_KEYWORDS: tuple[tuple[Part, tuple[str, ...]], ...] = (
+    (Part.OVERVIEW, ("概述", "总体情况", "基本情况", "概况")),
+    (Part.PROACTIVE, ("主动公开",)),
+    (Part.APPLICATIONS, ("依申请", "收到和处理", "处理政府信息公开申请", "不予公开")),
+    (Part.REVIEWS_LITIGATION, ("复议", "诉讼")),
+    (Part.PROBLEMS, ("问题", "改进", "不足", "整改")),
+    (Part.OTHER, ("其他需要", "其它需要", "需要报告", "需要说明", "其他事项", "其它事项", "相关说明")),
+    (Part.FEES, ("收费", "减免", "处理费")),
+    (Part.CONSULTATIONS, ("咨询",)),
+    (Part.RESPONSES, ("回应", "解读")),
+    (Part.STAFF_FUNDING, ("人员", "经费", "机构建设")),
+    (Part.MEETINGS_TRAINING, ("会议", "培训")),
+    (Part.COMPLAINTS, ("举报", "投诉")),
+    (Part.STATISTICS_TABLES, ("统计表", "附表")),
+)
+
+_PART_NAMES = {
+    Part.OVERVIEW: "总体情况",
+    Part.PROACTIVE: "主动公开政府信息情况",
+    Part.APPLICATIONS: "收到和处理政府信息公开申请情况",
+    Part.REVIEWS_LITIGATION: "政府信息公开行政复议、行政诉讼情况",
+    Part.PROBLEMS: "存在的主要问题及改进情况",
+    Part.OTHER: "其他需要报告的事项",
+    Part.FEES: "政府信息公开的收费及减免情况",
+    Part.CONSULTATIONS: "政府信息公开咨询情况",
+    Part.RESPONSES: "回应解读情况",
+    Part.STAFF_FUNDING: "机构建设和保障经费情况",
+    Part.MEETINGS_TRAINING: "政府信息公开会议和培训情况",
+    Part.COMPLAINTS: "举报投诉情况",
+    Part.STATISTICS_TABLES: "统计表（附表）",
+}
+"""The parts by the headings of the 2019/2021 formats (and the usual chapter names for the others)."""
+
+_PART_NAMES_2008 = _PART_NAMES | {
+    Part.OVERVIEW: "概述",
+    Part.PROACTIVE: "主动公开政府信息的情况",
+    Part.APPLICATIONS: "依申请公开政府信息和不予公开政府信息的情况",
+    Part.REVIEWS_LITIGATION: "因政府信息公开申请行政复议、提起行政诉讼的情况",
+    Part.PROBLEMS: "政府信息公开工作存在的主要问题及改进情况",
+}
+"""The parts by the items of the 2008 regulation's article 32 (and the usual chapters of reports before 2019)."""
+
+
+def _part_name(part: Part, edition: Edition) -> str:
+    return (_PART_NAMES_2008 if edition is Edition.PRE_2019 else _PART_NAMES)[part]
+
+
+def parts_named(text: str) -> frozenset[Part]:
+    """The standard parts a heading or an announced item names, by keyword.
+
+    >>> sorted(p.value for p in parts_named("依申请公开办理和行政复议、申诉、诉讼情况"))
+    ['applications', 'reviews-litigation']
+    >>> parts_named("公开收费情况") == {Part.FEES}
+    True
+    """
+    return frozenset(part for part, words in _KEYWORDS if any(word in text for word in words))
+
+
+def _section_parts(section: Section) -> frozenset[Part]:
+    named = parts_named(section.heading)
+    return named | {section.part} if section.part is not None else named
+
+
+def _bigrams(text: str) -> set[str]:
+    cleaned = re.sub(r"[\s，、。；：:;,.（）()“”\"政府信息公开工作的情况]", "", text)
+    return {cleaned[i : i + 2] for i in range(len(cleaned) - 1)}
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two headings share most of their character pairs.
+
+    Punctuation and the characters of the words every heading has (政府信息公开工作的情况) are left out first.
+    """
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return False
+    return 2 * len(x & y) / (len(x) + len(y)) >= 0.5
+
+
+# ---- the parts announced in the 引言 --------------------------------------------------------------------------------
+
+_ANNOUNCEMENT = re.compile(
+    r"(?:主要内容|全文|本报告|报告|内容)[^。]{0,6}?包括[:：]?(?P<list>[^。]+)"
+    r"|(?:全文|本年报|本报告|报告|年报)[^。，,]{0,4}?由(?P<made_of>[^。]+?)(?:等)?(?:[一二三四五六七八九十\d]+个?部分)?组成"
+)
+_TAIL = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+个?)?(?:部分|方面)(?:内容)?(?:组成)?\s*\Z|等\s*\Z")
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, EnumeratedPoints):
+        return block.text
+    if isinstance(block, NumberedItems):
+        return "".join(plain_text(item) for item in block.items)
+    if isinstance(block, Statistic):
+        return plain_text(block.lead) + block.subject + "".join(part.label for part in block.parts)
+    if isinstance(block, Table):
+        return "".join(cell.text for row in block.rows for cell in row)
+    if isinstance(block, StatisticsTable):
+        return (block.caption or "") + "".join(row.label for row in block.rows)
+    return ""
+
+
+def announced_items(text: str) -> tuple[str, ...]:
+    """The parts a 引言 announces: ``全文包括……六部分内容`` / ``主要内容包括：……；……。``, split into items.
+
+    The separator is the strongest one used: ``；`` before ``，`` before ``、`` (items themselves often contain
+    ``、``, as in ``因政府信息公开申请行政复议、提起行政诉讼的情况``).
+
+    >>> announced_items("全文包括总体情况、主动公开政府信息情况、其他需要报告的事项六部分内容。")
+    ('总体情况', '主动公开政府信息情况', '其他需要报告的事项')
+    >>> announced_items("主要内容包括:概述;公开收费情况;存在主要问题和整改措施。")
+    ('概述', '公开收费情况', '存在主要问题和整改措施')
+    >>> announced_items("本年报由概述、收费及减免情况、存在的主要问题及改进措施等组成。")
+    ('概述', '收费及减免情况', '存在的主要问题及改进措施')
+    """
+    match = _ANNOUNCEMENT.search(text)
+    if match is None:
+        return ()
+    listed = _TAIL.sub("", (match["list"] or match["made_of"]).strip())
+    listed = re.sub(r"[,，]?以及", "、" if not re.search(r"[;；]", listed) else "；", listed)
+    for separators in (r"[;；]", r"[,，]", r"、"):
+        if re.search(separators, listed):
+            items = re.split(separators, listed)
+            break
+    else:
+        items = [listed]
+    cleaned = (_TAIL.sub("", item.strip()).strip() for item in items)
+    return tuple(item for item in cleaned if item)
+
+
+def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
+    introduction = ctx.report.introduction
+    if introduction is None:
+        return
+    found = None
+    for index, block in enumerate(introduction.blocks):
+        items = announced_items(_block_text(block))
+        if items:
+            found = join_path("$", "introduction", "blocks", index), items
+            break
+    if found is None:
+        return
+    path, items = found
+    sections = ctx.sections()
+    present: set[Part] = set()
+    for _, _, section in sections:
+        present |= _section_parts(section)
+    headings = [section.heading for _, _, section in sections]
+    announced: set[Part] = set()
+    for item in items:
+        named = parts_named(item)
+        announced |= named
+        missing = named - present
+        if named and not missing:
+            continue
+        if any(_similar(item, heading) for heading in headings):
+            continue
+        if named:
+            detail = "、".join(_part_name(part, ctx.report.edition) for part in sorted(missing, key=_part_order))
+            message = f"引言列出“{item}”，正文没有相应部分（{detail}）"
+        else:
+            message = f"引言列出“{item}”，正文找不到相应部分"
+        yield ctx.finding(message, paths=(path,))
+    for section_path, depth, section in sections:
+        if depth != 1:
+            continue
+        if _section_parts(section) & announced or any(_similar(item, section.heading) for item in items):
+            continue
+        yield ctx.finding(f"正文“{section.heading}”部分未在引言列出的内容中", paths=(section_path, path))
+
+
+def _part_order(part: Part) -> int:
+    return list(Part).index(part)
+
+
+# ---- mandatory parts ------------------------------------------------------------------------------------------------
+
+_MANDATORY = {
+    Edition.E2021: (
+        Part.OVERVIEW,
+        Part.PROACTIVE,
+        Part.APPLICATIONS,
+        Part.REVIEWS_LITIGATION,
+        Part.PROBLEMS,
+        Part.OTHER,
+    ),
+    Edition.E2019: (
+        Part.OVERVIEW,
+        Part.PROACTIVE,
+        Part.APPLICATIONS,
+        Part.REVIEWS_LITIGATION,
+        Part.PROBLEMS,
+        Part.OTHER,
+    ),
+    Edition.PRE_2019: (
+        Part.PROACTIVE,
+        Part.APPLICATIONS,
+        Part.FEES,
+        Part.REVIEWS_LITIGATION,
+        Part.PROBLEMS,
+        Part.OTHER,
+    ),
+}
+_BASIS = {
+    Edition.E2021: "2021年版统一格式",
+    Edition.E2019: "2019年版统一格式",
+    Edition.PRE_2019: "2008年《条例》第三十二条",
+}
+
+
+def _has_content(section: Section) -> bool:
+    if any(
+        _block_text(block).strip() or not isinstance(block, (Paragraph, EnumeratedPoints)) for block in section.blocks
+    ):
+        return True
+    return any(_has_content(child) for child in section.subsections)
+
+
+def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
+    edition = ctx.report.edition
+    sections = ctx.sections()
+    for part in _MANDATORY[edition]:
+        holders = [(path, section) for path, _, section in sections if part in _section_parts(section)]
+        name = _part_name(part, edition)
+        if not holders:
+            yield ctx.finding(f"缺少{_BASIS[edition]}要求的“{name}”部分", paths=("$.sections",))
+        elif not any(_has_content(section) for _, section in holders):
+            path, section = holders[0]
+            yield ctx.finding(f"“{section.heading}”部分没有内容（{_BASIS[edition]}要求报告{name}）", paths=(path,))
+
+
+# ---- fees in the 2021 edition ---------------------------------------------------------------------------------------
+
+_FEE_ACCOUNT = ("信息处理费", "处理费")
+
+
+def _section_text(section: Section) -> Iterable[str]:
+    yield section.heading
+    for block in section.blocks:
+        yield _block_text(block)
+    for child in section.subsections:
+        yield from _section_text(child)
+
+
+def _fees_unreported(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.report.edition is not Edition.E2021:
+        return
+    charged: list[Operand] = []
+    for site in ctx.blocks(ApplicationsTable2021):
+        table = site.block
+        assert isinstance(table, ApplicationsTable2021)
+        index = next((i for i, row in enumerate(table.rows) if row.id == "result.other.no-fee"), None)
+        if index is None:
+            continue
+        row = table.rows[index]
+        columns = table.DEFINITION.row("result.other.no-fee").columns
+        for position, figure in enumerate(row.values):
+            low = figure_interval(figure).lo
+            if low is not None and low > 0:
+                charged.append(
+                    Operand(
+                        path=join_path(site.path, "rows", index, "values", position),
+                        text=figure.text,
+                        value=figure.value,
+                        label=f"（六）其他处理2./{columns[position].label}",
+                    )
+                )
+        break
+    if not charged:
+        return
+    other = next(((path, s) for path, _, s in ctx.sections() if s.part is Part.OTHER), None)
+    if other is not None and any(word in text for text in _section_text(other[1]) for word in _FEE_ACCOUNT):
+        return
+    shown = charged[-1]  # the 总计 column when it is positive, else the last applicant column that is
+    where = "，且没有“其他需要报告的事项”部分" if other is None else "，但“其他需要报告的事项”中没有信息处理费情况"
+    yield ctx.finding(
+        f"表三“（六）其他处理2.”（逾期未缴纳信息处理费）为{shown.text}件{where}",
+        paths=(*(operand.path for operand in charged), *((other[0],) if other is not None else ())),
+        operands=tuple(charged),
+    )
+
+
+RULES = (
+    Rule(
+        id="publication.deadline",
+        title="公布期限",
+        description=(
+            "The publication date (发布日期, else 成文日期) is after the deadline of the year following the report "
+            "year: 1月31日 for departments and 3月31日 for governments (revised regulation, reports of 2019 on); "
+            "3月31日 for all before. When the organ's role is unknown the later deadline is used, and the message "
+            "says so."
+        ),
+        severity="warning",
+        scope="report metadata",
+        check=_publication_deadline,
+    ),
+    Rule(
+        id="signature.date",
+        title="落款日期",
+        description="The signature is dated before the last day of the report year (31 December).",
+        severity="error",
+        scope="report signature",
+        check=_signature_date,
+    ),
+    Rule(
+        id="intro.announced-parts",
+        title="引言所列内容与正文",
+        description=(
+            "The parts the 引言 announces ('主要内容包括：……' / '全文包括……六部分内容') against the chapters "
+            "present, matched by part and heading keywords: an announced part without a chapter, and a chapter "
+            "the 引言 does not announce."
+        ),
+        severity="info",
+        scope="引言 and chapters",
+        check=_announced_parts,
+    ),
+    Rule(
+        id="part.missing",
+        title="缺少必备部分",
+        description=(
+            "A mandatory part is missing or empty: the six parts of the 2019 and 2021 editions; before 2019 the "
+            "six items of the 2008 regulation's article 32 (主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题及改进, "
+            "其他)."
+        ),
+        severity="warning",
+        scope="report",
+        check=_part_missing,
+    ),
+    Rule(
+        id="fees.unreported",
+        title="信息处理费未报告",
+        description=(
+            "2021 edition: table 三 row （六）2 (applications dropped because the applicant did not pay the "
+            "information processing fee) is above 0, so fee notices were sent, but 六、其他需要报告的事项 gives no "
+            "信息处理费 account."
+        ),
+        severity="warning",
+        scope="table 三 and part 六",
+        check=_fees_unreported,
+    ),
+)
+"""The report-level rules, in catalog order."""

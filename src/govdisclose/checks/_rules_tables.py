@@ -1,0 +1,664 @@
+"""Rules on the statistics tables: the sums R1–R6 of the national formats, cell values, completeness, editions.
+
+How cells that are not plain numbers take part (see ``docs/checks.md``):
+
+- a blank cell and the "none" markers (``/``, ``—``, ``无`` …: ``NIL_MARKERS``) count as 0 in every
+  sum; ``table.blank-cells`` says so once per table (info);
+- any other marker, and an unknown cell, is "some number ≥ 0" (any number in a signed column): a sum that involves it
+  is flagged only when it is wrong whatever that number is; ``table.cell-value`` / ``table.incomplete`` report them;
+- an approximate figure (``12余``) is a bound, never a point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..model import (
+    ApplicationsTable2019,
+    ApplicationsTable2021,
+    ColumnDef,
+    Edition,
+    Figure,
+    GridDef,
+    OfficialTable,
+    Part,
+    ProactiveTable2019,
+    ProactiveTable2021,
+    ReviewsTable,
+    RowDef,
+    StatisticsTable,
+)
+from ._catalog import Rule
+from ._context import CheckContext
+from ._findings import Finding, Operand
+from ._numbers import (
+    NIL_MARKERS,
+    Interval,
+    compare,
+    describe,
+    figure_interval,
+    figure_text,
+    total,
+)
+from ._paths import BlockSite, join_path
+
+__all__ = ["RULES"]
+
+_APPLICATIONS = (ApplicationsTable2021, ApplicationsTable2019)
+_PROACTIVE = (ProactiveTable2021, ProactiveTable2019)
+_OFFICIAL: tuple[type[OfficialTable], ...] = (*_PROACTIVE, *_APPLICATIONS, ReviewsTable)
+_UNIT = "件"
+
+
+def _table_name(table: object) -> str:
+    if isinstance(table, _PROACTIVE):
+        return "表二"
+    if isinstance(table, _APPLICATIONS):
+        return "表三"
+    if isinstance(table, ReviewsTable):
+        return "表四"
+    if isinstance(table, StatisticsTable):
+        return f"统计表“{table.caption}”" if table.caption else "统计表"
+    return "表格"
+
+
+_TRAILING_NOTE = re.compile(r"（[^（）]*）\Z")
+
+
+def _row_name(row: RowDef | None, row_id: str) -> str:
+    if row is None:
+        return row_id
+    label = _TRAILING_NOTE.sub("", row.label) if row.label.startswith("（") else row.label
+    if len(row.path) >= 2:
+        return row.path[-1] + label
+    return label
+
+
+@attrs.frozen(kw_only=True)
+class _Cell:
+    """One cell of an official table, found by row and column id."""
+
+    path: str
+    figure: Figure
+    label: str
+    kind: str
+
+    @property
+    def interval(self) -> Interval:
+        return figure_interval(self.figure, "signed" if self.kind == "signed" else "count")
+
+    def operand(self, *, previous: bool = False) -> Operand:
+        return Operand(
+            path=self.path, text=self.figure.text, value=self.figure.value, label=self.label, previous=previous
+        )
+
+
+@attrs.frozen
+class _Table:
+    """An official table and its path, with cells by row and column id."""
+
+    path: str
+    table: OfficialTable
+
+    def cell(self, row_id: str, column_id: str) -> _Cell:
+        definition = self.table.DEFINITION.row(row_id)
+        position = next(i for i, c in enumerate(definition.columns) if c.id == column_id)
+        column = definition.columns[position]
+        label = f"{_row_name(definition, row_id)}/{column.label}"
+        for index, row in enumerate(self.table.rows):
+            if row.id == row_id:
+                return _Cell(
+                    path=join_path(self.path, "rows", index, "values", position),
+                    figure=row.values[position],
+                    label=label,
+                    kind=column.kind,
+                )
+        return _Cell(path=self.path, figure=Figure(), label=label, kind=column.kind)  # the row was not published
+
+
+def _tables(sites: Sequence[BlockSite]) -> list[_Table]:
+    return [_Table(site.path, site.block) for site in sites if isinstance(site.block, OfficialTable)]
+
+
+def _terms(cells: Sequence[_Cell]) -> str:
+    return "+".join(figure_text(cell.figure) for cell in cells)
+
+
+def _sum_finding(
+    ctx: CheckContext,
+    where: str,
+    total_cell: _Cell,
+    parts: Sequence[_Cell],
+    parts_name: str,
+    total_name: str,
+) -> Finding | None:
+    """A finding when *total_cell* certainly differs from the sum of *parts*."""
+    expected = total([cell.interval for cell in parts])
+    gap = compare(total_cell.interval, expected)
+    if gap is None:
+        return None
+    message = (
+        f"{where}：{parts_name}之和为{describe(expected, _UNIT)}（{_terms(parts)}），"
+        f"{total_name}为{figure_text(total_cell.figure)}{_UNIT if total_cell.figure.is_number else ''}"
+        f"（{gap.words(_UNIT)}）"
+    )
+    cells = (total_cell, *parts)
+    return ctx.finding(
+        message,
+        paths=_unique(cell.path for cell in cells),
+        operands=tuple(cell.operand() for cell in cells),
+        expected=gap.expected,
+        actual=gap.actual,
+        difference=gap.difference,
+        expected_bound=gap.bound,
+    )
+
+
+def _unique(paths: Iterator[str] | Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(paths))
+
+
+# ---- R1, R3, R4 (table 三), R5 (table 四) ----------------------------------------------------------------------------
+
+
+def _applications(ctx: CheckContext) -> list[_Table]:
+    return _tables(ctx.blocks(*_APPLICATIONS))
+
+
+def _balance(ctx: CheckContext) -> Iterator[Finding]:
+    for grid in _applications(ctx):
+        definition = grid.table.DEFINITION
+        assert isinstance(definition, GridDef)
+        for column in definition.columns:
+            intake = [grid.cell("new", column.id), grid.cell("carried-over", column.id)]
+            outcome = [grid.cell("result.total", column.id), grid.cell("carry-forward", column.id)]
+            left, right = total([c.interval for c in intake]), total([c.interval for c in outcome])
+            gap = compare(left, right)
+            if gap is None:
+                continue
+            message = (
+                f"表三“{column.label}”列：第一项加第二项之和为{describe(left, _UNIT)}（{_terms(intake)}），"
+                f"第三项（七）总计加第四项之和为{describe(right, _UNIT)}（{_terms(outcome)}），两者不等"
+                f"（{gap.words(_UNIT)}）"
+            )
+            cells = (*intake, *outcome)
+            yield ctx.finding(
+                message,
+                paths=_unique(c.path for c in cells),
+                operands=tuple(c.operand() for c in cells),
+                expected=gap.expected,
+                actual=gap.actual,
+                difference=gap.difference,
+                expected_bound=gap.bound,
+            )
+
+
+def _result_rows(definition: GridDef) -> list[RowDef]:
+    return [row for row in definition.rows if row.id.startswith("result.") and row.id != "result.total"]
+
+
+def _results_total(ctx: CheckContext) -> Iterator[Finding]:
+    for grid in _applications(ctx):
+        definition = grid.table.DEFINITION
+        assert isinstance(definition, GridDef)
+        total_label = definition.row("result.total").label
+        for column in definition.columns:
+            parts = [grid.cell(row.id, column.id) for row in _result_rows(definition)]
+            finding = _sum_finding(
+                ctx,
+                f"表三“{column.label}”列",
+                grid.cell("result.total", column.id),
+                parts,
+                "办理结果各项",
+                f"“{total_label}”",
+            )
+            if finding is not None:
+                yield finding
+
+
+def _applicant_total(ctx: CheckContext) -> Iterator[Finding]:
+    for grid in _applications(ctx):
+        definition = grid.table.DEFINITION
+        assert isinstance(definition, GridDef)
+        total_column = definition.columns[-1]
+        for row in definition.rows:
+            if grid.table.row(row.id) is None:
+                continue  # a missing row is table.incomplete's business
+            parts = [grid.cell(row.id, column.id) for column in definition.columns[:-1]]
+            finding = _sum_finding(
+                ctx,
+                f"表三“{_row_name(row, row.id)}”行",
+                grid.cell(row.id, total_column.id),
+                parts,
+                f"{len(parts)}类申请人",
+                f"“{total_column.label}”",
+            )
+            if finding is not None:
+                yield finding
+
+
+def _review_blocks(definition: GridDef) -> list[tuple[str, ColumnDef, list[ColumnDef]]]:
+    blocks: dict[tuple[str, ...], list[ColumnDef]] = {}
+    for column in definition.columns:
+        blocks.setdefault(column.path, []).append(column)
+    result = []
+    for path, columns in blocks.items():
+        name = path[0] + (f"（{'、'.join(path[1:])}）" if len(path) > 1 else "")
+        result.append((name, columns[-1], columns[:-1]))
+    return result
+
+
+def _review_totals(ctx: CheckContext) -> Iterator[Finding]:
+    for grid in _tables(ctx.blocks(ReviewsTable)):
+        definition = grid.table.DEFINITION
+        assert isinstance(definition, GridDef)
+        for row in definition.rows:
+            if grid.table.row(row.id) is None:
+                continue
+            for name, total_column, part_columns in _review_blocks(definition):
+                finding = _sum_finding(
+                    ctx,
+                    f"表四“{name}”",
+                    grid.cell(row.id, total_column.id),
+                    [grid.cell(row.id, column.id) for column in part_columns],
+                    "、".join(column.label for column in part_columns),
+                    f"“{total_column.label}”",
+                )
+                if finding is not None:
+                    yield finding
+
+
+# ---- across years --------------------------------------------------------------------------------------------------
+
+
+def _carry_over(ctx: CheckContext) -> Iterator[Finding]:
+    current, previous = _applications(ctx), _tables(ctx.previous_blocks(*_APPLICATIONS))
+    if not current or not previous or ctx.previous is None:
+        return
+    this, last = current[0], previous[0]
+    carried_label = this.table.DEFINITION.row("carried-over").label
+    forward_label = last.table.DEFINITION.row("carry-forward").label
+    for column in this.table.DEFINITION.rows[0].columns:
+        carried, forward = this.cell("carried-over", column.id), last.cell("carry-forward", column.id)
+        gap = compare(carried.interval, forward.interval)
+        if gap is None:
+            continue
+        message = (
+            f"表三“{column.label}”列：本年“{carried_label}”为{describe(carried.interval, _UNIT)}，"
+            f"{ctx.previous.year}年报告“{forward_label}”为{describe(forward.interval, _UNIT)}（{gap.words(_UNIT)}）"
+        )
+        yield ctx.finding(
+            message,
+            paths=(carried.path,),
+            operands=(carried.operand(), forward.operand(previous=True)),
+            expected=gap.expected,
+            actual=gap.actual,
+            difference=gap.difference,
+            expected_bound=gap.bound,
+        )
+
+
+def _in_force(ctx: CheckContext) -> Iterator[Finding]:
+    current = _tables(ctx.blocks(ProactiveTable2021))
+    previous = _tables(ctx.previous_blocks(ProactiveTable2021))
+    if not current or not previous or ctx.previous is None:
+        return
+    this, last = current[0], previous[0]
+    for row_id in ("rules", "normative-documents"):
+        if this.table.row(row_id) is None:
+            continue
+        label = _row_name(this.table.DEFINITION.row(row_id), row_id)
+        before = last.cell(row_id, "in-force")
+        issued, repealed = this.cell(row_id, "issued"), this.cell(row_id, "repealed")
+        now = this.cell(row_id, "in-force")
+        expected = before.interval + issued.interval - repealed.interval
+        gap = compare(now.interval, expected)
+        if gap is None:
+            continue
+        message = (
+            f"表二“{label}”：{ctx.previous.year}年现行有效{figure_text(before.figure)}件+本年制发"
+            f"{figure_text(issued.figure)}件−本年废止{figure_text(repealed.figure)}件={describe(expected, _UNIT)}，"
+            f"本年现行有效为{figure_text(now.figure)}件（{gap.words(_UNIT)}）"
+        )
+        yield ctx.finding(
+            message,
+            paths=(now.path, issued.path, repealed.path),
+            operands=(now.operand(), before.operand(previous=True), issued.operand(), repealed.operand()),
+            expected=gap.expected,
+            actual=gap.actual,
+            difference=gap.difference,
+            expected_bound=gap.bound,
+        )
+
+
+# ---- cells, completeness, editions ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _AnyCell:
+    path: str
+    figure: Figure
+    label: str
+    kind: str
+    whole: bool
+
+
+def _all_cells(ctx: CheckContext) -> Iterator[tuple[str, object, list[_AnyCell]]]:
+    """Every table with its cells (official and statistics tables), for the per-cell rules."""
+    for site in ctx.blocks(*_OFFICIAL, StatisticsTable):
+        table = site.block
+        cells: list[_AnyCell] = []
+        if isinstance(table, OfficialTable):
+            for index, row in enumerate(table.rows):
+                try:
+                    row_def: RowDef | None = table.DEFINITION.row(row.id)
+                except KeyError:
+                    row_def = None  # a local row: counts, labelled by the report
+                for position, figure in enumerate(row.values):
+                    column = row_def.columns[position] if row_def is not None else None
+                    name = row.label or _row_name(row_def, row.id)
+                    label = f"{name}/{column.label if column is not None else position + 1}"
+                    kind = column.kind if column is not None else "count"
+                    path = join_path(site.path, "rows", index, "values", position)
+                    cells.append(_AnyCell(path, figure, label, kind, kind != "amount"))
+        elif isinstance(table, StatisticsTable):
+            for index, stat_row in enumerate(table.rows):
+                for position, figure in enumerate(stat_row.values):
+                    column_name = table.columns[position] if position < len(table.columns) else str(position + 1)
+                    whole = stat_row.unit is not None and stat_row.unit != "——" and "元" not in stat_row.unit
+                    path = join_path(site.path, "rows", index, "values", position)
+                    cells.append(_AnyCell(path, figure, f"{stat_row.label}/{column_name}", "count", whole))
+        yield site.path, table, cells
+
+
+def _cell_value(ctx: CheckContext) -> Iterator[Finding]:
+    for _, table, cells in _all_cells(ctx):
+        name = _table_name(table)
+        markers: dict[str, list[_AnyCell]] = {}
+        for cell in cells:
+            value = cell.figure.value
+            if value is None:
+                if cell.figure.marker is not None and cell.figure.marker.strip() not in NIL_MARKERS:
+                    markers.setdefault(cell.figure.marker, []).append(cell)
+                continue
+            problem = None
+            if value < 0 and cell.kind != "signed":
+                problem = "不能为负数"
+            elif cell.whole and value != value.to_integral_value():
+                problem = "应为整数"
+            if problem is not None:
+                yield ctx.finding(
+                    f"{name}“{cell.label}”为{cell.figure.text}，{problem}",
+                    paths=(cell.path,),
+                    operands=(Operand(path=cell.path, text=cell.figure.text, value=value, label=cell.label),),
+                    actual=value,
+                )
+        for marker, marked in markers.items():
+            yield ctx.finding(
+                f"{name}有{len(marked)}个单元格填写“{marker}”而不是数字（{marked[0].label}等），"
+                "涉及这些单元格的求和只能部分核对",
+                paths=tuple(cell.path for cell in marked),
+                operands=tuple(Operand(path=c.path, text=c.figure.text, label=c.label) for c in marked),
+            )
+
+
+def _blank_cells(ctx: CheckContext) -> Iterator[Finding]:
+    for _, table, cells in _all_cells(ctx):
+        nil = [
+            cell
+            for cell in cells
+            if cell.figure.value is None
+            and cell.figure.marker is not None
+            and cell.figure.marker.strip() in NIL_MARKERS
+        ]
+        if not nil:
+            continue
+        shown = "、".join(dict.fromkeys("空白" if c.figure.is_blank else f"“{c.figure.marker}”" for c in nil))
+        yield ctx.finding(
+            f"{_table_name(table)}有{len(nil)}个单元格为{shown}（{nil[0].label}等），核对时按0计",
+            paths=tuple(cell.path for cell in nil),
+            operands=tuple(Operand(path=c.path, text=c.figure.text, label=c.label) for c in nil),
+        )
+
+
+def _incomplete(ctx: CheckContext) -> Iterator[Finding]:
+    for path, table, cells in _all_cells(ctx):
+        problems = []
+        if isinstance(table, OfficialTable):
+            published = {row.id for row in table.rows}
+            missing = [row for row in table.DEFINITION.rows if row.id not in published]
+            if missing:
+                names = "、".join(_row_name(row, row.id) for row in missing[:3]) + ("等" if len(missing) > 3 else "")
+                problems.append(f"缺少{len(missing)}行（{names}）")
+        unknown = [cell for cell in cells if not cell.figure.is_known]
+        if unknown:
+            problems.append(f"{len(unknown)}个单元格内容未知（{unknown[0].label}等）")
+        if problems:
+            yield ctx.finding(
+                f"{_table_name(table)}不完整：{'，'.join(problems)}；涉及的核对只能部分进行",
+                paths=(path, *(cell.path for cell in unknown)),
+                operands=tuple(Operand(path=c.path, text="", label=c.label) for c in unknown),
+            )
+
+
+_EXPECTED_TABLES: tuple[tuple[str, tuple[type[OfficialTable], ...], Part, str], ...] = (
+    ("表二", _PROACTIVE, Part.PROACTIVE, ProactiveTable2021.DEFINITION.title),
+    ("表三", _APPLICATIONS, Part.APPLICATIONS, ApplicationsTable2021.DEFINITION.title),
+    ("表四", (ReviewsTable,), Part.REVIEWS_LITIGATION, ReviewsTable.DEFINITION.title),
+)
+
+
+def _missing(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.report.edition is Edition.PRE_2019:
+        return
+    for name, classes, part, title in _EXPECTED_TABLES:
+        if ctx.blocks(*classes):
+            continue
+        where = next((path for path, _, section in ctx.sections() if section.part is part), "$.sections")
+        yield ctx.finding(f"{ctx.report.edition.value}年版报告缺少{name}（{title}）", paths=(where,))
+
+
+def _edition_mixture(ctx: CheckContext) -> Iterator[Finding]:
+    edition = ctx.report.edition
+    for site in ctx.blocks(*_OFFICIAL):
+        table = site.block
+        if isinstance(table, ReviewsTable):
+            if edition is Edition.PRE_2019:
+                yield ctx.finding("2019年以前的报告中出现了2019年后统一格式的表四", paths=(site.path,))
+            continue
+        layout = Edition.E2021 if isinstance(table, (ApplicationsTable2021, ProactiveTable2021)) else Edition.E2019
+        if layout is edition:
+            continue
+        detail = "（六）其他处理为一行" if isinstance(table, ApplicationsTable2019) else ""
+        detail = "（六）其他处理分为三行" if isinstance(table, ApplicationsTable2021) else detail
+        yield ctx.finding(
+            f"{edition.value}年版报告中的{_table_name(table)}采用{layout.value}年版格式"
+            + (f"（{detail}）" if detail else ""),
+            paths=(site.path,),
+        )
+
+
+# ---- generic statistics tables -------------------------------------------------------------------------------------
+
+
+def _statistics_sum(ctx: CheckContext) -> Iterator[Finding]:
+    for site in ctx.blocks(StatisticsTable):
+        table = site.block
+        assert isinstance(table, StatisticsTable)
+        index = {row.id: i for i, row in enumerate(table.rows)}
+        for relation in table.relations:
+            rows = [table.rows[index[row_id]] for row_id in (relation.total, *relation.parts)]
+            if any(not row.values for row in rows):
+                continue  # a group row has no values to add
+            total_row, part_rows = rows[0], rows[1:]
+            unit = total_row.unit if total_row.unit and total_row.unit != "——" else ""
+            for position, column in enumerate(table.columns):
+                cells = [
+                    _Cell(
+                        path=join_path(site.path, "rows", index[row.id], "values", position),
+                        figure=row.values[position],
+                        label=f"{row.label}/{column}",
+                        kind="count",
+                    )
+                    for row in rows
+                ]
+                total_cell, parts = cells[0], cells[1:]
+                expected = total([cell.interval for cell in parts])
+                gap = compare(total_cell.interval, expected, shortfall_only=relation.overlapping)
+                if gap is None:
+                    continue
+                note = "（分项可重复计数，但之和少于总数）" if relation.overlapping else ""
+                note += "（此勾稽关系为推定）" if relation.reconstructed else ""
+                message = (
+                    f"{_table_name(table)}“{column}”列：“{total_row.label}”的{len(part_rows)}个分项之和为"
+                    f"{describe(expected, unit)}（{_terms(parts)}），总数为{figure_text(total_cell.figure)}"
+                    f"{unit if total_cell.figure.is_number else ''}（{gap.words(unit)}）{note}"
+                )
+                yield ctx.finding(
+                    message,
+                    paths=tuple(cell.path for cell in cells),
+                    operands=tuple(cell.operand() for cell in cells),
+                    expected=gap.expected,
+                    actual=gap.actual,
+                    difference=gap.difference,
+                    expected_bound=gap.bound,
+                )
+
+
+RULES = (
+    Rule(
+        id="applications.balance",
+        title="申请情况表收支平衡",
+        description=(
+            "Table 三, every value column (R1): 一、new applications + 二、carried over from last year must equal "
+            "三（七）the total of results + 四、carried forward to next year."
+        ),
+        severity="error",
+        scope="table 三, per value column",
+        check=_balance,
+    ),
+    Rule(
+        id="applications.results-total",
+        title="办理结果总计",
+        description=(
+            "Table 三, every value column (R3): （七）总计 must equal the sum of the result rows （一）（二）, "
+            "（三）1–8, （四）1–3, （五）1–5 and （六） (one row in the 2019 layout, three in 2021)."
+        ),
+        severity="error",
+        scope="table 三, per value column",
+        check=_results_total,
+    ),
+    Rule(
+        id="applications.applicant-total",
+        title="申请人合计",
+        description=(
+            "Table 三, every row (R4): the 总计 column must equal the sum of the six applicant columns "
+            "(自然人 and the five kinds of 法人或其他组织)."
+        ),
+        severity="error",
+        scope="table 三, per row",
+        check=_applicant_total,
+    ),
+    Rule(
+        id="reviews.totals",
+        title="复议诉讼总计",
+        description=(
+            "Table 四, each of the three blocks (R5): 总计 must equal 结果维持 + 结果纠正 + 其他结果 + 尚未审结."
+        ),
+        severity="error",
+        scope="table 四, per block",
+        check=_review_totals,
+    ),
+    Rule(
+        id="applications.carry-over",
+        title="上年结转衔接",
+        description=(
+            "Across years, every value column (R6): this year's 二、上年结转 must equal last year's "
+            "四、结转下年度继续办理. Needs last year's report with its table 三."
+        ),
+        severity="error",
+        scope="across years, table 三 per value column",
+        check=_carry_over,
+        needs_previous=True,
+    ),
+    Rule(
+        id="proactive.in-force",
+        title="现行有效件数衔接",
+        description=(
+            "Across years, table 二 (2021 layout), rows 规章 and 行政规范性文件: last year's 现行有效 + this year's "
+            "制发 − 废止 should give this year's 现行有效. Only plausible (documents repealed may predate the "
+            "count), hence a warning."
+        ),
+        severity="warning",
+        scope="across years, table 二 per row",
+        check=_in_force,
+        needs_previous=True,
+    ),
+    Rule(
+        id="table.cell-value",
+        title="单元格数值异常",
+        description=(
+            "A cell of a count column holds a negative or fractional number, an amount is negative, or a cell holds "
+            "a marker other than blank, '/', a dash or 无 (one finding per table and marker)."
+        ),
+        severity="warning",
+        scope="table cell",
+        check=_cell_value,
+    ),
+    Rule(
+        id="table.blank-cells",
+        title="空白单元格按0计",
+        description=(
+            "Blank cells and 'none' markers ('/', dashes, 无) are counted as 0 by the sum rules; one finding per "
+            "table lists them."
+        ),
+        severity="info",
+        scope="table",
+        check=_blank_cells,
+    ),
+    Rule(
+        id="table.incomplete",
+        title="表格不完整",
+        description=(
+            "An official table lacks rows of its definition, or a table has cells whose content is unknown "
+            "(a reader could not place them); sums involving them are checked only as far as possible."
+        ),
+        severity="warning",
+        scope="table",
+        check=_incomplete,
+    ),
+    Rule(
+        id="table.missing",
+        title="缺少统计表",
+        description="A report of the 2019 or 2021 edition lacks one of the three official tables (二、三、四).",
+        severity="warning",
+        scope="report",
+        check=_missing,
+    ),
+    Rule(
+        id="table.edition-mixture",
+        title="表格版本混用",
+        description=(
+            "An official table in the layout of another edition: a 2019-layout table 二 or 三 (one-row （六）) in a "
+            "2021-edition report, a 2021 layout in a 2019-edition report, or any national table before 2019."
+        ),
+        severity="warning",
+        scope="table",
+        check=_edition_mixture,
+    ),
+    Rule(
+        id="statistics.sum",
+        title="统计表勾稽关系",
+        description=(
+            "A generic statistics table (such as the 2014–2018 national form): each declared sum relation, per value "
+            "column. Overlapping relations (channels, '计1条') only flag parts that fall short of the total."
+        ),
+        severity="error",
+        scope="statistics table, per relation and value column",
+        check=_statistics_sum,
+    ),
+)
+"""The table rules, in catalog order."""

@@ -1,0 +1,296 @@
+import datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from govdisclose import examples
+from govdisclose.checks import CheckResult, Severity, check, default_rules
+from govdisclose.checks._rules_report import announced_items
+from govdisclose.model import (
+    Agency,
+    AgencyLevel,
+    AgencyRole,
+    Edition,
+    Introduction,
+    Paragraph,
+    Publication,
+    Report,
+    Section,
+    Signature,
+)
+from test_checks_tables import applications, full_report
+
+SEED = "sanyuan-chengguan-2017"
+
+
+def run(report: Report, *rule_ids: str) -> CheckResult:
+    """Check with only the given rules."""
+    return check(report, rules=default_rules.configure(only=set(rule_ids)))
+
+
+def published(report: Report, day: datetime.date, field: str = "published_on") -> Report:
+    """The report with only one publication date, *field* = *day*."""
+    return attrs.evolve(report, publication=Publication(**{field: day}))
+
+
+# ---- publication deadline -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "role", "day", "late"),
+    [
+        (2022, AgencyRole.DEPARTMENT, datetime.date(2023, 2, 1), 1),
+        (2022, AgencyRole.GOVERNMENT, datetime.date(2023, 4, 3), 3),
+        (2019, AgencyRole.DEPARTMENT, datetime.date(2020, 2, 10), 10),
+        (2017, AgencyRole.DEPARTMENT, datetime.date(2018, 4, 1), 1),
+        (2022, None, datetime.date(2023, 4, 1), 1),
+    ],
+)
+def test_deadline_fires_after_the_last_day(year: int, role: AgencyRole | None, day: datetime.date, late: int) -> None:
+    """Late by edition and role: departments 1月31日 since the 2019 reports, governments and everyone before 3月31日."""
+    report = published(attrs.evolve(full_report(year=year), agency=Agency(name="某机关", role=role)), day)
+    (finding,) = run(report, "publication.deadline").findings
+    assert ("$.publication.published_on", Decimal(late), day) == (finding.path, finding.difference, finding.actual)
+    assert Severity.WARNING == finding.severity
+
+
+@pytest.mark.parametrize(
+    ("year", "role", "day"),
+    [
+        (2022, AgencyRole.DEPARTMENT, datetime.date(2023, 1, 31)),
+        (2022, AgencyRole.GOVERNMENT, datetime.date(2023, 3, 31)),
+        (2017, AgencyRole.DEPARTMENT, datetime.date(2018, 3, 31)),
+        (2022, None, datetime.date(2023, 3, 1)),
+    ],
+)
+def test_deadline_quiet_on_or_before_the_last_day(year: int, role: AgencyRole | None, day: datetime.date) -> None:
+    """Published on the last day (or, for an organ of unknown role, before the later deadline): no finding."""
+    report = published(attrs.evolve(full_report(year=year), agency=Agency(name="某机关", role=role)), day)
+    assert () == run(report, "publication.deadline").findings
+
+
+def test_deadline_message_names_the_rule_and_an_unknown_role() -> None:
+    """The message gives both dates, the article, and says when the later deadline was assumed."""
+    report = published(attrs.evolve(full_report(), agency=Agency(name="某机关")), datetime.date(2023, 4, 2))
+    (finding,) = run(report, "publication.deadline").findings
+    assert (
+        "发布日期2023年4月2日晚于公布期限2023年3月31日（《条例》第四十九条；机关类型不明，按较晚的人民政府期限3月31日计），逾期2天"
+    ) == finding.message
+
+
+def test_deadline_uses_the_date_of_writing_without_a_publication_date() -> None:
+    """Without 发布日期, 成文日期 stands in; a State Council department counts as a department."""
+    agency = Agency(name="某部", level=AgencyLevel.STATE_COUNCIL_DEPARTMENT)
+    report = published(attrs.evolve(full_report(), agency=agency), datetime.date(2023, 2, 3), field="written_on")
+    (finding,) = run(report, "publication.deadline").findings
+    assert "$.publication.written_on" == finding.path
+    assert finding.message.startswith("成文日期2023年2月3日晚于公布期限2023年1月31日")
+
+
+def test_deadline_quiet_without_dates() -> None:
+    """No publication date and no date of writing: nothing to check."""
+    assert () == run(attrs.evolve(full_report(), publication=Publication()), "publication.deadline").findings
+
+
+# ---- signature ------------------------------------------------------------------------------------------------------
+
+
+def test_signature_before_year_end_is_an_error() -> None:
+    """A 2021 report signed on 2021-01-20 (the year written for the year of signing) is an error."""
+    report = attrs.evolve(full_report(year=2021), signature=Signature(date=datetime.date(2021, 1, 20)))
+    (finding,) = run(report, "signature.date").findings
+    assert ("$.signature.date", Severity.ERROR) == (finding.path, finding.severity)
+    assert "落款日期2021年1月20日早于报告年度结束（2021年12月31日），年度报告不能在年度结束前成文" == finding.message
+    assert Decimal(-345) == finding.difference
+
+
+def test_signature_on_or_after_year_end_is_fine() -> None:
+    """Signed on 31 December or later, or undated: no finding."""
+    for day in (datetime.date(2021, 12, 31), datetime.date(2022, 1, 5)):
+        assert () == run(attrs.evolve(full_report(year=2021), signature=Signature(date=day)), "signature.date").findings
+    assert () == run(attrs.evolve(full_report(year=2021), signature=Signature(organ="某局")), "signature.date").findings
+
+
+# ---- the parts announced in the 引言 -------------------------------------------------------------------------------
+
+
+def test_seed_intro_announces_fees_without_a_chapter() -> None:
+    """The seed's 引言 lists 公开收费情况; no chapter covers fees: one info finding at the 引言."""
+    (finding,) = run(examples.load(SEED), "intro.announced-parts").findings
+    assert ("$.introduction.blocks[0]", Severity.INFO) == (finding.path, finding.severity)
+    assert "引言列出“公开收费情况”，正文没有相应部分（政府信息公开的收费及减免情况）" == finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况、"
+            "存在的主要问题及改进情况、其他需要报告的情况六部分内容。",
+            (
+                *("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议和行政诉讼情况"),
+                *("存在的主要问题及改进情况", "其他需要报告的情况"),
+            ),
+        ),
+        (
+            "全文包括概述,主动公开政府信息的情况,依申请公开政府信息和不予公开政府信息的情况,政府信息公开的人员、收费及减免情况,"
+            "因政府信息公开申请行政复议、提起行政诉讼的情况,政府信息公开工作存在不足及改进措施。",
+            (
+                *("概述", "主动公开政府信息的情况", "依申请公开政府信息和不予公开政府信息的情况"),
+                *("政府信息公开的人员、收费及减免情况", "因政府信息公开申请行政复议、提起行政诉讼的情况"),
+                "政府信息公开工作存在不足及改进措施",
+            ),
+        ),
+        (
+            "全文包括总体情况、主动公开政府信息情况、政府信息公开工作存在的主要问题及改进情况,以及其他需要报告的事项。",
+            ("总体情况", "主动公开政府信息情况", "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项"),
+        ),
+        ("内容包括概述、存在的主要问题及下一步工作等九个部分。", ("概述", "存在的主要问题及下一步工作")),
+        (
+            "本年报由概述、主动公开情况、依申请公开办理情况、收费及减免情况、行政复议和行政诉讼情况、"
+            "存在的主要问题及改进措施等组成。",
+            (
+                *("概述", "主动公开情况", "依申请公开办理情况", "收费及减免情况", "行政复议和行政诉讼情况"),
+                "存在的主要问题及改进措施",
+            ),
+        ),
+        ("本报告由某局编制。", ()),
+    ],
+)
+def test_announced_items_are_read_from_real_openings(text: str, items: tuple[str, ...]) -> None:
+    """The chapter lists of real 引言 (corpus openings) split into items by their strongest separator."""
+    assert items == announced_items(text)
+
+
+def _with_intro(report: Report, text: str) -> Report:
+    return attrs.evolve(report, introduction=Introduction(heading="引言", blocks=(Paragraph(content=(text,)),)))
+
+
+def test_announced_parts_quiet_when_intro_and_chapters_match() -> None:
+    """A 2021 report announcing its six parts, in the corpus's words, has no finding."""
+    text = (
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的情况六部分内容。"
+    )
+    assert () == run(_with_intro(full_report(), text), "intro.announced-parts").findings
+
+
+def test_announced_parts_flags_a_chapter_not_announced() -> None:
+    """A chapter the 引言 does not list is reported at the chapter."""
+    text = (
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况。"
+    )
+    (finding,) = run(_with_intro(full_report(), text), "intro.announced-parts").findings
+    assert ("$.sections[5]", "$.introduction.blocks[0]") == finding.paths
+    assert "正文“其他需要报告的事项”部分未在引言列出的内容中" == finding.message
+
+
+def test_announced_parts_matches_unknown_items_by_heading() -> None:
+    """An item naming no standard part matches a chapter with a similar heading; an unmatched one is reported."""
+    report = full_report()
+    extra = Section(heading="政务公开工作要点落实情况", blocks=(Paragraph(content=("已落实。",)),))
+    report = attrs.evolve(report, sections=(*report.sections, extra))
+    text = (
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的情况、政府信息公开工作要点落实情况、政府网站年度报表。"
+    )
+    (finding,) = run(_with_intro(report, text), "intro.announced-parts").findings
+    assert "引言列出“政府网站年度报表”，正文找不到相应部分" == finding.message
+
+
+def test_announced_parts_quiet_without_an_announcement() -> None:
+    """A 引言 that lists no parts (or no 引言) gives nothing to compare."""
+    assert () == run(_with_intro(full_report(), "本报告由某局编制。"), "intro.announced-parts").findings
+    assert () == run(full_report(), "intro.announced-parts").findings
+
+
+# ---- mandatory parts ------------------------------------------------------------------------------------------------
+
+
+def test_seed_lacks_the_fee_part_of_the_2008_regulation() -> None:
+    """Article 32 of the 2008 regulation requires 收费及减免情况; the seed has no such part."""
+    (finding,) = run(examples.load(SEED), "part.missing").findings
+    assert ("$.sections", "缺少2008年《条例》第三十二条要求的“政府信息公开的收费及减免情况”部分") == (
+        finding.path,
+        finding.message,
+    )
+
+
+def test_empty_part_is_reported_at_its_section() -> None:
+    """五 with its heading kept and its text removed is empty."""
+    report = full_report()
+    sections = list(report.sections)
+    sections[4] = attrs.evolve(sections[4], blocks=())
+    (finding,) = run(attrs.evolve(report, sections=tuple(sections)), "part.missing").findings
+    assert "$.sections[4]" == finding.path
+    assert (
+        "“存在的主要问题及改进情况”部分没有内容（2021年版统一格式要求报告存在的主要问题及改进情况）" == finding.message
+    )
+
+
+def test_missing_part_found_by_heading_when_untagged() -> None:
+    """Sections without part tags count by their headings; a report lacking 四 entirely is reported."""
+    report = full_report()
+    untagged = tuple(attrs.evolve(section, part=None) for section in report.sections)
+    assert () == run(attrs.evolve(report, sections=untagged), "part.missing").findings
+    without = untagged[:3] + untagged[4:]
+    (finding,) = run(attrs.evolve(report, sections=without), "part.missing").findings
+    assert "缺少2021年版统一格式要求的“政府信息公开行政复议、行政诉讼情况”部分" == finding.message
+
+
+def test_parts_present_in_subsections_count() -> None:
+    """A part held by a subsection (附表 under 六, fees under 三) counts as present."""
+    report = Report(
+        edition=Edition.PRE_2019,
+        year=2015,
+        agency=Agency(name="某区"),
+        sections=(
+            Section(heading="主动公开政府信息情况", blocks=(Paragraph(content=("共10条。",)),)),
+            Section(
+                heading="依申请公开政府信息情况",
+                subsections=(Section(heading="收费及减免情况", blocks=(Paragraph(content=("未收费。",)),)),),
+                blocks=(Paragraph(content=("未收到申请。",)),),
+            ),
+            Section(heading="行政复议和行政诉讼情况", blocks=(Paragraph(content=("无。",)),)),
+            Section(heading="存在的主要问题及改进措施", blocks=(Paragraph(content=("人员不足。",)),)),
+            Section(heading="其他需要报告的事项", blocks=(Paragraph(content=("无。",)),)),
+        ),
+    )
+    assert () == run(report, "part.missing").findings
+
+
+# ---- fees -----------------------------------------------------------------------------------------------------------
+
+
+def _fee_report(other: str) -> Report:
+    table = applications({("result.other.no-fee", "natural-person"): 1, ("result.other.no-fee", "total"): 1})
+    return full_report(applications=table, other=other)
+
+
+def test_fees_unreported_when_applications_dropped_for_fees_and_no_account() -> None:
+    """（六）2 holds 1 and 六 says nothing of 信息处理费: a warning naming the cells and part 六."""
+    (finding,) = run(_fee_report("本年度无其他需要报告的事项。"), "fees.unreported").findings
+    cells = ("$.sections[2].blocks[0].rows[21].values[0]", "$.sections[2].blocks[0].rows[21].values[6]")
+    assert (*cells, "$.sections[5]") == finding.paths
+    assert "表三“（六）其他处理2.”（逾期未缴纳信息处理费）为1件，但“其他需要报告的事项”中没有信息处理费情况" == (
+        finding.message
+    )
+
+
+def test_fees_reported_or_not_charged_is_quiet() -> None:
+    """An account of 信息处理费 in 六, or no application dropped for fees, or an older edition: no finding."""
+    assert () == run(_fee_report("本年度发出收费通知1件，未实际收取信息处理费。"), "fees.unreported").findings
+    assert () == run(full_report(other="本年度无其他需要报告的事项。"), "fees.unreported").findings
+    older = attrs.evolve(_fee_report("无。"), edition=Edition.E2019, year=2020)
+    assert () == run(older, "fees.unreported").findings
+
+
+def test_fees_unreported_without_part_six() -> None:
+    """Without 六 at all, the finding says so and points at the cells."""
+    report = _fee_report("无。")
+    report = attrs.evolve(report, sections=report.sections[:5])
+    (finding,) = run(report, "fees.unreported").findings
+    assert finding.message.endswith("为1件，且没有“其他需要报告的事项”部分")
+    assert all(path.startswith("$.sections[2].blocks[0].rows[21]") for path in finding.paths)
