@@ -12,6 +12,7 @@ PACKAGES = [
     "govdisclose.render",
     "govdisclose.zh",
     "govdisclose.templates",
+    "govdisclose.checks",
 ]
 
 

@@ -34,6 +34,7 @@ from ._errors import (
     UnknownKindError,
 )
 from ._version import __version__
+from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
 from .model import (
     Agency,
     AgencyLevel,
@@ -110,6 +111,7 @@ __all__ = [
     "Block",
     "Breakdown",
     "Cell",
+    "CheckResult",
     "Compound",
     "Count",
     "DocumentError",
@@ -119,6 +121,7 @@ __all__ = [
     "EnumeratedPoints",
     "Explanation",
     "Figure",
+    "Finding",
     "GovDiscloseError",
     "Introduction",
     "InvalidKindError",
@@ -140,8 +143,11 @@ __all__ = [
     "RegistryError",
     "Report",
     "ReviewsTable",
+    "Rule",
+    "RuleCatalog",
     "Scale",
     "Section",
+    "Severity",
     "Share",
     "Signature",
     "SourceError",
@@ -156,7 +162,9 @@ __all__ = [
     "UnknownKindError",
     "Validity",
     "__version__",
+    "check",
     "default_kinds",
+    "default_rules",
     "dump_report",
     "examples",
     "from_json",
