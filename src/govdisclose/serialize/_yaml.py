@@ -145,8 +145,9 @@ def _loads_yaml(text: str | bytes) -> Any:
         DocumentError: The text is not valid YAML, or uses something refused (the message gives line and column).
     """
     yaml = _import_yaml("reading YAML")
-    loader = _loader_class()(text)
+    loader = None
     try:
+        loader = _loader_class()(text)  # the reader checks the characters already here
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         what = " ".join(f"{exc.context or ''} {exc.problem or ''}".split())  # PyYAML's order: "while …", "expected …"
@@ -156,7 +157,8 @@ def _loads_yaml(text: str | bytes) -> Any:
     except RecursionError:
         raise DocumentError(["document nested too deeply @ $"]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def from_yaml(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
