@@ -19,7 +19,7 @@ ALLOWED = {
     "templates": {"_errors", "model", "zh"},
     "checks": {"_errors", "model", "zh"},
     "read": {"_errors", "model", "zh"},
-    "batch": {"_errors", "model", "zh", "serialize", "examples"},
+    "batch": {"_errors", "model", "zh", "serialize", "render", "checks", "examples"},
     "cli": {
         "_errors",
         "_version",

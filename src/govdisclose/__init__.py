@@ -18,7 +18,7 @@ The public surface is re-exported here; the subpackages hold the details:
 True
 """
 
-from . import examples, templates
+from . import batch, examples, templates
 from ._errors import (
     DocumentError,
     DuplicateKindError,
@@ -162,6 +162,7 @@ __all__ = [
     "UnknownKindError",
     "Validity",
     "__version__",
+    "batch",
     "check",
     "default_kinds",
     "default_rules",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 
@@ -70,6 +71,14 @@ def display_width(text: str) -> int:
     >>> display_width("表ab")
     4
     """
+    if text.isascii():
+        return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _wide_width(text: str) -> int:
+    # Tables repeat their labels and cells in every report, so the widths of texts seen before are remembered.
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

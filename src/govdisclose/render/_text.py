@@ -14,12 +14,13 @@ A plugin renders its own block type by registering a function on :func:`text_blo
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from typing import Protocol
 
 import attrs
 
 from ..model import (
     Block,
-    Cell,
     EnumeratedPoints,
     NumberedItems,
     OfficialTable,
@@ -34,9 +35,18 @@ from ..model import (
 from ..zh import format_date, format_ordinal
 from ._layout import display_width, metadata_lines, numbered, pad
 from ._phrasing import statistic_text
-from ._tablelayout import Grid, as_cells, layout
+from ._tablelayout import Grid, layout
 
-__all__ = ["INDENT", "LINE_WIDTH", "TextContext", "render_text", "text_block", "text_section", "text_table"]
+__all__ = [
+    "INDENT",
+    "LINE_WIDTH",
+    "SpannedCell",
+    "TextContext",
+    "render_text",
+    "text_block",
+    "text_section",
+    "text_table",
+]
 
 INDENT = "\u3000\u3000"
 """Two ideographic spaces: the first-line indent of a paragraph."""
@@ -82,48 +92,69 @@ def _statistic(block: Statistic, context: TextContext) -> list[str]:
     return [INDENT + statistic_text(block)]
 
 
-def text_table(rows: tuple[tuple[Cell, ...], ...], caption: str | None = None) -> list[str]:
+class SpannedCell(Protocol):
+    """What :func:`text_table` reads of a cell: a :class:`~govdisclose.model.Cell` or a laid-out cell."""
+
+    @property
+    def text(self) -> str: ...  # pragma: no cover - protocol
+
+    @property
+    def colspan(self) -> int: ...  # pragma: no cover - protocol
+
+    @property
+    def rowspan(self) -> int: ...  # pragma: no cover - protocol
+
+
+def text_table(rows: Sequence[Sequence[SpannedCell]], caption: str | None = None) -> list[str]:
     """Lay out rows of cells as an aligned plain-text table.
 
     A cell spanning columns is written across them; a cell spanning rows is written in its first row and left blank
-    below. Widths are display widths, so Chinese text lines up.
+    below. Widths are display widths, so Chinese text lines up. The cells may be model cells or the laid-out cells
+    of :func:`~govdisclose.render.layout`.
 
+    >>> from govdisclose.model import Cell
     >>> for line in text_table(((Cell(text="项目"), Cell(text="数量")), (Cell(text="规章"), Cell(text="3")))):
     ...     print(line)
     | 项目 | 数量 |
     | 规章 | 3    |
     """
-    placed: list[list[tuple[int, int, str]]] = []  # per row: (first column, colspan, text)
+    placed: list[list[tuple[int, int, str, int]]] = []  # per row: (first column, colspan, text, display width)
     covered: set[tuple[int, int]] = set()
     columns = 0
     for r, row in enumerate(rows):
-        line: list[tuple[int, int, str]] = []
+        line: list[tuple[int, int, str, int]] = []
         column = 0
         for cell in row:
             while (r, column) in covered:
-                line.append((column, 1, ""))
+                line.append((column, 1, "", 0))
                 column += 1
-            covered.update((r + dr, column + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
-            line.append((column, cell.colspan, cell.text))
-            column += cell.colspan
+            span = cell.colspan
+            if cell.rowspan > 1:
+                covered.update((r + dr, column + dc) for dr in range(1, cell.rowspan) for dc in range(span))
+            line.append((column, span, cell.text, display_width(cell.text)))
+            column += span
         while (r, column) in covered:
-            line.append((column, 1, ""))
+            line.append((column, 1, "", 0))
             column += 1
         columns = max(columns, column)
         placed.append(line)
     widths = [0] * columns
     for line in placed:
-        for first, span, text in line:
-            if span == 1:
-                widths[first] = max(widths[first], display_width(text))
+        for first, span, _, width in line:
+            if span == 1 and width > widths[first]:
+                widths[first] = width
     for line in placed:
-        for first, span, text in line:
-            room = sum(widths[first : first + span]) + 3 * (span - 1)
-            if span > 1 and room < display_width(text):
-                widths[first + span - 1] += display_width(text) - room
+        for first, span, _, width in line:
+            if span > 1:
+                room = sum(widths[first : first + span]) + 3 * (span - 1)
+                if room < width:
+                    widths[first + span - 1] += width - room
     lines = [caption] if caption else []
     for line in placed:
-        parts = [pad(text, sum(widths[first : first + span]) + 3 * (span - 1)) for first, span, text in line]
+        parts = []
+        for first, span, text, width in line:
+            room = widths[first] if span == 1 else sum(widths[first : first + span]) + 3 * (span - 1)
+            parts.append(text + " " * (room - width) if room > width else text)
         lines.append("| " + " | ".join(parts) + " |")
     return lines
 
@@ -142,13 +173,13 @@ def _indented(grid: Grid) -> Grid:
 
 @text_block.register
 def _official_table(block: OfficialTable, context: TextContext) -> list[str]:
-    lines = text_table(as_cells(layout(block)))
+    lines = text_table(layout(block))
     return [*lines, block.note] if block.note else lines
 
 
 @text_block.register
 def _statistics_table(block: StatisticsTable, context: TextContext) -> list[str]:
-    return text_table(as_cells(_indented(layout(block))), block.caption)
+    return text_table(_indented(layout(block)), block.caption)
 
 
 @functools.singledispatch

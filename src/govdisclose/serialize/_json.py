@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 from .._errors import DocumentError
@@ -33,8 +34,82 @@ def to_json(report: Report, *, registry: KindRegistry | None = None) -> str:
       }
     }
     """
-    text = json.dumps(report_to_data(report, registry=registry), ensure_ascii=False, indent=2)
-    return _SCALAR_ARRAY.sub(_one_line, text) + "\n"
+    data = report_to_data(report, registry=registry)
+    try:
+        pieces: list[str] = []
+        _write(data, pieces, "\n")
+        return "".join(pieces) + "\n"
+    except _Unsupported:  # a value only the json module knows how to write (or to refuse): the reference way
+        return _canonical(data) + "\n"
+
+
+def _canonical(data: Any) -> str:
+    """The canonical layout by its definition: ``json.dumps`` with an indent of 2, then scalar arrays on one line."""
+    return _SCALAR_ARRAY.sub(_one_line, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class _Unsupported(Exception):
+    """A value that :func:`_write` leaves to :func:`_canonical`."""
+
+
+_INDENT = "  "
+_LITERALS = {True: "true", False: "false", None: "null"}
+
+
+def _scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is bool or value is None:
+        return _LITERALS[value]
+    raise _Unsupported
+
+
+def _write(value: Any, pieces: list[str], newline: str) -> None:
+    """Append the canonical JSON of *value* to *pieces*, as :func:`_canonical` lays it out, only faster.
+
+    *newline* is a line break followed by the indentation of the line *value* starts on. Strings, integers, booleans
+    and null are written as ``json.dumps`` writes them; anything else (floats, str or int subclasses, non-string keys)
+    raises :class:`_Unsupported`.
+    """
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            pieces.append("{}")
+            return
+        inner = newline + _INDENT
+        separator = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unsupported
+            if type(item) is str:  # the commonest value, written here rather than by another call
+                pieces.append(separator + encode_basestring(key) + ": " + encode_basestring(item))
+            else:
+                pieces.append(separator + encode_basestring(key) + ": ")
+                _write(item, pieces, inner)
+            separator = "," + inner
+        pieces.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            pieces.append("[]")
+        elif all(type(item) in _SCALAR_TYPES for item in value):
+            pieces.append(_one_line_array(value))  # the C encoder writes "[1, 2, \"x\"]" exactly so
+        else:
+            inner = newline + _INDENT
+            separator = "[" + inner
+            for item in value:
+                pieces.append(separator)
+                separator = "," + inner
+                _write(item, pieces, inner)
+            pieces.append(newline + "]")
+    else:
+        pieces.append(_scalar(value))
+
+
+_SCALAR_TYPES = frozenset({str, int, bool, type(None)})
+_one_line_array = json.JSONEncoder(ensure_ascii=False).encode
 
 
 # An indented array whose items are all numbers, null, booleans or strings (no objects or arrays inside).
@@ -49,11 +124,13 @@ def _one_line(match: re.Match[str]) -> str:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise DocumentError([f"duplicate key {key!r} in one object @ $"])
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # some key came twice: name the first repeat
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DocumentError([f"duplicate key {key!r} in one object @ $"])
+            seen.add(key)
     return result
 
 

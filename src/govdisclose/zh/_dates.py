@@ -7,11 +7,9 @@ everywhere.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-from typing import Final, Literal
-
-import babel
-import babel.dates
+from typing import TYPE_CHECKING, Final, Literal
 
 from ._numerals import (
     _chinese_digits_to_str,
@@ -21,7 +19,13 @@ from ._numerals import (
     to_chinese_numeral,
 )
 
+if TYPE_CHECKING:
+    import babel
+
 __all__ = ["format_date", "parse_date"]
+
+# babel is imported on the first date written in the official style, not with the package: ``import govdisclose``
+# stays quick and loads no locale data until something is rendered.
 
 _OFFICIAL_PATTERN: Final = "y年M月d日"
 _STYLES: Final = ("official", "chinese", "iso")
@@ -76,6 +80,8 @@ def format_date(
         raise TypeError(msg)
     parsed_locale = _parse_locale(locale)
     if style == "official":
+        import babel.dates
+
         return babel.dates.format_date(d, _OFFICIAL_PATTERN, locale=parsed_locale)
     if style == "chinese":
         return f"{digits_to_chinese(d.year)}年{to_chinese_numeral(d.month)}月{to_chinese_numeral(d.day)}日"
@@ -88,13 +94,27 @@ def format_date(
 
 def _parse_locale(locale: babel.Locale | str) -> babel.Locale:
     """Return ``locale`` as a :class:`babel.Locale`; raise ``ValueError`` naming it if it is unknown."""
+    import babel
+
     if isinstance(locale, babel.Locale):
         return locale
+    if type(locale) is str:
+        return _parse_locale_name(locale)
+    return _parse_locale_uncached(locale)
+
+
+def _parse_locale_uncached(locale: str) -> babel.Locale:
+    import babel
+
     try:
         return babel.Locale.parse(locale)
     except (babel.UnknownLocaleError, ValueError) as exc:
         msg = f"unknown locale {locale!r}: {exc}"
         raise ValueError(msg) from None
+
+
+# Parsing a locale name is slow next to writing a date; a parsed Locale is used read-only, so one serves every call.
+_parse_locale_name = functools.lru_cache(maxsize=64)(_parse_locale_uncached)
 
 
 def _chinese_part(text: str, whole: str) -> int:

@@ -1,0 +1,25 @@
+"""Batch work: one function over many report files, in this process, on several cores, or on a cluster.
+
+:func:`map` takes any :class:`concurrent.futures.Executor`, so the same call runs sequentially, on a
+:class:`~concurrent.futures.ProcessPoolExecutor`, or on a Dask cluster through ``client.get_executor()``. Each source
+gives a :class:`Result` with its value or its error: one bad file never stops the batch.
+
+>>> from govdisclose import batch
+>>> [(r.source, r.ok) for r in batch.map(batch.load_source, ["example:sample-2021", "missing.json"])]
+[('example:sample-2021', True), ('missing.json', False)]
+"""
+
+from ._map import DEFAULT_SUFFIXES, Result, expand_sources, map
+from ._tasks import check_file, check_summary, convert_file, load_source, render_file
+
+__all__ = [
+    "DEFAULT_SUFFIXES",
+    "Result",
+    "check_file",
+    "check_summary",
+    "convert_file",
+    "expand_sources",
+    "load_source",
+    "map",
+    "render_file",
+]
