@@ -242,3 +242,32 @@ reports = st.builds(
         max_size=2,
     ).map(tuple),
 )
+
+
+@st.composite
+def plugin_sections(draw: st.DrawFn) -> Section:
+    """A section of the example plugin (``govdisclose-example-plugin``, imported on first draw) with its table.
+
+    Register the plugin in the registry the round trip uses; this strategy only builds the model.
+    """
+    from govdisclose_example_plugin import ProposalsSection, ProposalsTable
+
+    table = ProposalsTable(
+        rows=tuple(
+            TableRow(id=row.id, values=tuple(draw(figures) for _ in row.columns))
+            for row in ProposalsTable.DEFINITION.rows
+            if draw(st.booleans())
+        ),
+        note=draw(st.none() | line),
+    )
+    section: Section = ProposalsSection(
+        heading=draw(line),
+        part=draw(st.none() | st.sampled_from(list(Part))),
+        numbering=draw(st.none() | st.sampled_from(list(OrdinalStyle))),
+        run_in=draw(st.booleans()),
+        blocks=(*draw(st.lists(blocks, max_size=2)), table),
+        subsections=tuple(draw(st.lists(sections, max_size=2))),
+        channel=draw(st.none() | line),
+        all_on_time=draw(st.none() | st.booleans()),
+    )
+    return section

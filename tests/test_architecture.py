@@ -19,6 +19,7 @@ ALLOWED = {
     "templates": {"_errors", "model", "zh"},
     "checks": {"_errors", "model", "zh"},
     "read": {"_errors", "model", "zh"},
+    "plugins": {"_errors", "zh", "model", "checks", "render", "templates", "serialize"},
     "batch": {"_errors", "model", "zh", "serialize", "render", "checks", "examples"},
     "cli": {
         "_errors",
@@ -32,6 +33,7 @@ ALLOWED = {
         "checks",
         "read",
         "batch",
+        "plugins",
     },
     "__main__": {"cli"},
 }

@@ -13,6 +13,8 @@ PACKAGES = [
     "govdisclose.zh",
     "govdisclose.templates",
     "govdisclose.checks",
+    "govdisclose.plugins",
+    "govdisclose.read",
 ]
 
 

@@ -6,9 +6,14 @@ The public surface is re-exported here; the subpackages hold the details:
 
 - :mod:`govdisclose.model`: the report as frozen attrs classes, and the registry of section and block kinds;
 - :mod:`govdisclose.serialize`: JSON (canonical), TOML, YAML and a JSON Schema of the document format;
-- :mod:`govdisclose.render`: renderers (plain text);
+- :mod:`govdisclose.render`: renderers (text, Markdown, HTML, Word);
 - :mod:`govdisclose.zh`: Chinese numerals, heading ordinals and dates;
-- :mod:`govdisclose.examples`: the bundled example reports.
+- :mod:`govdisclose.examples`: the bundled example reports;
+- :mod:`govdisclose.checks`: the rule catalog and ``check``;
+- :mod:`govdisclose.read`: readers of published text and HTML into the model, with diagnostics;
+- :mod:`govdisclose.templates`: blank reports and disclosure categories;
+- :mod:`govdisclose.batch`: many sources on any executor;
+- :mod:`govdisclose.plugins`: the plugin host and entry-point discovery.
 
 >>> import govdisclose
 >>> report = govdisclose.examples.load("sanyuan-chengguan-2017")
@@ -81,6 +86,8 @@ from .model import (
     default_kinds,
     national_statistics_form,
 )
+from .plugins import LoadedPlugin, MetadataField, PluginHost, default_host, load_plugins
+from .read import Diagnostic, DiagnosticKind, ReadResult, read_html, read_text
 from .render import render
 from .serialize import (
     SCHEMA_VERSION,
@@ -114,6 +121,8 @@ __all__ = [
     "CheckResult",
     "Compound",
     "Count",
+    "Diagnostic",
+    "DiagnosticKind",
     "DocumentError",
     "DuplicateKindError",
     "DuplicateRuleError",
@@ -126,6 +135,8 @@ __all__ = [
     "Introduction",
     "InvalidKindError",
     "KindRegistry",
+    "LoadedPlugin",
+    "MetadataField",
     "MissingExtraError",
     "ModelError",
     "MoneyUnit",
@@ -135,11 +146,13 @@ __all__ = [
     "Paragraph",
     "Part",
     "PluginError",
+    "PluginHost",
     "ProactiveTable2019",
     "ProactiveTable2021",
     "Provenance",
     "Publication",
     "Qualifier",
+    "ReadResult",
     "RegistryError",
     "Report",
     "ReviewsTable",
@@ -164,6 +177,7 @@ __all__ = [
     "__version__",
     "batch",
     "check",
+    "default_host",
     "default_kinds",
     "default_rules",
     "dump_report",
@@ -172,9 +186,12 @@ __all__ = [
     "from_toml",
     "from_yaml",
     "json_schema",
+    "load_plugins",
     "load_report",
     "national_statistics_form",
     "new_report",
+    "read_html",
+    "read_text",
     "render",
     "report_from_data",
     "report_to_data",

@@ -13,12 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from . import examples
-from ._errors import GovDiscloseError, RegistryError
+from ._errors import GovDiscloseError, RegistryError, SourceError
 from ._version import __version__
-from .checks import check, default_rules
+from .checks import check
 from .model import AgencyLevel, AgencyRole, Edition, Report
-from .render import default_renderers, render
-from .serialize import FORMATS, dump_report, format_for, json_schema, load_report, write_output
+from .plugins import PluginHost, default_host, load_plugins
+from .read import read_html, read_text
+from .render import default_renderers, display_width, pad, render
+from .serialize import FORMATS, dump_report, format_for, json_schema, load_report, read_source, write_output
 from .templates import new_report
 
 __all__ = ["main"]
@@ -40,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="govdisclose", description="Model, check and render 政府信息公开工作年度报告 (annual reports)."
     )
     parser.add_argument("--version", action="version", version=f"govdisclose {__version__}")
+    parser.add_argument(
+        "--no-plugins", action="store_true", help="do not load the installed plugins (entry points govdisclose.plugins)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser("demo", help="print the bundled seed report as Chinese text")
@@ -81,14 +86,59 @@ def _parser() -> argparse.ArgumentParser:
         "--severity", metavar="ID=LEVEL", action="append", default=[], help="re-grade a rule (error/warning/info)"
     )
     commands.add_parser("rules", help="list the rules of the check catalog")
+
+    kinds_cmd = commands.add_parser("kinds", help="list the registered kinds, rules, renderers … and their sources")
+    kinds_cmd.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+
+    read_cmd = commands.add_parser("read", help="read a published report (.txt or .html) into the model")
+    read_cmd.add_argument("source", metavar="SOURCE", help="a .txt or .html file, or - for stdin")
+    read_cmd.add_argument("--to", choices=("json", "text"), default="json", help="write the report as (default json)")
+    read_cmd.add_argument(
+        "--from", dest="fmt", choices=("text", "html"), help="the SOURCE's kind (default: from its suffix or content)"
+    )
     return parser
 
 
-def _load(source: str, fmt: str | None) -> Report:
+def _load(source: str, fmt: str | None, host: PluginHost) -> Report:
     """A report from a file, ``-`` or ``example:NAME``."""
     if source.startswith("example:"):
         return examples.load(source.removeprefix("example:"))
-    return load_report(source, fmt=fmt)
+    return load_report(source, fmt=fmt, registry=host.kinds)
+
+
+def _plugin_host(no_plugins: bool) -> PluginHost:
+    """The registries of this run: the defaults, and a copy of them with the installed plugins when there are any.
+
+    Plugins load into a copy, so that running :func:`main` in a process leaves the default registries as they were.
+    """
+    if no_plugins:
+        return default_host()
+    host = default_host().copy()
+    return host if load_plugins(host) else default_host()
+
+
+def _kinds(host: PluginHost, output_format: str) -> str:
+    """``govdisclose kinds``: every registration with its source, then the plugins loaded."""
+    entries = host.inventory()
+    if output_format == "json":
+        data = {
+            "plugins": [
+                {"name": p.name, "value": p.value, "distribution": p.distribution, "version": p.version}
+                for p in host.plugins
+            ],
+            "registrations": [
+                {"category": e.category, "name": e.name, "source": e.source, "detail": e.detail} for e in entries
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    rows = [("WHAT", "NAME", "SOURCE", "DETAIL"), *((e.category, e.name, e.source, e.detail) for e in entries)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join([*(pad(row[i], widths[i]) for i in range(3)), row[3]]).rstrip() for row in rows]
+    lines.append("")
+    lines.extend(f"plugin {p.name} = {p.value} ({p.origin})" for p in host.plugins)
+    if not host.plugins:
+        lines.append("no plugins loaded")
+    return "\n".join(lines) + "\n"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -97,13 +147,13 @@ def _check(args: argparse.Namespace) -> int:
     if any(not rule_id or not level for rule_id, level in levels.items()):
         raise ValueError("--severity takes ID=LEVEL, e.g. table.incomplete=info")
     try:
-        rules = default_rules.configure(disable=args.disable, severity=levels)
+        rules = args.host.rules.configure(disable=args.disable, severity=levels)
     except RegistryError as exc:  # a usage error, not a problem of a source
         raise ValueError(str(exc)) from None
     loaded = []
     for source in (*args.sources, *((args.previous,) if args.previous else ())):
         args.source = source  # main() names the source in the one-line error
-        loaded.append(_load(source, args.fmt))
+        loaded.append(_load(source, args.fmt, args.host))
     previous = loaded.pop() if args.previous else None
     results = []
     for source, report in zip(args.sources, loaded, strict=True):
@@ -124,6 +174,24 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if all(result.ok for _, result in results) else 1
 
 
+def _read(args: argparse.Namespace) -> int:
+    """``govdisclose read``: the report to standard output, one diagnostic per line to standard error."""
+    data = read_source(args.source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot read {args.source}: not UTF-8 ({exc.reason})", source=args.source) from None
+    kind = args.fmt or ("html" if args.source.lower().endswith((".html", ".htm")) else None)
+    if kind is None:
+        kind = "html" if text.lstrip()[:1] == "<" else "text"
+    reader = read_html if kind == "html" else read_text
+    result = reader(text, source=None if args.source == "-" else args.source)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    write_output(dump_report(result.report, "json") if args.to == "json" else str(render(result.report)), "-")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         write_output(str(render(examples.load(DEMO_EXAMPLE), to="text")), "-")
@@ -131,30 +199,45 @@ def _run(args: argparse.Namespace) -> int:
         lines = [f"{name}\t{examples.load(name).display_title}" for name in examples.names()]
         write_output("\n".join(lines) + "\n", "-")
     elif args.command == "render":
-        report = _load(args.source, args.fmt)
-        document = render(report, to=args.to)
+        report = _load(args.source, args.fmt, args.host)
+        gaps = args.host.unrendered_in(report, args.to)
+        if gaps:  # a plugin's block kind that this format cannot draw: one line, not a traceback
+            path, tag = gaps[0]
+            source = args.host.kinds.source("block", tag)
+            raise RegistryError(f"{source} registers no {args.to} function for block kind {tag!r} @ {path}", tag=tag)
+        document = render(report, to=args.to, renderers=args.host.renderers)
         if isinstance(document, bytes) and args.output == "-" and sys.stdout.isatty():
             raise ValueError(f"--to {args.to} writes a binary file; give one with -o FILE or redirect standard output")
         write_output(document, args.output)
     elif args.command == "convert":
-        report = _load(args.source, args.fmt)
-        write_output(dump_report(report, args.to), args.output)
+        report = _load(args.source, args.fmt, args.host)
+        write_output(dump_report(report, args.to, registry=args.host.kinds), args.output)
     elif args.command == "schema":
-        write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+        schema = json_schema(registry=args.host.kinds)
+        write_output(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
     elif args.command == "new":
         blank = new_report(edition=args.edition, agency=args.agency, year=args.year, level=args.level, role=args.role)
         write_output(dump_report(blank, args.to or format_for(args.output)), args.output)
     elif args.command == "check":
         return _check(args)
+    elif args.command == "read":
+        return _read(args)
     elif args.command == "rules":
-        lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in default_rules]
+        lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in args.host.rules]
         write_output("\n".join(lines) + "\n", "-")
+    elif args.command == "kinds":
+        write_output(_kinds(args.host, args.output_format), "-")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit status."""
     args = _parser().parse_args(argv)
+    try:
+        args.host = _plugin_host(args.no_plugins)
+    except GovDiscloseError as exc:  # a broken plugin: say which, and how to run without plugins
+        print(f"govdisclose: error: {exc}; run with --no-plugins to skip plugins", file=sys.stderr)
+        return 1
     try:
         return _run(args)
     except GovDiscloseError as exc:

@@ -102,7 +102,7 @@ class KindRegistry:
     @staticmethod
     def _check(cls: type, base: type, category: str, source: str) -> None:
         name = getattr(cls, "__qualname__", repr(cls))
-        if not isinstance(cls, type) or not attrs.has(cls):
+        if not isinstance(cls, type) or not attrs.has(cls) or "__attrs_attrs__" not in cls.__dict__:
             raise InvalidKindError(
                 f"{source}: {name} is not an attrs class; decorate it with @attrs.frozen", source=source
             )

@@ -15,6 +15,7 @@ import functools
 import re
 import types
 import typing
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -526,8 +527,17 @@ def _default_converter() -> cattrs.Converter:
     return make_converter()
 
 
+_CONVERTERS: weakref.WeakKeyDictionary[KindRegistry, cattrs.Converter] = weakref.WeakKeyDictionary()
+
+
 def _converter_for(registry: KindRegistry | None) -> cattrs.Converter:
-    return _default_converter() if registry is None or registry is default_kinds else make_converter(registry)
+    """The converter of *registry*, made once per registry (it looks kinds up at load time, so it never goes stale)."""
+    if registry is None or registry is default_kinds:
+        return _default_converter()
+    converter = _CONVERTERS.get(registry)
+    if converter is None:
+        converter = _CONVERTERS[registry] = make_converter(registry)
+    return converter
 
 
 def report_to_data(report: Report, *, registry: KindRegistry | None = None) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import ModelError, RegistryError
+from .._errors import DuplicateKindError, ModelError
 
 __all__ = ["CategoryList", "CategoryRegistry", "default_categories", "normalize_category"]
 
@@ -94,7 +94,7 @@ class CategoryRegistry:
     >>> registry.add(CategoryList(id="demo", name="again", categories=("x",)))
     Traceback (most recent call last):
     ...
-    govdisclose._errors.RegistryError: core: a category list with id 'demo' is already registered by core
+    govdisclose._errors.DuplicateKindError: core: a category list with id 'demo' is already registered by core
     """
 
     def __init__(self) -> None:
@@ -110,11 +110,11 @@ class CategoryRegistry:
         """Add *category_list* under its id.
 
         Raises:
-            RegistryError: A list with that id is already registered.
+            DuplicateKindError: A list with that id is already registered.
         """
         taken = self._lists.get(category_list.id)
         if taken is not None:
-            raise RegistryError(
+            raise DuplicateKindError(
                 f"{source}: a category list with id {category_list.id!r} is already registered by {taken[1]}",
                 tag=category_list.id,
                 source=source,

@@ -1,0 +1,502 @@
+r"""Reading a published report: :func:`read_text` and :func:`read_html`.
+
+The reader goes through the source in order: page noise and the metadata block and title at the head, the signature,
+attachments and trailing noise at the tail, and between them the 引言, the heading tree, the blocks and the official
+tables. Agency, report year and edition are then settled from what was found: the agency from the signature, the
+引言, the title or the first paragraph; the year from the title or the 引言; the edition from the tables' own layout
+(never from the notice number a report cites), else from the year.
+
+>>> result = read_text("某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，全年共收到申请3件。")
+>>> r = result.report
+>>> r.agency.name, r.year, r.edition.value, r.sections[0].heading, r.sections[0].blocks[0].text
+('某县教育局', 2021, '2021', '总体情况', '2021年，全年共收到申请3件。')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from .._errors import DocumentError
+from ..model import (
+    Agency,
+    Attachment,
+    Block,
+    Edition,
+    Introduction,
+    Provenance,
+    Publication,
+    Report,
+    Signature,
+)
+from ..zh import parse_date
+from ._diagnostics import START, Diagnostic, DiagnosticKind, Notes, Position
+from ._headings import numbered_line
+from ._html import html_items
+from ._metadata import TITLE_LABELS, Field, MetadataBuilder, parse_metadata_line
+from ._noise import noise_kind, trailing_noise_kind
+from ._normalise import Item, Line, TableItem, flag_traditional, normalise, split_lines
+from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
+from ._titles import (
+    announced_parts,
+    intro_agency,
+    intro_year,
+    is_title_line,
+    metadata_organ,
+    overview_agency,
+    overview_year,
+    title_parts,
+    unwrap_notice,
+)
+
+__all__ = ["UNKNOWN_AGENCY", "ReadResult", "read_html", "read_text"]
+
+UNKNOWN_AGENCY: Final = "（未识别的机关）"
+"""The agency name of a report whose text names no agency anywhere (a diagnostic says so)."""
+
+_DOCUMENT_NUMBER: Final = re.compile(r"[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,5}号\Z")
+_ATTACHMENT: Final = re.compile(r"(?P<label>附件|附表)\d*[:：] ?(?P<name>[^（(]+?)(?:[（(](?P<description>.+)[）)])?\Z")
+_SENTENCE: Final = frozenset("。，,；;：:！？!?")
+_ORGAN_LENGTH: Final = 40
+_RIGHT_ALIGNED: Final = 16
+_META_MAX: Final = 600
+_MIN_YEAR, _MAX_YEAR = 2000, 2200
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """What a reader gives: the report and the diagnostics of the reading.
+
+    Attributes:
+        report: The report read.
+        diagnostics: What was recognised, removed as page noise, uncertain or not recognised, by position.
+    """
+
+    report: Report
+    diagnostics: tuple[Diagnostic, ...]
+
+
+# ---- the head: noise, metadata, title ---------------------------------------------------------------------------
+
+
+@attrs.define
+class _Head:
+    end: int = 0
+    metadata: MetadataBuilder = attrs.field(factory=MetadataBuilder)
+    title: str | None = None
+    title_at: Position | None = None
+    document_number: str | None = None
+
+
+def _metadata_fields(item: Item) -> list[Field] | None:
+    if isinstance(item, TableItem):
+        rows = [" | ".join(cell.text for cell in row) for row in item.rows]
+        fields: list[Field] = []
+        for row in rows:
+            parsed = parse_metadata_line(row)
+            if parsed is None:
+                return None
+            fields.extend(parsed)
+        return fields
+    if len(item.text) > _META_MAX:
+        return None
+    return parse_metadata_line(item.text)
+
+
+def _title_of(text: str) -> str | None:
+    if len(text) > 120:
+        return None
+    inner = unwrap_notice(text)
+    if inner is not None:
+        return inner
+    return text if is_title_line(text) else None
+
+
+def _read_head(items: Sequence[Item], end: int, notes: Notes) -> _Head:
+    head = _Head()
+    index = 0
+    while index < end:
+        item = items[index]
+        fields = _metadata_fields(item)
+        if fields is not None:
+            for field in fields:
+                kind, message = head.metadata.add(field)
+                notes.add(DiagnosticKind(kind), message, item.at, f"{field.label}:{field.value}")
+            index += 1
+            continue
+        if isinstance(item, TableItem):
+            break
+        text = item.text
+        noise = noise_kind(text)
+        if noise is not None:
+            notes.noise(f"page noise: {noise}", item.at, text)
+            index += 1
+            continue
+        title = _title_of(text)
+        following = items[index + 1] if index + 1 < end else None
+        if title is None and isinstance(following, Line) and _joins_title(text, following.text):
+            title = text + following.text
+            notes.recognised("title over two lines", item.at, title)
+            index += 1
+        if title is not None:
+            if head.title is None:
+                head.title, head.title_at = title, item.at
+                if title != text and not title.startswith(text):
+                    notes.recognised("title inside the notice that publishes the report", item.at, text)
+                else:
+                    notes.recognised("title", item.at, title)
+            else:
+                notes.noise("title repeated in the article", item.at, text)
+            index += 1
+            continue
+        if _DOCUMENT_NUMBER.match(text):
+            if head.document_number is None and "document_number" not in head.metadata.values:
+                head.document_number = text
+                notes.recognised("document number (文号)", item.at, text)
+            else:
+                notes.noise("document number repeated in the article", item.at, text)
+            index += 1
+            continue
+        if _repeated_title(text, head.title):
+            notes.noise("title repeated in the article", item.at, text)
+            index += 1
+            continue
+        break
+    head.end = index
+    return head
+
+
+def _joins_title(first: str, second: str) -> bool:
+    """``三亚市海棠区人民政府`` + ``2015年政府信息公开工作年度报告``: a title split after the agency."""
+    return (
+        len(first) <= 30
+        and not any(ch in _SENTENCE for ch in first)
+        and numbered_line(first) is None
+        and is_title_line(second)
+        and second[:1].isdigit()
+        and not any(ch.isdigit() for ch in first)
+    )
+
+
+def _repeated_title(text: str, title: str | None) -> bool:
+    """``河包镇政府信息公开工作年度报告`` after ``河包镇2020年政府信息公开工作年度报告``."""
+    if title is None or len(text) > 80 or any(ch in _SENTENCE for ch in text):
+        return False
+    return text.endswith(("年度报告", "年报")) and text[:2] == title[:2]
+
+
+# ---- the tail: signature, attachments, trailing noise -------------------------------------------------------------
+
+
+@attrs.define
+class _Tail:
+    start: int
+    organ: str | None = None
+    date_text: str | None = None
+    date_at: Position | None = None
+    attachments: list[Attachment] = attrs.field(factory=list)
+
+
+def _date(text: str) -> bool:
+    if len(text) > 20:
+        return False
+    try:
+        parse_date(text.replace(" ", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _organ_line(item: Item) -> bool:
+    if not isinstance(item, Line):
+        return False
+    text = item.text
+    return (
+        2 <= len(text) <= _ORGAN_LENGTH
+        and not any(ch in _SENTENCE for ch in text)
+        and numbered_line(text) is None
+        and "|" not in text
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _read_tail(items: Sequence[Item], start: int, notes: Notes) -> _Tail:
+    index = len(items)
+    tail = _Tail(start=index)
+    attachments: list[Attachment] = []
+    while index > start:
+        item = items[index - 1]
+        if not isinstance(item, Line):
+            break
+        text = item.text
+        match = _ATTACHMENT.match(text) if len(text) <= 200 else None
+        if match is not None:
+            attachments.insert(
+                0,
+                Attachment(label=match["label"], name=match["name"].strip(), description=match["description"]),
+            )
+            notes.recognised("attachment", item.at, text)
+            index -= 1
+            continue
+        kind = trailing_noise_kind(text)
+        if kind is not None:
+            notes.noise(f"page noise: {kind}", item.at, text)
+            index -= 1
+            continue
+        break
+    tail.attachments = attachments
+    if index > start:
+        last = items[index - 1]
+        if isinstance(last, Line) and _date(last.text):
+            tail.date_text, tail.date_at = last.text, last.at
+            index -= 1
+            if index > start and _organ_line(items[index - 1]):
+                organ = items[index - 1]
+                assert isinstance(organ, Line)
+                tail.organ = organ.text
+                index -= 1
+            notes.recognised("signature", tail.date_at, f"{tail.organ or ''} {tail.date_text}")
+        elif isinstance(last, Line) and last.indent >= _RIGHT_ALIGNED and _organ_line(last):
+            tail.organ = last.text
+            notes.recognised("signature (organ, right-aligned, no date)", last.at, last.text)
+            index -= 1
+    # noise between the body and the signature
+    while index > start:
+        item = items[index - 1]
+        if isinstance(item, Line) and noise_kind(item.text) is not None:
+            notes.noise(f"page noise: {noise_kind(item.text)}", item.at, item.text)
+            index -= 1
+            continue
+        break
+    tail.start = index
+    return tail
+
+
+# ---- agency, year, edition ----------------------------------------------------------------------------------------
+
+
+def _first_text(body: BodyDraft) -> tuple[str | None, str | None]:
+    """The text of the 引言 and of the first paragraph of the first section (cached on the draft)."""
+    if body.first_texts is None:
+        body.first_texts = _compute_first_text(body)
+    return body.first_texts
+
+
+def _texts(blocks: Sequence[object]) -> list[str]:
+    """The text of each block that has one (tables have none), each computed once."""
+    texts = []
+    for block in blocks:
+        text = getattr(block, "text", None)
+        if isinstance(text, str):
+            texts.append(text)
+    return texts
+
+
+def _compute_first_text(body: BodyDraft) -> tuple[str | None, str | None]:
+    intro = " ".join(_texts(body.intro))
+    first: str | None = None
+    if body.sections:
+        section = body.sections[0]
+        found = _texts(section.blocks[:1]) or (_texts(section.children[0].blocks[:1]) if section.children else [])
+        first = found[0] if found else None
+    return (intro or None), first
+
+
+def _agency(head: _Head, tail: _Tail, body: BodyDraft, notes: Notes) -> str:
+    intro, first = _first_text(body)
+    title_agency = title_parts(head.title)[0] if head.title else None
+    candidates: list[tuple[str | None, str, bool]] = [
+        (tail.organ, "the signature", False),
+        (intro_agency(intro) if intro else None, "the 引言", False),
+        (title_agency, "the title", False),
+    ]
+    if body.sections and not body.intro:  # an 引言 printed as the first chapter (一、工作基本情况)
+        section_text = " ".join(_texts(body.sections[0].blocks[:3]))
+        candidates.append((intro_agency(section_text), "the first chapter", False))
+    candidates.append((overview_agency(first) if first else None, "the first paragraph", True))
+    for field, label in (("source", "来源"), ("publisher", "发布机构")):
+        value = head.metadata.values.get(field)
+        organ = metadata_organ(value) if isinstance(value, str) else None
+        if organ is not None:
+            candidates.append((organ, f"the metadata field {label}", True))
+    for name, where, unsure in candidates:
+        if name:
+            if unsure:
+                notes.uncertain(f"agency {name!r} taken from {where}", head.title_at or START)
+            else:
+                notes.recognised(f"agency {name!r} from {where}", head.title_at or START)
+            return name
+    notes.unrecognised(f"no agency named in the text; the agency is {UNKNOWN_AGENCY}", START)
+    return UNKNOWN_AGENCY
+
+
+def _valid(year: int | None) -> int | None:
+    return year if year is not None and _MIN_YEAR <= year <= _MAX_YEAR else None
+
+
+def _year(head: _Head, body: BodyDraft, publication: Publication, notes: Notes) -> int:
+    intro, first = _first_text(body)
+    title_year = _valid(title_parts(head.title)[1]) if head.title else None
+    if title_year is not None:
+        notes.recognised(f"report year {title_year} from the title", head.title_at or START)
+        return title_year
+    for text, where in ((intro, "the 引言"), (first, "the first chapter")):
+        found = _valid(intro_year(text)) if text else None
+        if found is not None:
+            notes.recognised(f"report year {found} from {where}", START)
+            return found
+    found = _valid(overview_year(first)) if first else None
+    if found is not None:
+        notes.uncertain(f"report year {found} taken from the first paragraph", START)
+        return found
+    published = publication.published_on or publication.written_on
+    if published is not None and _valid(published.year - 1):
+        notes.uncertain(f"report year {published.year - 1} taken as the year before publication", START)
+        return published.year - 1
+    raise DocumentError(["no report year found in the text (no title, 引言 or dated paragraph names one) @ $.year"])
+
+
+def _edition(body: BodyDraft, year: int, notes: Notes) -> Edition:
+    by_kind: dict[str, Edition] = {}
+    for draft in body.tables:
+        if draft.edition_evidence is not None:
+            by_kind.setdefault(draft.kind, draft.edition_evidence)
+    for kind, where in (("proactive", "table 二"), ("applications", "table 三"), ("national", "the statistics form")):
+        if kind in by_kind:
+            edition = by_kind[kind]
+            notes.recognised(f"edition {edition.value} from the layout of {where}", START)
+            return edition
+    edition = Edition.for_year(year)
+    if year >= 2019:
+        notes.uncertain(f"edition {edition.value} from the report year (no table shows its format)", START)
+    else:
+        notes.recognised(f"edition {edition.value}: a report of {year}, before the national formats", START)
+    return edition
+
+
+# ---- the whole ----------------------------------------------------------------------------------------------------
+
+
+def _drop_noise(items: Sequence[Item], start: int, end: int, notes: Notes) -> list[Item]:
+    kept: list[Item] = []
+    for item in items[start:end]:
+        if isinstance(item, Line):
+            kind = noise_kind(item.text)
+            if kind is not None and not _ATTACHMENT.match(item.text):
+                notes.noise(f"page noise: {kind}", item.at, item.text)
+                continue
+        kept.append(item)
+    return kept
+
+
+def _read(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
+    flag_traditional([item for item in items if isinstance(item, Line)], notes)
+    head = _read_head(items, len(items), notes)
+    tail = _read_tail(items, head.end, notes)
+    body_items = uncollapse(_drop_noise(items, head.end, tail.start, notes), notes)
+    body = build_body(body_items, 0, len(body_items), notes)
+    builder = head.metadata
+    if head.document_number is not None:
+        builder.values["document_number"] = head.document_number
+    publication = builder.publication()
+    if head.title is None:
+        named = next((value for label, value in publication.extra if label in TITLE_LABELS), None)
+        head.title = _title_of(named) if named else None
+    intro_text = _first_text(body)[0]
+    announced = announced_parts(intro_text) if intro_text else []
+    if announced:
+        notes.recognised(f"引言 announces {len(announced)} parts: {'；'.join(announced)}", body.intro_at or START)
+    year = _year(head, body, publication, notes)
+    name = _agency(head, tail, body, notes)
+    edition = _edition(body, year, notes)
+    signature = None
+    if tail.organ is not None or tail.date_text is not None:
+        date = parse_date(tail.date_text.replace(" ", "")) if tail.date_text else None
+        signature = Signature(organ=tail.organ, date=date)
+    intro_blocks: tuple[Block, ...] = finish_blocks(body.intro, edition)
+    introduction = None
+    if body.intro_heading is not None or intro_blocks:
+        introduction = Introduction(heading=body.intro_heading, blocks=intro_blocks)
+    title = head.title
+    if title is not None and title == f"{name}{year}年政府信息公开工作年度报告":
+        title = None
+    if not body.sections:
+        notes.unrecognised("no numbered chapter (一、…) found; the text is kept in the 引言", START)
+    report = Report(
+        edition=edition,
+        year=year,
+        agency=Agency(name=name),
+        publication=publication,
+        title=title,
+        introduction=introduction,
+        sections=finish_sections(body.sections, edition),
+        signature=signature,
+        attachments=tuple(tail.attachments),
+        provenance=Provenance(
+            source_url=source if source and source.startswith(("http://", "https://")) else None,
+            source_sha256=digest,
+        ),
+    )
+    return ReadResult(report=report, diagnostics=notes.result())
+
+
+def _check_source(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise DocumentError([f"{what} needs the source as a str, got {type(value).__name__} @ $"])
+    return value
+
+
+def read_text(text: str, *, source: str | None = None) -> ReadResult:
+    r"""Read a report published as plain text (copied from a portal, flattened from a document).
+
+    Args:
+        text: The text.
+        source: Where it came from (a path or URL); a URL is kept as the provenance's ``source_url``.
+
+    Returns:
+        The report and the diagnostics of the reading.
+
+    Raises:
+        DocumentError: *text* is not a string, or no report year can be found in it.
+
+    >>> result = read_text("2015年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息23条。\n打印")
+    >>> [str(d) for d in result.diagnostics if d.kind.value == "noise"]
+    ['noise 4:1 page noise: print/close button']
+    """
+    text = _check_source(text, "read_text")
+    notes = Notes()
+    lines, changed = split_lines(text)
+    if changed:
+        notes.recognised(f"{changed} full-width digits read as ASCII digits", START)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _read(list(lines), notes, source, digest)
+
+
+def read_html(html: str, *, source: str | None = None) -> ReadResult:
+    """Read a report published as HTML: a portal's article body, a whole page, or govdisclose's own HTML.
+
+    Tables are read from their cells (``rowspan``/``colspan`` kept), so the official tables come back with their
+    labels and values; positions in the diagnostics are lines and columns of the HTML source.
+
+    Args:
+        html: The HTML.
+        source: Where it came from (a path or URL); a URL is kept as the provenance's ``source_url``.
+
+    Raises:
+        DocumentError: *html* is not a string, or no report year can be found in it.
+
+    >>> html = "<h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全年主动公开信息10条。</p>"
+    >>> read_html(html).report.sections[0].blocks[0].quantities().__next__().text
+    '10条'
+    """
+    html = _check_source(html, "read_html")
+    notes = Notes()
+    changed = normalise(html)[1]
+    if changed:
+        notes.recognised(f"{changed} full-width digits read as ASCII digits", START)
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+    return _read(html_items(html), notes, source, digest)

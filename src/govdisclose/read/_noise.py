@@ -1,0 +1,72 @@
+"""Page noise: the furniture a portal prints around a report (breadcrumbs, font-size widgets, share and QR lines …).
+
+A line is noise only when the *whole* line is furniture; the reader removes it and reports it as ``noise``.
+
+>>> noise_kind("当前位置：首页 > 政务公开 > 年报")
+'breadcrumb'
+>>> noise_kind("字体：【大 中 小】")
+'font-size widget'
+>>> noise_kind("唐村镇2010年政府信息公开工作年度报告.pdf")
+'attachment file name'
+>>> noise_kind("一、概述") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["TRAILING_NOISE", "noise_kind", "trailing_noise_kind"]
+
+_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|当前所在位置)\s*[:：]"), "breadcrumb"),
+    (re.compile(r"首页\s*[>＞»›/]"), "breadcrumb"),
+    (re.compile(r"(?:字体|字号)\s*[:：]|【\s*[大中小]\s*[大中小]?\s*[大中小]?\s*】|【\s*默认"), "font-size widget"),
+    (
+        re.compile(r"[【\[]?\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|收藏|纠错)\s*[】\]]?\s*\Z"),
+        "print/close button",
+    ),
+    (re.compile(r"[【\[]\s*(?:打印|关闭)\s*[】\]]"), "print/close button"),
+    (re.compile(r"分享(?:到)?\s*[:：]?\s*\Z|分享到\s*[:：]"), "share button"),
+    (re.compile(r"(?:浏览次数|访问次数|阅读次数|点击数|点击量|浏览量|阅读量)\s*[:：]?"), "view counter"),
+    (re.compile(r"扫一扫"), "QR-code line"),
+    (re.compile(r"(?:附件下载|相关附件|附件列表)\s*[:：]?\s*\Z|附件\s*[:：]?\s*\Z"), "attachment list"),
+    (
+        re.compile(r"[^\n]{1,120}\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|WPS|et|ofd|OFD|zip|ZIP|rar|RAR)\Z"),
+        "attachment file name",
+    ),
+    (re.compile(r"(?:更新时间|更新日期)\s*[:：]\s*\Z"), "empty timestamp"),
+)
+
+_FIRST: Final = frozenset("当您你首字【[打关返收纠分浏访阅点扫附相更")
+_EXTENSIONS: Final = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar")
+
+TRAILING_NOISE: Final = re.compile(
+    r"(?:政策解读|相关解读|解读|相关链接|相关文章|相关新闻|上一篇.*|下一篇.*|(?:政府)?信息公开(?:工作)?年(?:度报告|报))\Z"
+)
+"""Lines that are noise at the end of a page: a 政策解读 link, the portal column's name, previous/next links."""
+
+
+def noise_kind(text: str) -> str | None:
+    """What kind of page noise the line *text* is, or ``None`` when it is not noise."""
+    if len(text) > 160 or (text[:1] not in _FIRST and not text.lower().endswith(_EXTENSIONS)):
+        return None
+    for pattern, kind in _RULES:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def trailing_noise_kind(text: str) -> str | None:
+    """What kind of noise *text* is when it follows the end of the report, or ``None``.
+
+    >>> trailing_noise_kind("政策解读")
+    'trailing link or column name'
+    """
+    kind = noise_kind(text)
+    if kind is not None:
+        return kind
+    if len(text) <= 30 and TRAILING_NOISE.match(text):
+        return "trailing link or column name"
+    return None

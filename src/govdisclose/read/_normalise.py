@@ -1,0 +1,196 @@
+r"""Normalisation: the source in lines with positions, full-width digits read as ASCII, Traditional script flagged.
+
+Published text mixes full-width and ASCII digits and punctuation. The reader keeps the punctuation as published (the
+model stores what was published) but reads full-width digits, ``％`` and the table bar ``｜`` as ASCII, so that
+``２０２０年`` and ``2020年`` are one year, and says how many digits it changed in a diagnostic. Labels are compared
+through :func:`key`, which folds the remaining width differences, spaces and quotes away.
+
+>>> [(line.text, line.at.line) for line in split_lines("标题\n\n\u3000\u3000正文２０２０年")[0]]
+[('标题', 1), ('正文2020年', 3)]
+>>> key("第二十条第(一)项") == key("第二十条第（一）项")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Final, NamedTuple
+
+import attrs
+
+from ..model import Figure
+from ._diagnostics import START, Notes, Position
+
+__all__ = [
+    "CellItem",
+    "Item",
+    "Line",
+    "TableItem",
+    "flag_traditional",
+    "fold_width",
+    "key",
+    "normalise",
+    "split_lines",
+]
+
+_WIDTH: Final[dict[str, str]] = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "％": "%",
+    "｜": "|",
+    "\xa0": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\ufeff": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\r": "",
+}
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _WIDTH[match.group()]
+
+
+_FULLWIDTH_DIGITS: Final = re.compile("[０-９％]")
+_ODD: Final = re.compile("[０-９％｜\xa0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\r]")
+_SPACES: Final = " \t\u3000"
+
+# Characters written only in Traditional script (their Simplified forms differ); a mainland report has none of them.
+_TRADITIONAL: Final = frozenset(
+    "報計畫與開資訊們個這國區會發經處錄門關機務義條來為時說對應總號請辦縣鎮屬體數據網構類項過還實點議轉審結歷訴複執"
+    "權視規範環衛醫療護險兒統檢綜導員產業設財費稅質強於會們從價傳僅優兩凍刪劃劑動勞勢區協單衛廠廢廣張彈"
+)
+_KEY_DROP: Final = str.maketrans(dict.fromkeys(" \t\n\r\f\v\u3000\xa0\"'“”‘’|"))
+_DIGIT_COMMA: Final = re.compile(r"(?<=\d)、")
+_TRADITIONAL_RE: Final = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_TRADITIONAL_MIN: Final = 2
+"""Distinct Traditional-only characters needed to flag a text (one may be part of a name)."""
+
+
+class Line(NamedTuple):
+    """One non-empty line of the source (a tuple: one is made for every line).
+
+    Attributes:
+        text: The line without its indentation and trailing spaces, full-width digits read as ASCII.
+        at: Where the text starts in the source.
+        indent: The display width of the indentation (an ideographic space counts 2): right-aligned lines
+            (a signature) have a wide one.
+        blank_before: Whether an empty line precedes it.
+    """
+
+    text: str
+    at: Position
+    indent: int = 0
+    blank_before: bool = False
+
+
+@attrs.frozen
+class CellItem:
+    """One cell of an HTML table.
+
+    Attributes:
+        text: The cell's text, whitespace removed (labels split over ``<p>``, ``<span>`` and ``<br>`` are joined).
+        colspan: Columns spanned.
+        rowspan: Rows spanned.
+        header: Whether it is a ``<th>``.
+        figure: The exact figure from ``data-value``/``data-marker``/``data-unknown`` attributes, when present.
+        at: Where the cell starts in the source.
+        unit: The ``data-unit`` attribute of a value cell (the unit of a procurement amount), when present.
+    """
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    header: bool = False
+    figure: Figure | None = None
+    at: Position = START
+    unit: str | None = None
+
+
+@attrs.frozen
+class TableItem:
+    """A table of an HTML source: its rows of cells, as published (covered positions are not repeated)."""
+
+    rows: tuple[tuple[CellItem, ...], ...]
+    at: Position
+    kind: str | None = None
+
+
+Item = Line | TableItem
+"""What a source is read into before its structure is recognised: lines of text, and tables from HTML."""
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """The text with full-width digits and ``％`` as ASCII, odd spaces as spaces, and how many digits were changed.
+
+    >>> normalise("２０１８年１月")
+    ('2018年1月', 5)
+    """
+    if _ODD.search(text) is None:
+        return text, 0
+    changed = len(_FULLWIDTH_DIGITS.findall(text))
+    return _ODD.sub(_replacement, text), changed
+
+
+def _indent_width(prefix: str) -> int:
+    return sum(2 if ch == "\u3000" else 1 for ch in prefix)
+
+
+def split_lines(text: str, *, first_line: int = 1) -> tuple[list[Line], int]:
+    """The non-empty lines of *text* with their positions, and the number of full-width digits read as ASCII."""
+    normalised, changed = normalise(text)
+    lines: list[Line] = []
+    blank = False
+    for number, raw in enumerate(normalised.split("\n"), first_line):
+        stripped = raw.lstrip(_SPACES)
+        content = stripped.rstrip()
+        if not content:
+            blank = True
+            continue
+        indent = len(raw) - len(stripped)
+        lines.append(Line(content, Position(number, indent + 1), _indent_width(raw[:indent]), blank))
+        blank = False
+    return lines, changed
+
+
+@functools.lru_cache(maxsize=4096)
+def key(text: str) -> str:
+    r"""A comparison key for labels: width folded (NFKC), spaces and quotes removed, ``1、`` read as ``1.``.
+
+    >>> key("3.危及“三安全一稳定”") == key("3、危及\"三安全一稳定\"")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_KEY_DROP)
+    return _DIGIT_COMMA.sub(".", folded) if "、" in folded else folded
+
+
+def flag_traditional(lines: list[Line], notes: Notes) -> None:
+    """Note Traditional-script text: characters such as 報 and 計 do not occur in mainland (Simplified) reports."""
+    found: list[str] = []
+    first: Line | None = None
+    for line in lines:
+        for match in _TRADITIONAL_RE.finditer(line.text):
+            if first is None:
+                first = line
+            if match.group() not in found:
+                found.append(match.group())
+    if first is not None and len(found) >= _TRADITIONAL_MIN:
+        notes.uncertain(
+            f"Traditional-script characters ({'、'.join(found[:8])}): a Traditional mirror of a mainland report? "
+            "the text is kept as written",
+            first.at,
+            first.text,
+        )
+
+
+def fold_width(text: str) -> str:
+    """NFKC width folding only (``（一）`` → ``(一)``), keeping spaces.
+
+    >>> fold_width("（一）２")
+    '(一)2'
+    """
+    return unicodedata.normalize("NFKC", text)

@@ -1,0 +1,486 @@
+"""The body of a report: the 引言, the heading tree, and the blocks of each section.
+
+Lines become blocks: a line ``一是……二是……`` enumerated points; consecutive numbered lines that each hold more than
+a heading (``1、公开的内容更加充实。对政务公开的范围……``) a numbered list; a line in the standard phrasing of a
+statistic (``共制作政府信息15条，其中：主动公开15条，占100%。``) a statistic; any other line a paragraph with its
+quantities and breakdowns typed. Numbered lines that read as headings open sections, nested by the order the author
+uses the ordinal styles; a table region becomes the official table it is.
+
+>>> from govdisclose.read._diagnostics import Notes
+>>> block = make_block("2017年，共制作政府信息15条，其中：主动公开15条，占100%；年度报告1条，工作动态5条。", Notes())
+>>> type(block).__name__, [q.text for q in block.quantities()], len(block.breakdowns)
+('Paragraph', ['15条', '15条', '100%', '1条', '5条'], 2)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from ..model import (
+    Amount,
+    Block,
+    Breakdown,
+    Compound,
+    Count,
+    Edition,
+    EnumeratedPoints,
+    Inline,
+    InlineQuantity,
+    NumberedItems,
+    Paragraph,
+    Part,
+    Section,
+    Share,
+    Statistic,
+    StatPart,
+)
+from ..zh import OrdinalStyle, default_ordinal_style, to_chinese_numeral
+from ._breakdowns import find
+from ._diagnostics import START, Notes, Position
+from ._headings import STANDARD_HEADINGS, Numbered, enumerated_points, is_title, numbered_line, part_of, split_run_in
+from ._normalise import Item, Line, TableItem, key
+from ._quantities import Found, build_content, scan
+from ._tables import (
+    TableDraft,
+    generic_html_table,
+    generic_text_table,
+    is_pipe_row,
+    national_html_form,
+    national_text_form,
+    read_html_table,
+    read_text_tables,
+    starts_table,
+)
+
+__all__ = ["BodyDraft", "SectionDraft", "build_body", "finish_blocks", "finish_sections", "make_block"]
+
+_CAPTION: Final = re.compile(r"\d{1,2} +\S{2,40}(?:统计|情况|表|图|文件)\Z")
+_UNNUMBERED: Final = {key("附表"): Part.STATISTICS_TABLES}
+_INTRO: Final = key("引言")
+_COLLAPSED_LENGTH: Final = 40
+_SENTENCE: Final = "，。；：,;:"
+
+
+# ---- blocks from text -------------------------------------------------------------------------------------------
+
+
+def _renamed(quantity: InlineQuantity, id: str | None, label: str | None = None) -> InlineQuantity:
+    """The quantity with another id and label (direct construction: cheaper than :func:`attrs.evolve`)."""
+    if isinstance(quantity, Count):
+        return Count(
+            value=quantity.value,
+            unit=quantity.unit,
+            qualifier=quantity.qualifier,
+            scale=quantity.scale,
+            id=id,
+            label=label,
+        )
+    if isinstance(quantity, Amount):
+        return Amount(value=quantity.value, unit=quantity.unit, qualifier=quantity.qualifier, id=id, label=label)
+    if isinstance(quantity, Share):
+        return Share(value=quantity.value, part=quantity.part, whole=quantity.whole, id=id, label=label)
+    return Compound(parts=quantity.parts, id=id, label=label)
+
+
+def _with_ids(found: list[Found]) -> list[Found]:
+    """Give every quantity an id (``q1``, ``q2`` …) so breakdowns and shares can name it."""
+    return [(start, end, _renamed(quantity, f"q{index}")) for index, (start, end, quantity) in enumerate(found, 1)]
+
+
+def _paragraph(text: str, notes: Notes, at: Position) -> Paragraph:
+    found = _with_ids(scan(text))
+    links = find(text, found)
+    for index, message in links.uncertain:
+        notes.uncertain(message, at, found[index][2].text)
+    labels = dict(links.labels)
+    shares = {index: (part, whole) for index, part, whole in links.shares}
+    relabelled: list[Found] = []
+    for index, (start, end, quantity) in enumerate(found):
+        if index in shares and isinstance(quantity, Share):
+            part, whole = shares[index]
+            quantity = Share(
+                value=quantity.value,
+                part=found[part][2].id if part is not None else None,
+                whole=found[whole][2].id if whole is not None else None,
+                id=quantity.id,
+            )
+        if index in labels:
+            quantity = _renamed(quantity, quantity.id, labels[index])
+        relabelled.append((start, end, quantity))
+    breakdowns = tuple(
+        Breakdown(
+            total=_id(found[b.total][2]),
+            parts=tuple(_id(found[p][2]) for p in b.parts),
+            dimension="渠道" if b.channels else None,
+            overlapping=b.overlapping,
+        )
+        for b in links.breakdowns
+    )
+    for b in links.breakdowns:
+        notes.recognised(
+            f"breakdown: {found[b.total][2].text} into {len(b.parts)} parts"
+            + (" (overlapping)" if b.overlapping else ""),
+            at,
+            text[found[b.total][0] : found[b.parts[-1]][1]],
+        )
+    return Paragraph(content=build_content(text, relabelled), breakdowns=breakdowns)
+
+
+def _id(quantity: InlineQuantity) -> str:
+    assert quantity.id is not None  # every quantity got one in _with_ids
+    return quantity.id
+
+
+def _inline(text: str) -> tuple[Inline, ...]:
+    return build_content(text, scan(text))
+
+
+def _statistic(text: str) -> Statistic | None:
+    """A paragraph in the exact phrasing of a statistic: ``{lead}共{subject}{total}，其中：{label}{n}…。``."""
+    marker = text.find("，其中：")
+    if marker < 0 or not text.endswith("。"):
+        return None
+    found = scan(text)
+    ends = {end: index for index, (_, end, _) in enumerate(found)}
+    total_index = ends.get(marker)
+    if total_index is None:
+        return None
+    total_start, _, total = found[total_index]
+    if not isinstance(total, (Count, Amount)):
+        return None
+    gong = text.rfind("共", 0, total_start)
+    subject = text[gong + 1 : total_start] if gong >= 0 else ""
+    if not subject or any(ch in _SENTENCE for ch in subject):
+        return None
+    parts: list[StatPart] = []
+    position = marker + len("，其中：")
+    index = total_index + 1
+    while index < len(found):
+        start, end, quantity = found[index]
+        label = text[position:start]
+        if not label or any(ch in _SENTENCE for ch in label) or not isinstance(quantity, (Count, Amount)):
+            return None
+        share: Share | None = None
+        position, index = end, index + 1
+        if index < len(found) and text.startswith("，占", position) and isinstance(found[index][2], Share):
+            if found[index][0] != position + 2:
+                return None
+            found_share = found[index][2]
+            share = found_share if isinstance(found_share, Share) else None
+            position, index = found[index][1], index + 1
+        parts.append(StatPart(label=label, quantity=quantity, share=share))
+        if text[position : position + 1] in ("，", "；"):
+            position += 1
+    if not parts or position != len(text) - 1:
+        return None
+    statistic = Statistic(lead=_inline(text[:gong]), subject=subject, total=total, parts=tuple(parts))
+    return statistic if _statistic_text(statistic) == text else None
+
+
+def _statistic_text(statistic: Statistic) -> str:
+    """The standard phrasing of a statistic, to confirm a match (the same phrasing the renderers write)."""
+    separator = "；" if any(part.share is not None for part in statistic.parts) else "，"
+    lead = "".join(p if isinstance(p, str) else p.text for p in statistic.lead)
+    text = f"{lead}共{statistic.subject}{statistic.total.text}"
+    if statistic.parts:
+        text += "，其中：" + separator.join(
+            part.label + part.quantity.text + (f"，占{part.share.text}" if part.share is not None else "")
+            for part in statistic.parts
+        )
+    return text + "。"
+
+
+def make_block(text: str, notes: Notes, at: Position = START) -> Block:
+    """The block one line of body text is: enumerated points, a statistic, or a paragraph."""
+    points = enumerated_points(text)
+    if points is not None:
+        lead, bodies = points
+        notes.recognised(f"enumerated points 一是…{len(bodies)}", at, text)
+        return EnumeratedPoints(lead=_inline(lead), points=tuple(_inline(body) for body in bodies))
+    statistic = _statistic(text)
+    if statistic is not None:
+        notes.recognised("a statistic in the standard phrasing", at, text)
+        return statistic
+    if _CAPTION.match(text):
+        notes.uncertain("looks like the caption of a table or image that is not in the text", at, text)
+    return _paragraph(text, notes, at)
+
+
+# ---- the section tree ----------------------------------------------------------------------------------------------
+
+
+@attrs.define
+class SectionDraft:
+    """A section being read: its heading and numbering, blocks (tables still drafts) and subsections."""
+
+    heading: str
+    style: OrdinalStyle
+    family: str
+    number: int
+    at: Position
+    depth: int = 1
+    run_in: bool = False
+    part: Part | None = None
+    blocks: list[Block | TableDraft] = attrs.field(factory=list)
+    children: list[SectionDraft] = attrs.field(factory=list)
+    counts: dict[OrdinalStyle, int] = attrs.field(factory=dict)
+    published_number: int | None = None
+
+
+@attrs.define
+class BodyDraft:
+    """The 引言 and sections read from the body."""
+
+    intro_heading: str | None = None
+    intro_at: Position | None = None
+    intro: list[Block | TableDraft] = attrs.field(factory=list)
+    sections: list[SectionDraft] = attrs.field(factory=list)
+    counts: dict[OrdinalStyle, int] = attrs.field(factory=dict)
+    tables: list[TableDraft] = attrs.field(factory=list)
+    first_texts: tuple[str | None, str | None] | None = None
+
+
+class _Builder:
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.body = BodyDraft()
+        self.stack: list[SectionDraft] = []
+
+    # -- where blocks go
+
+    def add(self, block: Block | TableDraft) -> None:
+        if isinstance(block, TableDraft):
+            self.body.tables.append(block)
+        if self.stack:
+            self.stack[-1].blocks.append(block)
+        else:
+            self.body.intro.append(block)
+
+    def drop_caption(self, caption: str) -> None:
+        """Remove a paragraph just before a table that is the table's caption (printed on a line of its own)."""
+        blocks = self.stack[-1].blocks if self.stack else self.body.intro
+        if blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].text == caption:
+            blocks.pop()
+
+    # -- sections
+
+    def open(self, heading: str, numbered: Numbered | None, at: Position, run_in_text: str = "") -> None:
+        family = numbered.family if numbered is not None else "none"
+        style = numbered.style if numbered is not None else OrdinalStyle.NONE
+        number = numbered.number if numbered is not None else 0
+        if family in ("cn", "none"):
+            self.stack.clear()
+        else:
+            same = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].family == family), None)
+            if same is not None:
+                del self.stack[same:]
+        parent = self.stack[-1] if self.stack else None
+        depth = len(self.stack) + 1
+        section = SectionDraft(heading=heading, style=style, family=family, number=number, at=at, depth=depth)
+        counts = parent.counts if parent is not None else self.body.counts
+        if numbered is not None:
+            expected = counts.get(style, 0) + 1
+            if number != expected:
+                section.published_number = number
+                self.notes.uncertain(f"heading numbered {number} where {expected} was expected", at, heading)
+            counts[style] = number
+        section.part = part_of(heading, depth) if family != "none" else _UNNUMBERED.get(key(heading))
+        (parent.children if parent is not None else self.body.sections).append(section)
+        self.stack.append(section)
+        described = f"heading level {depth}" + (f" ({section.part.value})" if section.part else "")
+        self.notes.recognised(described, at, heading)
+        if run_in_text:
+            section.run_in = True
+            self.add(make_block(run_in_text, self.notes, at))
+
+
+def _collapsed_heading(rest: str) -> tuple[str, str] | None:
+    """``总体情况2019年，我局……``: a standard chapter heading with its text run on without a stop."""
+    for heading in STANDARD_HEADINGS:
+        if rest.startswith(heading) and len(rest) > len(heading):
+            after = rest[len(heading)]
+            if after in " \u3000\t" or (len(rest) > _COLLAPSED_LENGTH and after not in "。，,：:；;（("):
+                return heading, rest[len(heading) :].lstrip(" \u3000\t")
+    return None
+
+
+def _item_run(items: Sequence[Item], start: int, end: int, first: Numbered) -> list[tuple[Line, Numbered]]:
+    """Consecutive lines numbered on from *first* in its style, each with text beyond a heading."""
+    run: list[tuple[Line, Numbered]] = []
+    index = start
+    expected = first.number
+    while index < end:
+        item = items[index]
+        if not isinstance(item, Line):
+            break
+        numbered = numbered_line(item.text)
+        if numbered is None or numbered.style is not first.style or numbered.number != expected:
+            break
+        if is_title(numbered.rest):
+            break
+        run.append((item, numbered))
+        expected += 1
+        index += 1
+    return run
+
+
+_INLINE_CHAPTER: Final = re.compile(r"(?:^|(?<=[。！？；;\s]))([一二三四五六七八九十]{1,3})、")
+_INLINE_PART: Final = re.compile(r"(?<=[。！？；;])[（(]([一二三四五六七八九十]{1,3})[）)]")
+_COLLAPSED_MIN: Final = 2
+_NATIONAL_CAPTION: Final = "政府信息公开情况统计表"
+_NUMERALS: Final = ("", *(to_chinese_numeral(n) for n in range(1, 100)))
+
+
+def _ascending(matches: list[re.Match[str]]) -> list[int]:
+    """The start positions of the matches whose numerals count up from 一 (一、 … 二、 … 三、)."""
+    positions: list[int] = []
+    expected = 1
+    for match in matches:
+        if expected < len(_NUMERALS) and match.group(1) == _NUMERALS[expected]:
+            positions.append(match.start())
+            expected += 1
+    return positions
+
+
+def _split_at(line: Line, positions: list[int]) -> list[Line]:
+    cuts = [0, *[p for p in positions if p > 0], len(line.text)]
+    pieces = []
+    for first, last in itertools.pairwise(cuts):
+        text = line.text[first:last].strip()
+        if text:
+            pieces.append(Line(text, Position(line.at.line, line.at.column + first), line.indent, line.blank_before))
+    return pieces
+
+
+def uncollapse(items: Sequence[Item], notes: Notes) -> list[Item]:
+    """Lines holding several chapters (``一、…。二、…。三、…``): a collapsed body, split at its ordinals."""
+    result: list[Item] = []
+    for item in items:
+        if not isinstance(item, Line) or "二、" not in item.text:
+            result.append(item)
+            continue
+        chapters = _ascending(list(_INLINE_CHAPTER.finditer(item.text)))
+        if len(chapters) < _COLLAPSED_MIN:
+            result.append(item)
+            continue
+        notes.uncertain(f"{len(chapters)} chapters on one line: the body was collapsed; split at 一、二、…", item.at)
+        for piece in _split_at(item, chapters):
+            parts = _ascending(list(_INLINE_PART.finditer(piece.text)))
+            result.extend(_split_at(piece, parts) if parts else [piece])
+    return result
+
+
+def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> BodyDraft:
+    """Read ``items[start:end]`` into the 引言 and the section tree."""
+    builder = _Builder(notes)
+    index = start
+    while index < end:
+        item = items[index]
+        if isinstance(item, TableItem):
+            drafts = read_html_table(item, notes)
+            for draft in drafts:
+                builder.add(draft)
+            national = national_html_form(item, notes) if not drafts else None
+            if national is not None:
+                builder.add(national)
+            generic = generic_html_table(item, notes) if not drafts and national is None else None
+            if generic is not None:
+                builder.add(generic)
+            index += 1
+            continue
+        text = item.text
+        if starts_table(text):
+            stop, drafts = read_text_tables(items[:end], index, notes)
+            if drafts:
+                for draft in drafts:
+                    builder.add(draft)
+                index = max(stop, index + 1)
+                continue
+        if is_pipe_row(text):
+            stop = index
+            while stop < end and isinstance(items[stop], Line) and is_pipe_row(items[stop].text):  # type: ignore[union-attr]
+                stop += 1
+            rows = [line for line in items[index:stop] if isinstance(line, Line)]
+            national = national_text_form(rows, notes) if len(rows) >= 2 else None
+            if national is not None:
+                builder.drop_caption(_NATIONAL_CAPTION)
+                builder.add(national)
+                index = stop
+                continue
+            table = generic_text_table(rows, notes) if len(rows) >= 2 else None
+            if table is not None:
+                builder.add(table)
+                index = stop
+                continue
+        numbered = numbered_line(text)
+        if numbered is not None:
+            index = _numbered(builder, items, index, end, numbered, item)
+            continue
+        text_key = key(text) if len(text) <= 8 else ""
+        if text_key == _INTRO and not builder.body.sections and not builder.body.intro:
+            builder.body.intro_heading = text
+            builder.body.intro_at = item.at
+            notes.recognised("引言 heading", item.at, text)
+        elif text_key in _UNNUMBERED:
+            builder.open(text, None, item.at)
+        else:
+            builder.add(make_block(text, notes, item.at))
+        index += 1
+    return builder.body
+
+
+def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, numbered: Numbered, line: Line) -> int:
+    """Handle a numbered line: a heading (maybe run-in), or the first of a numbered list. Return the next index."""
+    if numbered.family in ("arabic", "arabic-paren", "shi") and not is_title(numbered.rest):
+        run = _item_run(items, index, end, numbered)
+        if len(run) >= 2:
+            builder.add(
+                NumberedItems(items=tuple(_inline(n.rest) for _, n in run), style=numbered.style, start=numbered.number)
+            )
+            builder.notes.recognised(f"numbered list of {len(run)} items", line.at, line.text)
+            return index + len(run)
+    heading, body = split_run_in(numbered.rest)
+    if not body and numbered.family == "cn":
+        collapsed = _collapsed_heading(numbered.rest)
+        if collapsed is not None:
+            heading, body = collapsed
+            builder.notes.uncertain("heading and text on one line without a stop; split after the heading", line.at)
+    builder.open(heading, numbered, line.at, body)
+    return index + 1
+
+
+# ---- drafts to the model ----------------------------------------------------------------------------------------
+
+
+def _block(block: Block | TableDraft, edition: Edition) -> Block:
+    return block.build(edition) if isinstance(block, TableDraft) else block
+
+
+def finish_sections(drafts: list[SectionDraft], edition: Edition) -> tuple[Section, ...]:
+    """The model sections of the drafts, tables built for *edition* where their layout shows none."""
+    sections = []
+    for draft in drafts:
+        default = default_ordinal_style(draft.depth)
+        numbering = None if draft.style is default else draft.style
+        sections.append(
+            Section(
+                heading=draft.heading,
+                part=draft.part,
+                numbering=numbering,
+                number=draft.published_number,
+                run_in=draft.run_in,
+                blocks=tuple(_block(block, edition) for block in draft.blocks),
+                subsections=finish_sections(draft.children, edition),
+            )
+        )
+    return tuple(sections)
+
+
+def finish_blocks(blocks: list[Block | TableDraft], edition: Edition) -> tuple[Block, ...]:
+    """The model blocks of drafts."""
+    return tuple(_block(block, edition) for block in blocks)

@@ -1,0 +1,850 @@
+import doctest
+import functools
+import importlib
+import importlib.metadata
+import io
+import json
+import subprocess
+import sys
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclose
+from govdisclose import (
+    DuplicateKindError,
+    DuplicateRuleError,
+    InvalidKindError,
+    PluginError,
+    RegistryError,
+    UnknownKindError,
+)
+from govdisclose.checks import Rule, check, default_rules
+from govdisclose.cli import main
+from govdisclose.model import Block, Count, Paragraph, Report, Section, default_kinds
+from govdisclose.plugins import (
+    ENTRY_POINT_GROUP,
+    RENDER_FORMATS,
+    LoadedPlugin,
+    MetadataField,
+    MetadataFieldRegistry,
+    PluginHost,
+    default_host,
+    default_metadata_fields,
+    load_plugins,
+    rendered_formats,
+)
+from govdisclose.render import TextContext, default_renderers, render, text_block
+from govdisclose.serialize import dump_report, parse_report
+from govdisclose.templates import CategoryList, default_categories, normalize_category
+from helpers import TESTS
+from strategies import plugin_sections, reports
+
+ROOT = TESTS.parent
+SAMPLE = ROOT / "examples" / "plugin" / "sample-report.json"
+DISTRIBUTION = "govdisclose-example-plugin"
+PLUGIN = "npc-proposals"
+PROPOSALS_PATH = "$.sections[5].subsections[1]"  # 六、其他需要报告的事项 →（二）in the sample
+
+
+def _installed() -> bool:
+    try:
+        importlib.metadata.distribution(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+requires_plugin = pytest.mark.skipif(
+    not _installed(),
+    reason=f"the example plugin is not installed as a distribution: uv pip install --python .venv ./examples/plugin "
+    f"(the dev dependency group installs {DISTRIBUTION})",
+)
+
+
+@pytest.fixture
+def host() -> PluginHost:
+    """An isolated host with the installed plugins loaded through their entry points."""
+    isolated = PluginHost.isolated()
+    load_plugins(isolated)
+    return isolated
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m govdisclose`` in a fresh process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "govdisclose", *args], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+
+
+def _sample_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def _flawed(tmp_path: Path) -> Path:
+    """The sample with 已办结 20 > 办理件数 18 (人大代表建议) and 已公开 25 > 已办结 23 (政协提案)."""
+    data = _sample_data()
+    rows = data["sections"][5]["subsections"][1]["blocks"][1]["rows"]
+    rows[0]["values"] = [18, 20, 12]
+    rows[1]["values"] = [23, 23, 25]
+    path = tmp_path / "flawed.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# ---- the example plugin, installed as a distribution --------------------------------------------------------------
+
+
+@requires_plugin
+def test_entry_point_of_the_distribution_is_discovered(host: PluginHost) -> None:
+    """load_plugins finds the example plugin's entry point and records its name, value and distribution."""
+    expected = LoadedPlugin(
+        name=PLUGIN,
+        value="govdisclose_example_plugin:register",
+        distribution=DISTRIBUTION,
+        version=importlib.metadata.version(DISTRIBUTION),
+    )
+    assert (expected,) == tuple(p for p in host.plugins if p.name == PLUGIN)
+    assert PLUGIN == host.kinds.source("section", "example.npc-proposals")
+    assert PLUGIN == host.kinds.source("block", "example.proposals-table")
+    assert PLUGIN == host.rules.source("example.proposals-total")
+    assert PLUGIN == host.metadata_fields.source("责任部门")
+
+
+@requires_plugin
+def test_the_example_plugin_docstring_examples_hold() -> None:
+    """The examples in the plugin's docstrings run and are correct."""
+    results = [
+        doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+        for name in ("govdisclose_example_plugin", "govdisclose_example_plugin._model")
+    ]
+    assert [0, 0] == [result.failed for result in results]
+    assert all(result.attempted for result in results)
+
+
+@requires_plugin
+def test_loading_twice_loads_once(host: PluginHost) -> None:
+    """A second load_plugins into the same host returns the same plugins and registers nothing again."""
+    before = (host.kinds.section_kinds(), host.rules.ids, host.metadata_fields.labels())
+    again = load_plugins(host)
+    assert host.plugins == again
+    assert before == (host.kinds.section_kinds(), host.rules.ids, host.metadata_fields.labels())
+
+
+@requires_plugin
+def test_an_isolated_host_does_not_touch_the_defaults(host: PluginHost) -> None:
+    """Loading into an isolated host leaves the default registries without the plugin's kinds and rule."""
+    assert host.kinds.section_class("example.npc-proposals") is not None
+    assert default_kinds.section_class("example.npc-proposals") is None
+    assert "example.proposals-total" not in default_rules
+
+
+def test_importing_govdisclose_loads_no_plugin() -> None:
+    """Importing govdisclose (and its plugins package) registers nothing from plugins: loading is explicit."""
+    code = "import govdisclose.plugins as p, govdisclose; print(govdisclose.model.default_kinds.section_kinds())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "('section',)\n" == result.stdout
+
+
+@requires_plugin
+def test_sample_report_round_trips_in_every_document_format(host: PluginHost) -> None:
+    """The plugin's sample report loads, and JSON (byte for byte), TOML and YAML give it back."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    report = govdisclose.from_json(text, registry=host.kinds)
+    assert text == govdisclose.to_json(report, registry=host.kinds)
+    for fmt in ("json", "toml", "yaml"):
+        assert report == parse_report(dump_report(report, fmt, registry=host.kinds), fmt, registry=host.kinds)
+    section = report.sections[5].subsections[1]
+    assert ("example.npc-proposals", "门户网站", True) == (section.KIND, section.channel, section.all_on_time)
+
+
+@requires_plugin
+@given(st.tuples(reports, st.lists(plugin_sections(), min_size=1, max_size=2)))
+@settings(max_examples=60, deadline=None)
+def test_generated_reports_with_the_plugin_section_round_trip(drawn: tuple[Report, list[Section]]) -> None:
+    """Reports with the plugin's section (at the top and inside a chapter) round-trip through JSON and YAML."""
+    # Not TOML: it has no null for the unknown cells of generated tables (the sample goes through TOML above).
+    report, extra = drawn
+    chapter = Section(heading="其他需要报告的事项", subsections=tuple(extra))
+    report = attrs.evolve(report, sections=(*report.sections, *extra, chapter))
+    registry = _plugin_host().kinds
+    for fmt in ("json", "yaml"):
+        assert report == parse_report(dump_report(report, fmt, registry=registry), fmt, registry=registry)
+
+
+@functools.cache
+def _plugin_host() -> PluginHost:
+    """One isolated host with the plugins, for the property test (function-scoped fixtures do not mix with @given)."""
+    host = PluginHost.isolated()
+    load_plugins(host)
+    return host
+
+
+@requires_plugin
+def test_unknown_kind_without_the_plugin_names_the_kind_and_the_path(host: PluginHost) -> None:
+    """Without the plugin its section kind is refused with the known kinds and the path; with it, it loads."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    with pytest.raises(UnknownKindError) as info:
+        govdisclose.from_json(text, registry=PluginHost.isolated().kinds)
+    assert f"unknown section kind 'example.npc-proposals'; known kinds: section @ {PROPOSALS_PATH}" == str(info.value)
+    assert PROPOSALS_PATH == info.value.path
+    sections_only = PluginHost.isolated()
+    sections_only.for_plugin("part").section(host.kinds.section_class("example.npc-proposals"))  # type: ignore[type-var]
+    with pytest.raises(UnknownKindError) as block_info:
+        govdisclose.from_json(text, registry=sections_only.kinds)
+    known = ", ".join(sections_only.kinds.block_kinds())
+    assert f"unknown block kind 'example.proposals-table'; known kinds: {known} @ {PROPOSALS_PATH}.blocks[1]" == str(
+        block_info.value
+    )
+    assert "example.npc-proposals" == govdisclose.from_json(text, registry=host.kinds).sections[5].subsections[1].KIND
+
+
+@requires_plugin
+def test_json_schema_of_the_host_includes_the_plugin_kinds(host: PluginHost) -> None:
+    """The schema of the plugin's registry validates the sample; the core schema refuses it."""
+    data = _sample_data()
+    schema = govdisclose.json_schema(registry=host.kinds)
+    assert {"ProposalsSection", "ProposalsTable"} <= set(schema["$defs"])
+    jsonschema.Draft202012Validator(schema).validate(data)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(govdisclose.json_schema(registry=PluginHost.isolated().kinds)).validate(data)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+@requires_plugin
+def test_text_and_markdown_draw_the_plugin_table_with_its_labels(host: PluginHost) -> None:
+    """Text and Markdown give the section's heading with its ordinal and the table's rows from the definition."""
+    from govdisclose_example_plugin import HEADING, PROPOSALS
+
+    report = govdisclose.from_json(SAMPLE.read_text(encoding="utf-8"), registry=host.kinds)
+    labels = [row.label for row in PROPOSALS.rows]
+    text = str(render(report, to="text", renderers=host.renderers)).splitlines()
+    assert f"\u3000\u3000（二）{HEADING}" in text
+    rows = [_cells(line) for line in text if line.startswith("| ") and _cells(line)[0] in labels]
+    assert [["人大代表建议", "18", "18", "12"], ["政协提案", "23", "23", "15"]] == rows
+    markdown = str(render(report, to="markdown", renderers=host.renderers)).splitlines()
+    assert f"### （二）{HEADING}" in markdown
+    header = next(i for i, line in enumerate(markdown) if line.startswith("| 类别"))
+    assert [PROPOSALS.corner, "办理件数", "办理结果", ""] == _cells(markdown[header])
+    assert ["", "", "已办结", "已公开"] == _cells(markdown[header + 2])
+    assert ["政协提案", "23", "23", "15"] == _cells(markdown[header + 4])
+
+
+@requires_plugin
+@pytest.mark.parametrize("to", ["html", "html-fragment"])
+def test_html_uses_the_plugin_function_and_the_merged_layout(host: PluginHost, to: str) -> None:
+    """HTML marks the section with the plugin's class and channel, and draws the table with merged headings."""
+    report = govdisclose.from_json(SAMPLE.read_text(encoding="utf-8"), registry=host.kinds)
+    page = str(render(report, to=to, renderers=host.renderers))
+    assert '<section class="gd-section gd-npc-proposals" data-channel="门户网站" data-depth="2">' in page
+    assert '<th scope="col" rowspan="2">类别</th><th scope="col" rowspan="2">办理件数</th>' in page
+    assert '<th scope="colgroup" colspan="2">办理结果</th>' in page
+    cell = '<td data-table="example.proposals-table" data-row="cppcc" data-col="published" data-value="15">15</td>'
+    assert cell in page
+    assert 1 == page.count("gd-npc-proposals")
+
+
+@requires_plugin
+def test_word_draws_the_heading_and_the_merged_table(host: PluginHost) -> None:
+    """The Word document has the section's heading and the table, 办理结果 merged over two columns."""
+    docx = pytest.importorskip("docx")
+    from govdisclose_example_plugin import HEADING
+
+    report = govdisclose.from_json(SAMPLE.read_text(encoding="utf-8"), registry=host.kinds)
+    document = docx.Document(io.BytesIO(render(report, to="docx", renderers=host.renderers)))
+    assert f"（二）{HEADING}" in [p.text for p in document.paragraphs]
+    table = next(t for t in document.tables if t.cell(0, 0).text == "类别")
+    assert ["类别", "办理件数", "办理结果", "办理结果"] == [c.text for c in table.rows[0].cells]
+    assert table.cell(0, 2)._tc is table.cell(0, 3)._tc  # one merged cell
+    assert ["政协提案", "23", "23", "15"] == [c.text for c in table.rows[3].cells]
+
+
+@requires_plugin
+def test_the_plugin_rule_stays_quiet_on_the_sample(host: PluginHost) -> None:
+    """The sample's table is consistent: the plugin's rule finds nothing, and the report checks clean."""
+    report = govdisclose.from_json(SAMPLE.read_text(encoding="utf-8"), registry=host.kinds)
+    result = check(report, rules=host.rules)
+    assert "example.proposals-total" in result.rules
+    assert () == result.findings
+
+
+@requires_plugin
+def test_the_plugin_rule_fires_with_paths_and_numbers(host: PluginHost, tmp_path: Path) -> None:
+    """已办结 over 办理件数 and 已公开 over 已办结 are errors at the cells involved."""
+    report = govdisclose.from_json(_flawed(tmp_path).read_text(encoding="utf-8"), registry=host.kinds)
+    result = check(report, rules=host.rules.configure(only={"example.proposals-total"}))
+    table = f"{PROPOSALS_PATH}.blocks[1]"
+    assert [
+        (
+            "人大代表建议“已办结”20件，多于“办理件数”18件（多2件）",
+            (f"{table}.rows[0].values[1]", f"{table}.rows[0].values[0]"),
+        ),
+        (
+            "政协提案“已公开”25件，多于“已办结”23件（多2件）",
+            (f"{table}.rows[1].values[2]", f"{table}.rows[1].values[1]"),
+        ),
+    ] == [(f.message, f.paths) for f in result.findings]
+    assert {"error"} == {f.severity.value for f in result.findings}
+    assert not result.ok
+
+
+# ---- the command line, in a fresh process ---------------------------------------------------------------------------
+
+
+@requires_plugin
+def test_cli_kinds_lists_the_plugin_kind_and_rule_with_its_name() -> None:
+    """`govdisclose kinds` names the plugin as the source of its kinds, rule and field; core things say core."""
+    result = cli("kinds")
+    assert 0 == result.returncode, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["section", "example.npc-proposals", PLUGIN, "ProposalsSection"] in rows
+    assert ["block", "example.proposals-table", PLUGIN, "ProposalsTable"] in rows
+    assert ["rule", "example.proposals-total", PLUGIN, "error", "建议提案办结与公开件数"] in rows
+    assert ["section", "section", "core", "Section"] in rows
+    version = importlib.metadata.version(DISTRIBUTION)
+    assert f"plugin {PLUGIN} = govdisclose_example_plugin:register ({DISTRIBUTION} {version})" in result.stdout
+
+
+@requires_plugin
+def test_cli_kinds_as_json() -> None:
+    """`govdisclose kinds --format json` gives the plugins and every registration with its source."""
+    result = cli("kinds", "--format", "json")
+    assert 0 == result.returncode, result.stderr
+    data = json.loads(result.stdout)
+    assert {
+        "name": PLUGIN,
+        "value": "govdisclose_example_plugin:register",
+        "distribution": DISTRIBUTION,
+        "version": importlib.metadata.version(DISTRIBUTION),
+    } in data["plugins"]
+    assert {
+        "category": "rule",
+        "name": "example.proposals-total",
+        "source": PLUGIN,
+        "detail": "error 建议提案办结与公开件数",
+    } in data["registrations"]
+
+
+def test_cli_kinds_without_plugins_lists_only_core() -> None:
+    """`govdisclose --no-plugins kinds` lists the core registrations only."""
+    result = cli("--no-plugins", "kinds", "--format", "json")
+    assert 0 == result.returncode, result.stderr
+    data = json.loads(result.stdout)
+    assert [] == data["plugins"]
+    assert {"core"} == {entry["source"] for entry in data["registrations"]}
+    assert set(default_rules.ids) == {e["name"] for e in data["registrations"] if e["category"] == "rule"}
+
+
+@requires_plugin
+def test_cli_checks_and_renders_a_report_using_the_plugin(tmp_path: Path) -> None:
+    """`govdisclose check` passes the sample and fails the flawed copy; `render --to html` uses the plugin's HTML."""
+    clean = cli("check", str(SAMPLE))
+    assert 0 == clean.returncode, clean.stderr
+    assert clean.stdout.endswith("1 report: 0 errors, 0 warnings, 0 info (0 explained)\n")
+    flawed = cli("check", str(_flawed(tmp_path)))
+    assert 1 == flawed.returncode
+    path = f"{PROPOSALS_PATH}.blocks[1].rows[0].values[1]"
+    assert f"error   example.proposals-total {path} (+1) 人大代表建议“已办结”20件，多于“办理件数”18件（多2件）" in (
+        flawed.stdout.splitlines()
+    )
+    page = cli("render", str(SAMPLE), "--to", "html")
+    assert 0 == page.returncode, page.stderr
+    assert '<section class="gd-section gd-npc-proposals" data-channel="门户网站"' in page.stdout
+
+
+def test_cli_without_plugins_refuses_the_plugin_kind() -> None:
+    """With --no-plugins the sample's section kind is unknown: one line naming the file, the kind and the path."""
+    result = cli("--no-plugins", "check", str(SAMPLE))
+    assert 1 == result.returncode
+    assert (
+        f"govdisclose: error: {SAMPLE}: unknown section kind 'example.npc-proposals'; known kinds: section "
+        f"@ {PROPOSALS_PATH}\n" == result.stderr
+    )
+
+
+@requires_plugin
+def test_cli_in_process_leaves_the_default_registries_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """main() loads plugins into a copy of the registries, so the defaults stay as they were."""
+    assert 0 == main(["kinds"])
+    assert "example.npc-proposals" in capsys.readouterr().out
+    assert default_kinds.section_class("example.npc-proposals") is None
+    assert "example.proposals-total" not in default_rules
+
+
+# ---- fake plugins: validation errors name the plugin ---------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_plugins(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Install fake plugins: ``fake_plugins(name=register_or_module_or_value, …)`` as the only entry points."""
+
+    def install(**plugins: object) -> None:
+        entry_points = []
+        for name, target in plugins.items():
+            if isinstance(target, str):  # an entry point value, imported as is
+                value = target
+            else:
+                module = f"fake_govdisclose_plugin_{name.replace('-', '_')}"
+                if isinstance(target, types.ModuleType):
+                    monkeypatch.setitem(sys.modules, module, target)
+                    value = module
+                else:
+                    monkeypatch.setitem(sys.modules, module, types.SimpleNamespace(register=target))
+                    value = f"{module}:register"
+            entry_points.append(importlib.metadata.EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP))
+
+        def fake(*, group: str) -> list[importlib.metadata.EntryPoint]:
+            return entry_points if group == ENTRY_POINT_GROUP else []
+
+        monkeypatch.setattr(importlib.metadata, "entry_points", fake)
+
+    return install
+
+
+@attrs.frozen(kw_only=True)
+class FakeTakenSection(Section):
+    """A section claiming the core tag."""
+
+    KIND: ClassVar[str] = "section"
+
+
+@attrs.frozen(kw_only=True)
+class FakeOwnSection(Section):
+    """A section with a tag of its own."""
+
+    KIND: ClassVar[str] = "fake.own"
+
+
+@attrs.frozen(kw_only=True)
+class FakeOtherSection(Section):
+    """Another class claiming the tag of FakeOwnSection."""
+
+    KIND: ClassVar[str] = "fake.own"
+
+
+class FakePlainBlock:
+    """Not an attrs class at all."""
+
+    KIND: ClassVar[str] = "fake.plain"
+
+
+class FakeUndecoratedBlock(Block):
+    """A Block subclass that forgot its decorator: only its base is an attrs class."""
+
+    KIND: ClassVar[str] = "fake.undecorated"
+
+    text: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class FakeMotto(Block):
+    """A block kind no renderer knows."""
+
+    KIND: ClassVar[str] = "fake.motto"
+
+    text: str
+
+
+def test_duplicate_tag_names_the_plugin(fake_plugins: Callable[..., None]) -> None:
+    """A plugin claiming a core tag gets DuplicateKindError naming the plugin, the tag and the owner."""
+    fake_plugins(**{"fake-dup": lambda host: host.section(FakeTakenSection)})
+    with pytest.raises(DuplicateKindError) as info:
+        load_plugins(PluginHost.isolated())
+    assert (
+        "plugin 'fake-dup' (fake_govdisclose_plugin_fake_dup:register): section kind 'section' of FakeTakenSection "
+        "is already registered by core for Section" == str(info.value)
+    )
+    assert ("fake-dup", "section") == (info.value.source, info.value.tag)
+
+
+def test_two_plugins_claiming_one_tag(fake_plugins: Callable[..., None]) -> None:
+    """The second plugin to claim a tag is refused, and the message names both plugins."""
+    fake_plugins(
+        **{
+            "fake-a": lambda host: host.section(FakeOwnSection),
+            "fake-b": lambda host: host.section(FakeOtherSection),
+        }
+    )
+    host = PluginHost.isolated()
+    with pytest.raises(DuplicateKindError, match=r"^plugin 'fake-b' .*'fake\.own' .* already registered by fake-a "):
+        load_plugins(host)
+    assert FakeOwnSection is host.kinds.section_class("fake.own")
+
+
+def test_non_attrs_class_names_the_plugin(fake_plugins: Callable[..., None]) -> None:
+    """A class that is not an attrs class gets InvalidKindError naming the plugin and the class."""
+    fake_plugins(**{"fake-plain": lambda host: host.block(FakePlainBlock)})
+    with pytest.raises(InvalidKindError) as info:
+        load_plugins(PluginHost.isolated())
+    assert str(info.value).startswith("plugin 'fake-plain' (fake_govdisclose_plugin_fake_plain:register): ")
+    assert "FakePlainBlock is not an attrs class; decorate it with @attrs.frozen" in str(info.value)
+    assert isinstance(info.value, TypeError)
+    fake_plugins(**{"fake-undecorated": lambda host: host.block(FakeUndecoratedBlock)})
+    with pytest.raises(InvalidKindError) as undecorated:
+        load_plugins(PluginHost.isolated())
+    assert (
+        "plugin 'fake-undecorated' (fake_govdisclose_plugin_fake_undecorated:register): FakeUndecoratedBlock is not "
+        "an attrs class itself (only a base class is); decorate it with @attrs.frozen(kw_only=True)"
+        == str(undecorated.value)
+    )
+
+
+def test_rule_id_clash_names_the_plugin(fake_plugins: Callable[..., None]) -> None:
+    """A rule with a core rule's ID gets DuplicateRuleError naming the plugin and the rule."""
+    clash = Rule(
+        id="breakdown.sum", title="重复", description="Clashes.", severity="info", scope="x", check=lambda c: ()
+    )
+    fake_plugins(**{"fake-rule": lambda host: host.rule(clash)})
+    with pytest.raises(DuplicateRuleError) as info:
+        load_plugins(PluginHost.isolated())
+    assert (
+        "plugin 'fake-rule' (fake_govdisclose_plugin_fake_rule:register): rule 'breakdown.sum' is already registered "
+        "by core" == str(info.value)
+    )
+
+
+def test_plugin_that_fails_to_import(fake_plugins: Callable[..., None]) -> None:
+    """An entry point whose module cannot be imported gives PluginError naming the plugin and the import."""
+    fake_plugins(**{"fake-missing": "govdisclose_no_such_plugin_module:register"})
+    with pytest.raises(PluginError) as info:
+        load_plugins(PluginHost.isolated())
+    assert (
+        "plugin 'fake-missing' (govdisclose_no_such_plugin_module:register): cannot import "
+        "'govdisclose_no_such_plugin_module:register': ModuleNotFoundError: No module named "
+        "'govdisclose_no_such_plugin_module'" == str(info.value)
+    )
+    assert "fake-missing" == info.value.source
+
+
+def test_plugin_whose_register_raises(fake_plugins: Callable[..., None]) -> None:
+    """An exception in register() becomes a PluginError naming the plugin and the exception."""
+
+    def register(host: PluginHost) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    fake_plugins(**{"fake-boom": register})
+    with pytest.raises(PluginError, match=r"^plugin 'fake-boom' \(.*\): register\(\) failed: ZeroDivisionError: "):
+        load_plugins(PluginHost.isolated())
+
+
+def test_entry_point_to_a_module_uses_its_register(fake_plugins: Callable[..., None]) -> None:
+    """An entry point may name a module with a register function; one without gives PluginError."""
+    module = types.ModuleType("fake_module_plugin")
+    module.register = lambda host: host.section(FakeOwnSection)  # type: ignore[attr-defined]
+    fake_plugins(**{"fake-module": module})
+    host = PluginHost.isolated()
+    assert ["fake-module"] == [p.name for p in load_plugins(host)]
+    assert "fake-module" == host.kinds.source("section", "fake.own")
+    fake_plugins(**{"fake-empty": types.ModuleType("fake_empty_plugin")})
+    with pytest.raises(PluginError, match=r"^plugin 'fake-empty' .* is not a register\(host\) function, nor a module"):
+        load_plugins(PluginHost.isolated())
+
+
+def test_a_failing_plugin_registers_nothing(fake_plugins: Callable[..., None]) -> None:
+    """Registration is all or nothing: a plugin that fails half-way leaves the host as it was."""
+    clash = Rule(
+        id="breakdown.sum", title="重复", description="Clashes.", severity="info", scope="x", check=lambda c: ()
+    )
+
+    def register(host: PluginHost) -> None:
+        host.section(FakeOwnSection)
+        host.rule(clash)
+
+    fake_plugins(**{"fake-half": register})
+    host = PluginHost.isolated()
+    with pytest.raises(DuplicateRuleError):
+        load_plugins(host)
+    assert host.kinds.section_class("fake.own") is None
+    assert () == host.plugins
+
+
+def test_same_name_from_another_place_is_refused() -> None:
+    """A second, different plugin under a loaded plugin's name is a PluginError naming both."""
+    host = PluginHost.isolated()
+    host.load("fake-name", lambda h: None, value="first:register")
+    with pytest.raises(PluginError) as info:
+        host.load("fake-name", lambda h: None, value="second:register")
+    assert "plugin 'fake-name' (second:register): a plugin of that name is loaded already, from first:register" == (
+        str(info.value)
+    )
+
+
+def test_cli_names_a_broken_plugin_and_the_way_out(
+    fake_plugins: Callable[..., None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken plugin stops the command line with one line naming it; --no-plugins runs without it."""
+    fake_plugins(**{"fake-missing": "govdisclose_no_such_plugin_module:register"})
+    assert 1 == main(["rules"])
+    err = capsys.readouterr().err
+    assert err.startswith("govdisclose: error: plugin 'fake-missing' (govdisclose_no_such_plugin_module:register)")
+    assert err.endswith("; run with --no-plugins to skip plugins\n")
+    assert 0 == main(["--no-plugins", "rules"])
+
+
+# ---- the host API -------------------------------------------------------------------------------------------------
+
+
+def test_default_host_is_over_the_default_registries() -> None:
+    """default_host() wraps the package's default registries, and is always the same host."""
+    host = default_host()
+    assert host is default_host()
+    assert (default_kinds, default_rules, default_renderers, default_categories, default_metadata_fields) == (
+        host.kinds,
+        host.rules,
+        host.renderers,
+        host.category_lists,
+        host.metadata_fields,
+    )
+
+
+def test_isolated_hosts_hold_the_core_and_stay_apart() -> None:
+    """isolated() copies the core registrations; what one isolated host registers, another does not see."""
+    first, second = PluginHost.isolated(), PluginHost.isolated()
+    core = tuple(tag for tag in default_kinds.block_kinds() if default_kinds.source("block", tag) == "core")
+    assert core == first.kinds.block_kinds()
+    first.for_plugin("mine").section(FakeOwnSection)
+    assert "mine" == first.kinds.source("section", "fake.own")
+    assert second.kinds.section_class("fake.own") is None
+    assert default_kinds.section_class("fake.own") is None
+    assert first.copy().kinds.section_class("fake.own") is FakeOwnSection
+
+
+def test_unrendered_block_lists_its_formats_and_fails_clearly_in_each() -> None:
+    """A plugin block without render functions is listed per format, and rendering it names the kind and format."""
+    host = PluginHost.isolated()
+    host.load("fake-motto", lambda h: h.block(FakeMotto))
+    assert tuple(("fake.motto", fmt) for fmt in ("text", "markdown", "html", "docx")) == host.unrendered()
+    report = Report(
+        edition=govdisclose.Edition.E2021,
+        year=2024,
+        agency=govdisclose.Agency(name="某局"),
+        sections=(Section(heading="格言", blocks=(FakeMotto(text="公开为常态"),)),),
+    )
+    messages = {
+        "text": "the text renderer has no function for block kind 'fake.motto'",
+        "markdown": "the Markdown renderer has no function for block kind 'fake.motto'",
+        "html": "the HTML renderer has no function for block kind 'fake.motto'",
+        "html-fragment": "the HTML renderer has no function for block kind 'fake.motto'",
+    }
+    if _has_docx():
+        messages["docx"] = "the Word renderer has no function for block kind 'fake.motto'"
+    for to, message in messages.items():
+        with pytest.raises(TypeError) as info:
+            render(report, to=to, renderers=host.renderers)
+        assert str(info.value).startswith(message), to
+
+
+def test_cli_render_names_a_block_kind_the_format_cannot_draw(
+    fake_plugins: Callable[..., None], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govdisclose render` of a plugin block without a function for the format exits 1 with one line, no traceback."""
+    fake_plugins(**{"fake-motto": lambda host: host.block(FakeMotto)})
+    host = PluginHost.isolated()
+    host.load("fake-motto", lambda h: h.block(FakeMotto))
+    report = Report(
+        edition=govdisclose.Edition.E2021,
+        year=2024,
+        agency=govdisclose.Agency(name="某局"),
+        sections=(Section(heading="格言", blocks=(Paragraph(content=("前言。",)), FakeMotto(text="公开为常态"))),),
+    )
+    assert (("$.sections[0].blocks[1]", "fake.motto"),) == host.unrendered_in(report, "html-fragment")
+    assert () == host.unrendered_in(report, "no-such-format")
+    path = tmp_path / "motto.json"
+    path.write_text(govdisclose.to_json(report, registry=host.kinds), encoding="utf-8")
+    assert 1 == main(["render", str(path), "--to", "markdown"])
+    assert (
+        f"govdisclose: error: {path}: fake-motto registers no markdown function for block kind 'fake.motto' "
+        "@ $.sections[0].blocks[1]\n" == capsys.readouterr().err
+    )
+
+
+def _has_docx() -> bool:
+    try:
+        import docx  # noqa: F401
+    except ImportError:  # pragma: no cover - the dev group installs python-docx
+        return False
+    return True
+
+
+@attrs.frozen(kw_only=True)
+class FakeSlogan(Block):
+    """A block kind with a text function registered through the host."""
+
+    KIND: ClassVar[str] = "fake.slogan"
+
+    text: str
+
+
+def _slogan_text(block: FakeSlogan, context: TextContext) -> list[str]:
+    return ["\u3000\u3000" + block.text]
+
+
+def test_render_function_registers_on_the_format_dispatcher() -> None:
+    """host.render_function('text', …) makes the text renderer draw the plugin's block; other formats still lack it."""
+    host = PluginHost.isolated()
+    host.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
+    assert _slogan_text is text_block.dispatch(FakeSlogan)
+    assert ("text",) == rendered_formats(FakeSlogan)
+    assert ("fake.slogan", "text") not in host.unrendered()
+    report = Report(
+        edition=govdisclose.Edition.E2021,
+        year=2024,
+        agency=govdisclose.Agency(name="某局"),
+        sections=(Section(heading="标语", blocks=(FakeSlogan(text="公开为常态"),)),),
+    )
+    assert "\u3000\u3000公开为常态" in str(render(report, to="text", renderers=host.renderers)).splitlines()
+    again = PluginHost.isolated()  # the same plugin in another host: the same function, accepted
+    again.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
+
+
+def test_render_function_is_validated() -> None:
+    """Unknown formats, core or unregistered classes, clashing functions and sections for layout are refused."""
+    host = PluginHost.isolated().for_plugin("fake-check")
+    host.block(FakeMotto)
+    host.section(FakeOwnSection)
+    with pytest.raises(RegistryError, match=r"^fake-check: unknown render format 'pdf'; known formats: text, "):
+        host.render_function("pdf", FakeMotto, _slogan_text)
+    with pytest.raises(RegistryError, match=r"^fake-check: the html rendering of the core block kind 'paragraph'"):
+        host.render_function("html", Paragraph, lambda block, context: "")
+    with pytest.raises(InvalidKindError, match=r"^fake-check: 'FakeSlogan' is not a block kind of this host"):
+        host.render_function("html", FakeSlogan, lambda block, context: "")
+    with pytest.raises(InvalidKindError, match=r"^fake-check: FakeOwnSection is a section; a layout function is for"):
+        host.render_function("layout", FakeOwnSection, lambda table: ())
+    first = host.render_function("markdown", FakeOwnSection, lambda section, ordinal, context: [])
+    with pytest.raises(DuplicateKindError, match=r"^fake-check: markdown section kind 'fake.own' already has a "):
+        host.render_function("markdown", FakeOwnSection, lambda section, ordinal, context: ["other"])
+    assert first is host.render_function("markdown", FakeOwnSection, first)
+    assert ("text", "markdown", "html", "docx", "layout") == RENDER_FORMATS
+
+
+# ---- rules, renderers, categories and metadata fields through the host --------------------------------------------
+
+
+@attrs.frozen
+class CountRenderer:
+    """A renderer that writes how many chapters a report has."""
+
+    name: str = "fake-count"
+    media_type: str = "text/plain; charset=utf-8"
+
+    def render(self, report: Report) -> str:
+        """The number of chapters."""
+        return f"{len(report.sections)}\n"
+
+
+def test_rules_renderers_categories_and_fields_join_with_their_source() -> None:
+    """Everything a plugin adds is listed by inventory() with the plugin as its source, and used by the package."""
+
+    def no_sections(ctx: Any) -> Iterator[Any]:
+        if not ctx.report.sections:
+            yield ctx.finding("报告没有正文", paths=("$.sections",))
+
+    rule = Rule(
+        id="fake.empty",
+        title="无正文",
+        description="No chapters.",
+        severity="warning",
+        scope="report",
+        check=no_sections,
+    )
+    category_list = CategoryList(id="fake-list", name="示例省分类", categories=("乡村振兴类",))
+    field = MetadataField(label="信息名称", description="the title as the portal lists it", aliases=("名称",))
+
+    def register(h: PluginHost) -> None:
+        h.rule(rule)
+        h.renderer(CountRenderer())
+        h.categories(category_list)
+        h.metadata_field(field)
+
+    host = PluginHost.isolated()
+    host.load("fake-all", register)
+    added = [(r.category, r.name) for r in host.inventory() if r.source == "fake-all"]
+    assert [
+        ("rule", "fake.empty"),
+        ("renderer", "fake-count"),
+        ("categories", "fake-list"),
+        ("metadata", "信息名称"),
+    ] == (added)
+    report = Report(edition=govdisclose.Edition.E2021, year=2024, agency=govdisclose.Agency(name="某局"))
+    assert "0\n" == render(report, to="fake-count", renderers=host.renderers)
+    assert ["报告没有正文"] == [f.message for f in check(report, rules=host.rules).by_rule("fake.empty")]
+    assert "乡村振兴类" == normalize_category("乡村振兴类信息", registry=host.category_lists)
+    publication = govdisclose.Publication(extra=(("名 称", "年度报告"),))
+    assert (("信息名称", "年度报告"),) == host.metadata_fields.normalize(publication).extra
+
+
+def test_host_methods_refuse_the_wrong_things() -> None:
+    """Each registration method checks what it is given, and duplicates name the plugin."""
+    host = PluginHost.isolated().for_plugin("fake-wrong")
+    with pytest.raises(InvalidKindError, match=r"^fake-wrong: 'nope' is not a Rule"):
+        host.rule("nope")  # type: ignore[arg-type]
+    with pytest.raises(InvalidKindError, match=r"^fake-wrong: 3 is not a renderer"):
+        host.renderer(3)  # type: ignore[type-var]
+    with pytest.raises(InvalidKindError, match=r"^fake-wrong: \[\] is not a CategoryList"):
+        host.categories([])  # type: ignore[arg-type]
+    with pytest.raises(InvalidKindError, match=r"^fake-wrong: 'x' is not a MetadataField"):
+        host.metadata_field("x")  # type: ignore[arg-type]
+    with pytest.raises(DuplicateKindError, match=r"^fake-wrong: a renderer named 'text' is already registered by core"):
+        host.renderer(CountRenderer(name="text"))
+    with pytest.raises(RegistryError, match=r"^fake-wrong: a category list with id 'beijing-2008' is already"):
+        host.categories(default_categories.get("beijing-2008"))  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match="a plugin needs a name"):
+        host.for_plugin(" ")
+
+
+def test_metadata_fields_refuse_labels_that_name_another_field() -> None:
+    """A label or alias already naming a field (spaces ignored) is a DuplicateKindError naming both sources."""
+    registry = default_metadata_fields.copy()
+    with pytest.raises(DuplicateKindError) as info:
+        registry.add(MetadataField(label="编号", description="x", aliases=("索 引 号",)), source="fake-meta")
+    assert "fake-meta: metadata label '索 引 号' of field '编号' already names field '索引号' of core" == str(
+        info.value
+    )
+    assert registry.get("编号") is None
+    same = MetadataField(label="责任部门", description="x")
+    assert same is registry.add(same, source="fake-meta")
+    assert same is registry.add(same, source="fake-meta")  # adding the same field again is a no-op
+    assert "发布机构" == registry.canonical(" 发布 机构 ")
+    assert "浏览次数" == registry.canonical("浏览次数")
+    assert () == MetadataFieldRegistry().labels()
+
+
+def test_metadata_normalize_keeps_core_labels_and_first_comers() -> None:
+    """Normalize renames extras to their field's label, but not onto a label an extra already has."""
+    registry = MetadataFieldRegistry()
+    registry.add(MetadataField(label="公开责任部门", description="x", aliases=("责任部门", "公开部门")))
+    registry.add(MetadataField(label="索引号", description="y", attribute="index_number"))
+    extra = (("责任部门", "办公室"), ("公开部门", "法规科"), ("索引号", "1"))
+    normalized = registry.normalize(govdisclose.Publication(extra=extra)).extra
+    assert (("公开责任部门", "办公室"), ("公开部门", "法规科"), ("索引号", "1")) == normalized
+
+
+def test_metadata_field_validates_its_labels() -> None:
+    """A blank label, or an alias repeating the label, is a ModelError."""
+    with pytest.raises(govdisclose.ModelError, match="'label' must be a one-line label"):
+        MetadataField(label=" ", description="x")
+    with pytest.raises(govdisclose.ModelError, match="alias '责任 部门' repeats the label or another alias"):
+        MetadataField(label="责任部门", description="x", aliases=("责任 部门",))
+
+
+def test_a_copy_of_the_default_host_serializes_like_the_defaults() -> None:
+    """A report without plugin kinds is the same through the default registry and a host's copy of it."""
+    report = Report(
+        edition=govdisclose.Edition.E2021,
+        year=2024,
+        agency=govdisclose.Agency(name="某局"),
+        sections=(Section(heading="概述", blocks=(Paragraph(content=("共", Count(value=3, unit="条"), "。")),)),),
+    )
+    copy = default_host().copy()
+    assert govdisclose.to_json(report) == govdisclose.to_json(report, registry=copy.kinds)

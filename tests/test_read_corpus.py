@@ -1,0 +1,244 @@
+"""The reader on real published reports (tests/data/corpus, a copy of the shared corpus): agency, year, edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govdisclose.model import (
+    ApplicationsTable2019,
+    ApplicationsTable2021,
+    Edition,
+    OfficialTable,
+    Part,
+    ProactiveTable2019,
+    ProactiveTable2021,
+    Report,
+    ReviewsTable,
+)
+from govdisclose.read import UNKNOWN_AGENCY, DiagnosticKind, ReadResult, read_html, read_text
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+TEXTS = sorted(CORPUS.glob("*.txt"))
+PINGTAN = CORPUS / "2024-pingtan-zonghe-shiyanqu.html"
+EDITIONS = {"pre2019": Edition.PRE_2019, "2019": Edition.E2019, "2021": Edition.E2021}
+# The agency of this file is inferred by the corpus from the portal column; its text names none ("我局").
+NAMELESS = {"2019-xian-yanta-tongjiju.txt"}
+
+
+def corpus_file(path: Path) -> tuple[dict[str, str], str]:
+    """The header of a corpus file (``key: value`` lines before ``---``) and the report text after it.
+
+    The last line ``[truncated: …]`` of a partial copy is not part of the report and is removed.
+    """
+    header, separator, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    assert separator, f"{path.name} has no header"
+    fields = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
+    lines = body.rstrip("\n").split("\n")
+    if lines and lines[-1].startswith("[truncated"):
+        lines.pop()
+    return fields, "\n".join(lines) + "\n"
+
+
+def _read(path: Path) -> tuple[dict[str, str], ReadResult]:
+    fields, text = corpus_file(path)
+    return fields, read_text(text, source=fields.get("source_url"))
+
+
+def _agency(header: str) -> str:
+    """The agency of a header without its note in brackets (``中华人民共和国教育部 (公告由……)``)."""
+    return header.split(" (", 1)[0].strip()
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_reads_year_and_edition(path: Path) -> None:
+    """The report year and the edition are those of the corpus header."""
+    fields, result = _read(path)
+    assert (int(fields["report_year"]), EDITIONS[fields["format"]]) == (result.report.year, result.report.edition)
+
+
+@pytest.mark.parametrize("path", [p for p in TEXTS if p.name not in NAMELESS], ids=lambda p: p.name)
+def test_reads_the_agency(path: Path) -> None:
+    """The agency read is the header's, or the short form of it that the text itself uses (``唐村镇``, ``司法部``)."""
+    fields, result = _read(path)
+    name = result.report.agency.name
+    assert name in _agency(fields["agency"])
+    assert len(name) >= 3
+
+
+def test_nameless_report_says_so() -> None:
+    """A report whose text names no agency gets the placeholder and an ``unrecognised`` diagnostic, not a guess."""
+    _, result = _read(CORPUS / "2019-xian-yanta-tongjiju.txt")
+    assert UNKNOWN_AGENCY == result.report.agency.name
+    assert any(d.kind is DiagnosticKind.UNRECOGNISED and "agency" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        ("2015-sanya-haitang-qu.txt", "三亚市海棠区人民政府"),
+        ("2016-jiaoyubu.txt", "中华人民共和国教育部"),
+        ("2017-beijing-dongzhimen-jd.txt", "北京市东城区东直门街道办事处"),
+        ("2017-taizhou-shi.txt", "泰州市人民政府"),
+        ("2020-sifabu.txt", "中华人民共和国司法部"),
+        ("2021-shijiazhuang-qiaoxi-zhongshan-jd.txt", "石家庄市桥西区中山街道办事处"),
+    ],
+)
+def test_full_agency_name_from_signature_intro_or_title(name: str, agency: str) -> None:
+    """Where the signature, the 引言 (``由××编制``, ``现将××……公开如下``) or the title has the full name, it is used."""
+    _, result = _read(CORPUS / name)
+    assert agency == result.report.agency.name
+
+
+def _values(table: OfficialTable, row_id: str) -> list[str]:
+    row = table.row(row_id)
+    assert row is not None, row_id
+    return [figure.text for figure in row.values]
+
+
+def _tables(report: Report) -> list[OfficialTable]:
+    return [block for _, section in report.walk() for block in section.blocks if isinstance(block, OfficialTable)]
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("2019-xian-yanta-tongjiju.txt", [ProactiveTable2019, ApplicationsTable2019]),
+        ("2020-rongchang-hebao-zhen.txt", [ProactiveTable2019]),
+        ("2020-weishan-liangcheng-zhen.txt", [ProactiveTable2019, ApplicationsTable2019]),
+        ("2021-shijiazhuang-qiaoxi-zhongshan-jd.txt", [ProactiveTable2021, ApplicationsTable2021]),
+        ("2022-shanghai-canshishi.txt", [ProactiveTable2021]),
+    ],
+)
+def test_flattened_tables_are_read(name: str, kinds: list[type[OfficialTable]]) -> None:
+    """Pipe rows, one cell per line and blank-line separated cells all give the official table of the edition."""
+    _, result = _read(CORPUS / name)
+    assert kinds == [type(table) for table in _tables(result.report)]
+
+
+def test_shijiazhuang_proactive_table_values() -> None:
+    """Cells separated by lines of pipes: every row of table 二, the local ``规范性文件`` label kept."""
+    _, result = _read(CORPUS / "2021-shijiazhuang-qiaoxi-zhongshan-jd.txt")
+    table = _tables(result.report)[0]
+    assert table.complete
+    assert "2910" == table.get("licensing", "decisions").text
+    assert "46" == table.get("punishment", "decisions").text
+    assert "0.092" == table.get("administrative-fees", "fees").text
+    row = table.row("normative-documents")
+    assert row is not None
+    assert "规范性文件" == row.label
+
+
+def test_yanta_tables_are_incomplete_and_say_why() -> None:
+    """Table 二's （九） block has the wrong columns and table 三 is cut off: rows left out, with diagnostics."""
+    _, result = _read(CORPUS / "2019-xian-yanta-tongjiju.txt")
+    proactive, applications = _tables(result.report)
+    assert proactive.row("procurement") is None
+    assert not proactive.complete
+    assert ["new", "carried-over", "result.disclosed"] == [row.id for row in applications.rows]
+    assert "0" == applications.get("new", "research").text  # the column printed as 科研企业
+    messages = [d.message for d in result.diagnostics if d.kind is DiagnosticKind.UNCERTAIN]
+    assert any("上一年项目数量" in m and "left out" in m for m in messages)
+    assert any("incomplete" in m and "三" in m for m in messages)
+
+
+def test_weishan_truncated_headers_and_procurement_block() -> None:
+    """Truncated column headings (``本年新``) still match; the （九） block is read."""
+    _, result = _read(CORPUS / "2020-weishan-liangcheng-zhen.txt")
+    proactive = _tables(result.report)[0]
+    assert proactive.complete
+    assert ["0", "0"] == _values(proactive, "procurement")
+
+
+def test_noise_is_removed_and_reported() -> None:
+    """Breadcrumbs, font widgets, share lines, attachment names and trailing links are noise, not content."""
+    _, result = _read(CORPUS / "2020-rongchang-hebao-zhen.txt")
+    noise = [d.text for d in result.diagnostics if d.kind is DiagnosticKind.NOISE]
+    assert any(text.startswith("当前位置") for text in noise)
+    assert any(text.startswith("字体") for text in noise)
+    assert any(text.startswith("分享") for text in noise)
+    _, result = _read(CORPUS / "2010-zoucheng-tangcun-zhen.txt")
+    noise = [d.text for d in result.diagnostics if d.kind is DiagnosticKind.NOISE]
+    assert [
+        "唐村镇2010年政府信息公开工作年度报告.pdf",
+        "唐村镇2010年政府信息公开工作年度报告.docx",
+        "政府信息公开年报",
+    ] == noise
+    texts = [block.text for _, s in result.report.walk() for block in s.blocks if hasattr(block, "text")]
+    assert not any(".pdf" in text for text in texts)
+
+
+def test_title_split_over_two_lines() -> None:
+    """``三亚市海棠区人民政府`` + ``2015年政府信息公开工作年度报告`` is one title; the signature is read."""
+    _, result = _read(CORPUS / "2015-sanya-haitang-qu.txt")
+    report = result.report
+    assert (2015, "三亚市海棠区人民政府") == (report.year, report.agency.name)
+    assert report.signature is not None
+    assert ("三亚市海棠区人民政府", "2015-03-15") == (report.signature.organ, str(report.signature.date))
+
+
+def test_title_inside_a_notice_and_pipe_metadata() -> None:
+    """The title inside ``……关于……年度报告的公告``; pipe-separated metadata with ``label:`` cells."""
+    _, result = _read(CORPUS / "2016-jiaoyubu.txt")
+    report = result.report
+    assert "2016年教育部政府信息公开工作年度报告" == report.title
+    publication = report.publication
+    assert ("360A01-99-2017-0003-1", "教办厅〔2017〕2号", "教育部办公厅", "其他") == (
+        publication.index_number,
+        publication.document_number,
+        publication.publisher,
+        publication.subject,
+    )
+    assert "2017-03-30" == str(publication.written_on)
+
+
+def test_pingtan_html_tables() -> None:
+    """The pingtan HTML (INDEX.md: 平潭综合实验区, 2024, 2021 edition): all three tables, labels split across tags."""
+    result = read_html(PINGTAN.read_text(encoding="utf-8"))
+    report = result.report
+    assert ("平潭综合实验区", 2024, Edition.E2021) == (report.agency.name, report.year, report.edition)
+    proactive, applications, reviews = _tables(report)
+    assert (ProactiveTable2021, ApplicationsTable2021, ReviewsTable) == (
+        type(proactive),
+        type(applications),
+        type(reviews),
+    )
+    assert [True, True, True] == [proactive.complete, applications.complete, reviews.complete]
+    assert ["62", "33", "440"] == _values(proactive, "normative-documents")
+    assert "18651.06" == proactive.get("administrative-fees", "fees").text
+    assert ["217", "1", "0", "0", "0", "0", "218"] == _values(applications, "new")
+    assert ["1", "1", "0", "0", "0", "0", "2"] == _values(applications, "result.other.other")
+    assert ["2", "1", "3", "1", "7", "0", "0", "0", "0", "0", "13", "2", "4", "0", "19"] == _values(reviews, "cases")
+
+
+def test_pingtan_html_structure() -> None:
+    """Run-in sub-headings inside one ``<p>``, the six parts, and the 一是…二是… of part 五."""
+    report = read_html(PINGTAN.read_text(encoding="utf-8")).report
+    assert [
+        Part.OVERVIEW,
+        Part.PROACTIVE,
+        Part.APPLICATIONS,
+        Part.REVIEWS_LITIGATION,
+        Part.PROBLEMS,
+        Part.OTHER,
+    ] == [section.part for section in report.sections]
+    overview = report.sections[0]
+    assert ["主动公开方面。", "依申请公开方面。", "政府信息管理方面。", "信息公开平台建设方面。", "监督保障方面。"] == [
+        s.heading for s in overview.subsections
+    ]
+    assert all(s.run_in for s in overview.subsections)
+    assert "points" == report.sections[4].blocks[0].KIND
+
+
+@pytest.mark.parametrize("path", [*TEXTS, PINGTAN], ids=lambda p: p.name)
+def test_every_diagnostic_has_a_position(path: Path) -> None:
+    """Each diagnostic about a piece of text points into the source (whole-source ones are at 0:0)."""
+    if path.suffix == ".html":
+        result = read_html(path.read_text(encoding="utf-8"))
+    else:
+        _, result = _read(path)
+    for diagnostic in result.diagnostics:
+        assert min(diagnostic.line, diagnostic.column) >= 0
+        if diagnostic.text:
+            assert diagnostic.line >= 1

@@ -1,0 +1,285 @@
+"""The official tables from flattened text (pipe rows, one cell per line, blank-line cells) and from HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from govdisclose.model import (
+    ApplicationsTable2019,
+    ApplicationsTable2021,
+    Edition,
+    OfficialTable,
+    ProactiveTable2019,
+    ProactiveTable2021,
+    Report,
+    ReviewsTable,
+    Table,
+)
+from govdisclose.read import DiagnosticKind, ReadResult, read_html, read_text
+
+HEAD = "某县教育局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+
+PROACTIVE_2021_PIPES = """第二十条第（一）项 | |||
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+规章 | 1 | 0 | 5 |
+行政规范性文件 | 3 | 1 | 12 |
+第二十条第（五）项 | |||
+信息内容 | 本年处理决定数量 | ||
+行政许可 | 268 | ||
+第二十条第（六）项 | |||
+信息内容 | 本年处理决定数量 | ||
+行政处罚 | 2 | ||
+行政强制 | 0 | ||
+第二十条第（八）项 | |||
+信息内容 | 本年收费金额（单位：万元） | ||
+行政事业性收费 | 0.092 | ||
+"""
+
+
+def tables(report: Report) -> list[OfficialTable]:
+    """The official tables of a report, in order."""
+    return [block for _, section in report.walk() for block in section.blocks if isinstance(block, OfficialTable)]
+
+
+def values(table: OfficialTable, row_id: str) -> list[str]:
+    """The cells of a row as printed."""
+    row = table.row(row_id)
+    assert row is not None, row_id
+    return [figure.text for figure in row.values]
+
+
+def uncertain(result: ReadResult) -> list[str]:
+    """The messages of the uncertain diagnostics."""
+    return [d.message for d in result.diagnostics if d.kind is DiagnosticKind.UNCERTAIN]
+
+
+def test_pipe_rows() -> None:
+    """One row per line with ``|`` separators and runs of ``|`` for merged cells: a complete 2021 table 二."""
+    (table,) = tables(read_text(HEAD + PROACTIVE_2021_PIPES).report)
+    assert isinstance(table, ProactiveTable2021)
+    assert table.complete
+    assert (["1", "0", "5"], ["3", "1", "12"], ["268"], ["0.092"]) == (
+        values(table, "rules"),
+        values(table, "normative-documents"),
+        values(table, "licensing"),
+        values(table, "administrative-fees"),
+    )
+
+
+def _one_per_line(text: str, separator: str) -> str:
+    cells = [cell.strip() for line in text.splitlines() for cell in line.split("|") if cell.strip()]
+    return separator.join(cells) + "\n"
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n", "\n|\n", "\n||||\n"], ids=["lines", "blank", "pipe", "pipes"])
+def test_one_cell_per_line(separator: str) -> None:
+    """Cells on lines of their own, separated by nothing, blank lines or lines of pipes, give the same table."""
+    (expected,) = tables(read_text(HEAD + PROACTIVE_2021_PIPES).report)
+    (actual,) = tables(read_text(HEAD + _one_per_line(PROACTIVE_2021_PIPES, separator)).report)
+    assert expected == actual
+
+
+def test_fullwidth_bars_and_digits() -> None:
+    """Rows separated by full-width bars ``｜`` with full-width digits are the same table."""
+    (expected,) = tables(read_text(HEAD + PROACTIVE_2021_PIPES).report)
+    fullwidth = PROACTIVE_2021_PIPES.replace("|", "｜").translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    (actual,) = tables(read_text(HEAD + fullwidth).report)
+    assert expected == actual
+
+
+def test_dropped_empty_cell_leaves_the_row_out() -> None:
+    """A row with fewer cells than columns cannot be placed: it is left out, the table incomplete, and said so."""
+    text = HEAD + PROACTIVE_2021_PIPES.replace("规章 | 1 | 0 | 5 |", "规章 | 1 | 5 |")
+    result = read_text(text)
+    (table,) = tables(result.report)
+    assert table.row("rules") is None
+    assert not table.complete
+    assert any("2 values for 3 columns" in message for message in uncertain(result))
+    assert any("incomplete" in message for message in uncertain(result))
+
+
+def test_interior_blank_cell_in_a_pipe_row() -> None:
+    """An empty cell between two values of a pipe row is a published blank, kept as one."""
+    text = HEAD + PROACTIVE_2021_PIPES.replace("规章 | 1 | 0 | 5 |", "规章 | 1 |  | 5 |")
+    (table,) = tables(read_text(text).report)
+    assert ["1", "", "5"] == values(table, "rules")
+    assert table.get("rules", "repealed").is_blank
+
+
+def test_local_label_deviations() -> None:
+    """``规范性文件`` in a 2021 table and ``第二十条（一）项`` are read, the published label kept."""
+    text = HEAD + PROACTIVE_2021_PIPES.replace("行政规范性文件 |", "规范性文件 |").replace(
+        "第二十条第（一）项", "第二十条（一）项"
+    )
+    (table,) = tables(read_text(text).report)
+    row = table.row("normative-documents")
+    assert row is not None
+    assert ("规范性文件", ["3", "1", "12"]) == (row.label, [f.text for f in row.values])
+
+
+def test_proactive_2019_layout_and_signed_change() -> None:
+    """The 2019 layout (本年增/减, the （九） block) is read as ProactiveTable2019, negative changes included."""
+    text = (
+        "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(五)项\n"
+        "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 40 | -3 | 120 |\n"
+        "第二十条第(九)项\n信息内容 | 采购项目数量 | 采购总金额 |\n政府集中采购 | 2 | 35.5 |"
+    )
+    result = read_text(text)
+    (table,) = tables(result.report)
+    assert isinstance(table, ProactiveTable2019)
+    assert (Edition.E2019, ["40", "-3", "120"], ["2", "35.5"]) == (
+        result.report.edition,
+        values(table, "licensing"),
+        values(table, "procurement"),
+    )
+
+
+APPLICATIONS_START = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |
+自然人 | 法人或其他组织 | 总计 |
+商业企业 | 科研企业 | 社会公益组织 | 法律服务机构 | 其他 |
+一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |
+二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+三、本年度办理结果 | （一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |
+（二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+def test_applications_rows_by_group() -> None:
+    """Row labels under a group label (（三）不予公开 → 1.属于国家秘密) find their rows; 科研企业 is 科研机构."""
+    result = read_text("某县教育局2021年政府信息公开工作年度报告\n" + APPLICATIONS_START)
+    (table,) = tables(result.report)
+    assert ["new", "carried-over", "result.disclosed", "result.partial", "result.refused.state-secret",
+            "result.refused.prohibited-by-law"] == [row.id for row in table.rows]  # fmt: skip
+    assert "1" == table.get("result.disclosed", "commercial").text
+    row = table.row("result.partial")
+    assert row is not None
+    assert "（二）部分公开" == row.label
+    assert any("科研企业" in d.message for d in result.diagnostics if d.kind is DiagnosticKind.RECOGNISED)
+
+
+def test_applications_edition_from_the_other_rows() -> None:
+    """A single （六）其他处理 row is the 2019 layout; its three sub-rows the 2021 layout."""
+    one_row = APPLICATIONS_START + "（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    three = APPLICATIONS_START + (
+        "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |"
+        " 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    (first,) = tables(read_text("某局2020年政府信息公开工作年度报告\n" + one_row).report)
+    (second,) = tables(read_text("某局2020年政府信息公开工作年度报告\n" + three).report)
+    assert (ApplicationsTable2019, ApplicationsTable2021) == (type(first), type(second))
+    assert "1" == second.get("result.other.no-fee", "total").text
+
+
+def test_reviews_table_one_cell_per_line() -> None:
+    """Table 四 with its headings and fifteen values, one cell per line."""
+    labels = [
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ]
+    labels += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+    numbers = [str(n) for n in (1, 1, 0, 1, 3, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1)]
+    text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(labels + numbers)
+    (table,) = tables(read_text(text).report)
+    assert isinstance(table, ReviewsTable)
+    assert numbers == values(table, "cases")
+
+
+def test_label_split_over_lines() -> None:
+    """A row label printed over several lines (``三、本`` ``年度办`` ``理结果``) is joined back."""
+    text = (
+        "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n"
+        "三、本\n年度办\n理结果\n（一）予以公开\n2\n1\n0\n0\n0\n0\n3"
+    )
+    (table,) = tables(read_text(text).report)
+    assert ["2", "1", "0", "0", "0", "0", "3"] == values(table, "result.disclosed")
+
+
+HTML_TABLE = """<p>二、主动公开政府信息情况</p>
+<table><tbody>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td><p>信息内容</p></td><td><p>本年</p><p>制发件数</p></td><td>本年废止<br/>件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>&nbsp;0&nbsp;</td><td>0</td><td>0</td></tr>
+<tr><td>行政<span>规范性</span>文件</td><td>62</td><td></td><td>440</td></tr>
+</tbody></table>"""
+
+
+def test_html_table_with_split_labels_and_a_blank_cell() -> None:
+    """HTML cells: labels over ``<p>``/``<span>``/``<br/>`` joined, ``&nbsp;`` dropped, an empty cell a blank."""
+    report = read_html("<h1>某局2024年政府信息公开工作年度报告</h1>" + HTML_TABLE).report
+    (table,) = tables(report)
+    assert isinstance(table, ProactiveTable2021)
+    assert (["0", "0", "0"], ["62", "", "440"]) == (values(table, "rules"), values(table, "normative-documents"))
+
+
+def test_html_value_attributes_are_exact() -> None:
+    """``data-value``/``data-marker``/``data-unknown`` attributes give the figures exactly, whatever the cell shows."""
+    html = HTML_TABLE.replace("<td>62</td>", '<td data-value="62">六十二</td>').replace(
+        "<td></td>", '<td data-unknown=""></td>'
+    )
+    (table,) = tables(read_html("<h1>某局2024年政府信息公开工作年度报告</h1>" + html).report)
+    assert "62" == table.get("normative-documents", "issued").text
+    assert not table.get("normative-documents", "repealed").is_known
+
+
+def test_other_tables_are_generic() -> None:
+    """A table that is no official table is kept as a generic table (HTML: with its spans), said uncertain."""
+    html = (
+        "<h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+        '<table><tr><td rowspan="2">项目</td><td>数量</td></tr><tr><td>3</td></tr></table>'
+    )
+    result = read_html(html)
+    block = result.report.sections[0].blocks[0]
+    assert isinstance(block, Table)
+    assert (2, 2) == (block.rows[0][0].rowspan, block.width)
+    text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n项目 | 数量 |\n网站 | 3 |"
+    block = read_text(text).report.sections[0].blocks[0]
+    assert isinstance(block, Table)
+    assert [["项目", "数量"], ["网站", "3"]] == [[cell.text for cell in row] for row in block.rows]
+
+
+def test_page_laid_out_in_a_table() -> None:
+    """A whole page inside a layout table: its paragraphs are lines, the official table nested in it a table."""
+    html = (
+        "<html><head><title>x</title><style>p { color: red }</style><script>var a = '一、总体情况';</script></head>"
+        "<body><table><tr><td>当前位置：首页 &gt; 政务公开</td></tr><tr><td>"
+        "<p>某局2024年政府信息公开工作年度报告</p><p>本报告依据《中华人民共和国政府信息公开条例》编制，"
+        "全文包括总体情况、主动公开政府信息情况等六个部分，数据统计期限为2024年1月1日至2024年12月31日。</p>"
+        "<p>二、主动公开政府信息情况</p>" + HTML_TABLE.split("\n", 1)[1] + "</td></tr></table></body></html>"
+    )
+    result = read_html(html)
+    report = result.report
+    assert ["主动公开政府信息情况"] == [section.heading for section in report.sections]
+    (table,) = tables(report)
+    assert ["62", "", "440"] == values(table, "normative-documents")
+    assert any(d.text.startswith("当前位置") for d in result.diagnostics if d.kind is DiagnosticKind.NOISE)
+
+
+def test_provincial_guidance_and_extra_rows() -> None:
+    """Provincial guidance after labels is tolerated, ``减35`` kept as written, an extra row kept as a local row."""
+    text = (
+        "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+        "规章（设区的市、自治州人民政府应提供相关数据） | 0 | 0 | 0 |\n"
+        "规范性文件 | 2 | 2 | 30 |\n其他主动公开文件（含部门文件） | 5 | 5 | 60 |\n第二十条第(五)项\n"
+        "信息内容 | 上一年项目数量（指2019年事项数） | 本年增/减 | 处理决定数量 |\n行政许可 | 40 | 减35 | 120 |"
+    )
+    result = read_text(text)
+    (table,) = tables(result.report)
+    assert ["rules", "normative-documents", "local-1", "licensing"] == [row.id for row in table.rows]
+    local = table.rows[2]
+    assert ("其他主动公开文件（含部门文件）", ["5", "5", "60"]) == (local.label, [f.text for f in local.values])
+    change = table.get("licensing", "change")
+    assert (None, "减35") == (change.value, change.marker)
