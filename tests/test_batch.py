@@ -170,9 +170,9 @@ GATE = threading.Event()
 
 
 def gated(value: int) -> int:
-    """Return *value*; source 0 first waits (briefly) for the consumer to open the gate."""
+    """Return *value*; source 0 first waits for the test to open the gate."""
     if value == 0:
-        GATE.wait(timeout=0.2)
+        GATE.wait(timeout=30)  # a safety net only: the test opens the gate
     return value
 
 
@@ -182,8 +182,10 @@ def test_window_bounds_tasks_in_flight_and_sources_are_read_lazily(ordered: bool
     GATE.clear()
     with CountingExecutor(4) as executor:
         results = batch.map(gated, itertools.count(), executor=executor, ordered=ordered, window=5)
+        if ordered:
+            GATE.set()  # in order, source 0 must come first: let it finish
         first = next(results)
-        GATE.set()  # source 0 may finish now
+        GATE.set()  # as completed, source 0 was held back until another source came out first
         taken = [first, *itertools.islice(results, 29)]
         results.close()
     assert 5 >= executor.most

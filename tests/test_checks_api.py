@@ -213,13 +213,14 @@ def test_cli_previous_runs_the_rules_across_years(tmp_path: Path, capsys: pytest
 
 
 def test_cli_bad_source_is_a_one_line_error(tmp_path: Path) -> None:
-    """A SOURCE that cannot be read gives the one-line error of the other commands, naming it; status 1."""
+    """A SOURCE that cannot be read gives a one-line error naming it, the other sources are still checked; status 1."""
     missing = tmp_path / "missing.json"
     result = cli("check", f"example:{SEED}", str(missing))
     assert 1 == result.returncode
     assert 1 == len(result.stderr.splitlines())
     assert result.stderr.startswith(f"govdisclose: error: {missing}: ")
-    assert "" == result.stdout
+    assert result.stdout.startswith(f"example:{SEED} (")
+    assert result.stdout.endswith("1 report: 1 error, 1 warning, 1 info (0 explained); 1 source failed\n")
     unknown = cli("check", "example:nope")
     assert unknown.stderr.startswith("govdisclose: error: example:nope: no bundled example 'nope'")
 

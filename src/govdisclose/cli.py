@@ -1,26 +1,45 @@
 """The ``govdisclose`` command line: a thin layer over the public API.
 
 Every command that takes a SOURCE accepts a file path (``.json``, ``.toml``, ``.yaml``), ``-`` for standard input, or
-``example:NAME`` for a bundled example. Errors print one line naming the source and the path of the problem, and exit
-with status 1 (2 for a usage error); no traceback.
+``example:NAME`` for a bundled example; ``check``, ``render``, ``convert`` and ``read`` take many SOURCEs and
+directories, with ``--jobs N`` worker processes and a progress bar on a terminal. Errors print one line naming the
+source and the path of the problem, and exit with status 1 (2 for a usage error); no traceback. With many sources,
+a source that fails is reported and the others go on.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 from . import examples
-from ._errors import GovDiscloseError, RegistryError, SourceError
+from ._cli_batch import (
+    DOCUMENT_SUFFIXES,
+    PUBLISHED_SUFFIXES,
+    check_task,
+    convert_task,
+    failure_line,
+    jsonl,
+    load,
+    output_path,
+    read_task,
+    render_task,
+    run_batch,
+)
+from ._errors import GovDiscloseError, RegistryError
 from ._version import __version__
-from .checks import check
-from .model import AgencyLevel, AgencyRole, Edition, Report
+from .batch import Result
+from .checks import RuleSet
+from .model import AgencyLevel, AgencyRole, Edition
 from .plugins import PluginHost, default_host, load_plugins
-from .read import read_html, read_text
 from .render import default_renderers, display_width, pad, render
-from .serialize import FORMATS, dump_report, format_for, json_schema, load_report, read_source, write_output
+from .serialize import FORMATS, dump_report, format_for, json_schema, write_output
 from .templates import new_report
 
 __all__ = ["main"]
@@ -28,12 +47,22 @@ __all__ = ["main"]
 DEMO_EXAMPLE = "sanyuan-chengguan-2017"
 
 
-def _add_source(parser: argparse.ArgumentParser) -> None:
+def _add_sources(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("sources", metavar="SOURCE", nargs="+", help=what)
     parser.add_argument(
-        "source", metavar="SOURCE", help="a report file (.json/.toml/.yaml), - for stdin, or example:NAME"
+        "-j", "--jobs", type=int, default=1, help="worker processes for many sources (default 1: this process)"
     )
+
+
+def _add_outputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", default="-", help="output file for one SOURCE (default: standard output)")
+    parser.add_argument("--output-dir", metavar="DIR", help="write one file per SOURCE into DIR")
     parser.add_argument(
-        "--from", dest="fmt", choices=FORMATS, help="the SOURCE's format (default: from its suffix; json)"
+        "--format",
+        dest="output_format",
+        choices=("plain", "jsonl"),
+        default="plain",
+        help="jsonl: one JSON record per SOURCE on standard output ({source, output} or {source, error})",
     )
 
 
@@ -50,17 +79,21 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="print the bundled seed report as Chinese text")
     commands.add_parser("examples", help="list the bundled examples")
 
-    render_cmd = commands.add_parser("render", help="render a report (text …)")
-    _add_source(render_cmd)
+    render_cmd = commands.add_parser("render", help="render reports (text, markdown, html, docx …)")
+    _add_sources(render_cmd, "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME")
+    render_cmd.add_argument(
+        "--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)"
+    )
     render_cmd.add_argument(
         "--to", default="text", help=f"output format (default text; known: {', '.join(default_renderers.names())})"
     )
-    render_cmd.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    _add_outputs(render_cmd)
 
-    convert = commands.add_parser("convert", help="convert a report between JSON, TOML and YAML")
-    _add_source(convert)
+    convert = commands.add_parser("convert", help="convert reports between JSON, TOML and YAML")
+    _add_sources(convert, "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME")
+    convert.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
     convert.add_argument("--to", required=True, choices=FORMATS, help="document format to write")
-    convert.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    _add_outputs(convert)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the report document format")
     schema.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
@@ -75,12 +108,16 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
 
     check_cmd = commands.add_parser("check", help="check reports against the rule catalog (exit 1 on an error)")
-    check_cmd.add_argument(
-        "sources", metavar="SOURCE", nargs="+", help="report files (.json/.toml/.yaml), - for stdin, or example:NAME"
-    )
+    _add_sources(check_cmd, "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME")
     check_cmd.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
     check_cmd.add_argument("--previous", metavar="SOURCE", help="last year's report, for the rules across years")
-    check_cmd.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    check_cmd.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text, or JSON Lines: one findings document per source (json is the same)",
+    )
     check_cmd.add_argument("--disable", metavar="ID", action="append", default=[], help="a rule not to run")
     check_cmd.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[], help="re-grade a rule (error/warning/info)"
@@ -90,20 +127,14 @@ def _parser() -> argparse.ArgumentParser:
     kinds_cmd = commands.add_parser("kinds", help="list the registered kinds, rules, renderers … and their sources")
     kinds_cmd.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
 
-    read_cmd = commands.add_parser("read", help="read a published report (.txt or .html) into the model")
-    read_cmd.add_argument("source", metavar="SOURCE", help="a .txt or .html file, or - for stdin")
+    read_cmd = commands.add_parser("read", help="read published reports (.txt or .html) into the model")
+    _add_sources(read_cmd, ".txt or .html files or directories of them, or - for stdin")
     read_cmd.add_argument("--to", choices=("json", "text"), default="json", help="write the report as (default json)")
     read_cmd.add_argument(
-        "--from", dest="fmt", choices=("text", "html"), help="the SOURCE's kind (default: from its suffix or content)"
+        "--from", dest="fmt", choices=("text", "html"), help="the SOURCEs' kind (default: from the suffix or content)"
     )
+    _add_outputs(read_cmd)
     return parser
-
-
-def _load(source: str, fmt: str | None, host: PluginHost) -> Report:
-    """A report from a file, ``-`` or ``example:NAME``."""
-    if source.startswith("example:"):
-        return examples.load(source.removeprefix("example:"))
-    return load_report(source, fmt=fmt, registry=host.kinds)
 
 
 def _plugin_host(no_plugins: bool) -> PluginHost:
@@ -141,65 +172,113 @@ def _kinds(host: PluginHost, output_format: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _check(args: argparse.Namespace) -> int:
-    """``govdisclose check``: text (a line per finding, grouped per source) or JSON Lines (a document per source)."""
+def _rules(args: argparse.Namespace) -> RuleSet:
+    """The rules of this run: the host's catalog with ``--disable`` and ``--severity`` applied."""
     levels = dict(item.partition("=")[::2] for item in args.severity)
     if any(not rule_id or not level for rule_id, level in levels.items()):
         raise ValueError("--severity takes ID=LEVEL, e.g. table.incomplete=info")
+    host: PluginHost = args.host
     try:
-        rules = args.host.rules.configure(disable=args.disable, severity=levels)
+        return host.rules.configure(disable=args.disable, severity=levels)
     except RegistryError as exc:  # a usage error, not a problem of a source
         raise ValueError(str(exc)) from None
-    loaded = []
-    for source in (*args.sources, *((args.previous,) if args.previous else ())):
-        args.source = source  # main() names the source in the one-line error
-        loaded.append(_load(source, args.fmt, args.host))
-    previous = loaded.pop() if args.previous else None
-    results = []
-    for source, report in zip(args.sources, loaded, strict=True):
-        args.source = source
-        results.append((source, check(report, previous=previous, rules=rules)))
-    args.source = None
-    if args.output_format == "json":
-        write_output("".join(result.to_json(source=source, indent=None) + "\n" for source, result in results), "-")
-    else:
-        groups = [f"{source} ({result.report.display_title})\n{result.to_text()}" for source, result in results]
-        totals = {key: sum(result.counts[key] for _, result in results) for key in ("error", "warning", "explained")}
+
+
+def _failed(result: Result[Any]) -> None:
+    print(f"govdisclose: error: {result.source}: {result.error}", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """``govdisclose check``: text (findings grouped per source, then a summary) or JSON Lines (one per source)."""
+    rules = _rules(args)
+    previous = None
+    if args.previous:
+        args.source = args.previous  # main() names the source in the one-line error
+        previous = load(args.previous, args.fmt, args.host.kinds)
+        args.source = None
+    task = functools.partial(check_task, fmt=args.fmt, registry=args.host.kinds, rules=rules, previous=previous)
+    totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
+    reports = failures = 0
+    clean = True
+    for result in run_batch(task, args.sources, jobs=args.jobs, suffixes=DOCUMENT_SUFFIXES):
+        if not result.ok:
+            failures += 1
+            clean = False
+            _failed(result)
+            if args.output_format != "text":
+                write_output(jsonl(failure_line(result)), "-")
+            continue
+        value = result.value
+        assert value is not None
+        reports += 1
+        clean = clean and value["ok"]
+        for key in totals:
+            totals[key] += value["counts"][key]
+        if args.output_format == "text":
+            write_output(f"{result.source} ({value['title']})\n{value['text']}", "-")
+        else:
+            write_output(jsonl(value["data"]), "-")
+    if args.output_format == "text":
+        plural = "s" * (reports != 1)
         summary = (
-            f"{len(results)} report{'s' * (len(results) > 1)}: {totals['error']} error{'s' * (totals['error'] != 1)}, "
-            f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}, "
-            f"{sum(result.counts['info'] for _, result in results)} info ({totals['explained']} explained)"
+            f"{reports} report{plural}: {totals['error']} error{'s' * (totals['error'] != 1)}, "
+            f"{totals['warning']} warning{'s' * (totals['warning'] != 1)}, {totals['info']} info "
+            f"({totals['explained']} explained)"
         )
-        write_output("\n".join(groups) + summary + "\n", "-")
-    return 0 if all(result.ok for _, result in results) else 1
+        write_output(summary + (f"; {failures} source{'s' * (failures != 1)} failed" if failures else "") + "\n", "-")
+    return 0 if clean else 1
 
 
-def _read(args: argparse.Namespace) -> int:
-    """``govdisclose read``: the report to standard output, one diagnostic per line to standard error."""
-    data = read_source(args.source)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"cannot read {args.source}: not UTF-8 ({exc.reason})", source=args.source) from None
-    kind = args.fmt or ("html" if args.source.lower().endswith((".html", ".htm")) else None)
-    if kind is None:
-        kind = "html" if text.lstrip()[:1] == "<" else "text"
-    reader = read_html if kind == "html" else read_text
-    result = reader(text, source=None if args.source == "-" else args.source)
-    for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
-    write_output(dump_report(result.report, "json") if args.to == "json" else str(render(result.report)), "-")
-    return 0
+def _single(args: argparse.Namespace) -> bool:
+    """Whether a render/convert/read call is about one source written to -o (the one-document mode)."""
+    if args.output_dir or args.output_format == "jsonl":
+        return False
+    many = len(args.sources) > 1 or any(os.path.isdir(source) for source in args.sources)
+    if many:
+        raise ValueError("several sources need --output-dir DIR or --format jsonl")
+    return True
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "demo":
-        write_output(str(render(examples.load(DEMO_EXAMPLE), to="text")), "-")
-    elif args.command == "examples":
-        lines = [f"{name}\t{examples.load(name).display_title}" for name in examples.names()]
-        write_output("\n".join(lines) + "\n", "-")
-    elif args.command == "render":
-        report = _load(args.source, args.fmt, args.host)
+def _produce(args: argparse.Namespace, task: Callable[[str], Any], suffixes: Sequence[str], suffix: str) -> int:
+    """Run a producing task (render, convert, read) over the sources and write its outputs."""
+    if _single(args):
+        args.source = args.sources[0]
+        output = task(args.source)
+        document, diagnostics = output if isinstance(output, tuple) else (output, ())
+        for line in diagnostics:
+            print(line, file=sys.stderr)
+        if isinstance(document, bytes) and args.output == "-" and sys.stdout.isatty():
+            raise ValueError(f"--to {args.to} writes a binary file; give one with -o FILE or redirect standard output")
+        write_output(document, args.output)
+        return 0
+    clean = True
+    for result in run_batch(task, args.sources, jobs=args.jobs, suffixes=suffixes):
+        if not result.ok:
+            clean = False
+            _failed(result)
+            if args.output_format == "jsonl":
+                write_output(jsonl(failure_line(result)), "-")
+            continue
+        document, diagnostics = result.value if isinstance(result.value, tuple) else (result.value, ())
+        if args.output_dir:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+            write_output(document, output_path(args.output_dir, result.source, suffix))
+            for line in diagnostics:
+                print(f"{result.source}: {line}", file=sys.stderr)
+        elif isinstance(document, bytes):
+            raise ValueError(f"--to {args.to} is binary; write it with --output-dir DIR, not --format jsonl")
+        else:
+            record = {"source": result.source, "output": document}
+            write_output(jsonl({**record, "diagnostics": list(diagnostics)} if diagnostics else record), "-")
+    return 0 if clean else 1
+
+
+def _render(args: argparse.Namespace) -> int:
+    """``govdisclose render``: one report to ``-o``, or many to ``--output-dir``/JSON Lines."""
+    renderer = args.host.renderers.get(args.to)  # an unknown format is a usage error before any work
+    if _single(args):
+        args.source = args.sources[0]
+        report = load(args.source, args.fmt, args.host.kinds)
         gaps = args.host.unrendered_in(report, args.to)
         if gaps:  # a plugin's block kind that this format cannot draw: one line, not a traceback
             path, tag = gaps[0]
@@ -209,9 +288,25 @@ def _run(args: argparse.Namespace) -> int:
         if isinstance(document, bytes) and args.output == "-" and sys.stdout.isatty():
             raise ValueError(f"--to {args.to} writes a binary file; give one with -o FILE or redirect standard output")
         write_output(document, args.output)
+        return 0
+    task = functools.partial(
+        render_task, fmt=args.fmt, registry=args.host.kinds, to=args.to, renderers=args.host.renderers
+    )
+    suffix = {"text": "txt", "markdown": "md", "html-fragment": "html"}.get(renderer.name, renderer.name)
+    return _produce(args, task, DOCUMENT_SUFFIXES, suffix)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        write_output(str(render(examples.load(DEMO_EXAMPLE), to="text")), "-")
+    elif args.command == "examples":
+        lines = [f"{name}\t{examples.load(name).display_title}" for name in examples.names()]
+        write_output("\n".join(lines) + "\n", "-")
+    elif args.command == "render":
+        return _render(args)
     elif args.command == "convert":
-        report = _load(args.source, args.fmt, args.host)
-        write_output(dump_report(report, args.to, registry=args.host.kinds), args.output)
+        task = functools.partial(convert_task, fmt=args.fmt, registry=args.host.kinds, to=args.to)
+        return _produce(args, task, DOCUMENT_SUFFIXES, args.to)
     elif args.command == "schema":
         schema = json_schema(registry=args.host.kinds)
         write_output(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", args.output)
@@ -221,7 +316,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "check":
         return _check(args)
     elif args.command == "read":
-        return _read(args)
+        return _produce(args, functools.partial(read_task, kind=args.fmt, to=args.to), PUBLISHED_SUFFIXES, args.to)
     elif args.command == "rules":
         lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in args.host.rules]
         write_output("\n".join(lines) + "\n", "-")
