@@ -1,30 +1,39 @@
-"""What a rule sees: the report (and last year's), the blocks with their paths, and a finding factory."""
+"""What a rule sees: the report (and last year's), the blocks with their paths, and a finding factory.
+
+Work that several rules need (the cells of a table, the parts each section stands for) is done once per check run with
+:func:`shared`, whose results live as long as the run's contexts.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
 from ..model import Block, Bound, Report, Section
 from ._findings import Finding, Operand, Severity, Value
-from ._paths import BlockSite, iter_blocks, iter_sections
+from ._paths import BlockSite, blocks_in, iter_sections
 
 if TYPE_CHECKING:
     from ._catalog import Rule
 
-__all__ = ["CheckContext"]
+__all__ = ["CheckContext", "shared"]
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
 class _Index:
     blocks: tuple[BlockSite, ...]
     sections: tuple[tuple[str, int, Section], ...]
+    derived: dict[Callable[[CheckContext], object], object] = attrs.field(factory=dict, eq=False)
 
     @classmethod
     def of(cls, report: Report) -> _Index:
-        return cls(blocks=tuple(iter_blocks(report)), sections=tuple(iter_sections(report)))
+        sections = tuple(iter_sections(report))
+        return cls(blocks=tuple(blocks_in(report, sections)), sections=sections)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,7 +71,14 @@ class CheckContext:
 
     def for_rule(self, rule: Rule, severity: Severity) -> CheckContext:
         """The same reports and index, for another rule."""
-        return attrs.evolve(self, rule=rule, severity=severity)
+        return CheckContext(
+            report=self.report,
+            previous=self.previous,
+            rule=rule,
+            severity=severity,
+            index=self._index,
+            previous_index=self._previous_index,
+        )
 
     def blocks(self, *types: type[Block]) -> tuple[BlockSite, ...]:
         """The blocks of the report (of the given types, if any) with their paths, in document order."""
@@ -101,3 +117,23 @@ class CheckContext:
             difference=difference,
             expected_bound=expected_bound,
         )
+
+
+def shared(ctx: CheckContext, build: Callable[[CheckContext], _T]) -> _T:
+    """``build(ctx)``, worked out once per check run and shared by every rule of that run.
+
+    *build* must depend on the reports only, never on the rule or severity of *ctx*.
+
+    >>> from govdisclose import examples
+    >>> from govdisclose.checks import default_rules
+    >>> rule = default_rules["part.missing"]
+    >>> ctx = CheckContext.create(examples.load("sample-2021"), None, rule, rule.severity)
+    >>> def chapters(ctx: CheckContext) -> list[str]:
+    ...     return [section.heading for _, depth, section in ctx.sections() if depth == 1]
+    >>> shared(ctx, chapters)[:2], shared(ctx.for_rule(rule, rule.severity), chapters) is shared(ctx, chapters)
+    (['总体情况', '主动公开政府信息情况'], True)
+    """
+    derived = ctx._index.derived
+    if build not in derived:
+        derived[build] = build(ctx)
+    return cast(_T, derived[build])

@@ -14,7 +14,7 @@ inline piece of the first block of the first sub-part of the second chapter; ``$
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -44,6 +44,7 @@ from ..model import (
 __all__ = [
     "BlockSite",
     "QuantitySite",
+    "blocks_in",
     "covers",
     "iter_blocks",
     "iter_quantities",
@@ -151,6 +152,11 @@ class BlockSite:
 
 def iter_blocks(report: Report) -> Iterator[BlockSite]:
     """Yield every block of the report in document order: the 引言's, then each section's before its subsections'."""
+    return blocks_in(report, iter_sections(report))
+
+
+def blocks_in(report: Report, sections: Iterable[tuple[str, int, Section]]) -> Iterator[BlockSite]:
+    """As :func:`iter_blocks`, given the report's *sections* as :func:`iter_sections` yields them (walked once)."""
     if report.introduction is not None:
         for index, block in enumerate(report.introduction.blocks):
             yield BlockSite(
@@ -159,7 +165,7 @@ def iter_blocks(report: Report) -> Iterator[BlockSite]:
                 section=None,
                 section_path="$.introduction",
             )
-    for path, _, section in iter_sections(report):
+    for path, _, section in sections:
         for index, block in enumerate(section.blocks):
             yield BlockSite(path=join_path(path, "blocks", index), block=block, section=section, section_path=path)
 

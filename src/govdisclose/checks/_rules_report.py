@@ -30,7 +30,7 @@ from ..model import (
 )
 from ..zh import format_date
 from ._catalog import Rule
-from ._context import CheckContext
+from ._context import CheckContext, shared
 from ._findings import Finding, Operand
 from ._numbers import figure_interval
 from ._paths import join_path
@@ -145,6 +145,8 @@ _PART_NAMES_2008 = _PART_NAMES | {
 }
 """The parts by the items of the 2008 regulation's article 32 (and the usual chapters of reports before 2019)."""
 
+_WORD_PARTS = tuple((word, part) for part, words in _KEYWORDS for word in words)
+
 
 def _part_name(part: Part, edition: Edition) -> str:
     return (_PART_NAMES_2008 if edition is Edition.PRE_2019 else _PART_NAMES)[part]
@@ -158,12 +160,24 @@ def parts_named(text: str) -> frozenset[Part]:
     >>> parts_named("公开收费情况") == {Part.FEES}
     True
     """
-    return frozenset(part for part, words in _KEYWORDS if any(word in text for word in words))
+    return frozenset(part for word, part in _WORD_PARTS if word in text)
 
 
 def _section_parts(section: Section) -> frozenset[Part]:
     named = parts_named(section.heading)
     return named | {section.part} if section.part is not None else named
+
+
+def _build_sections_with_parts(ctx: CheckContext) -> tuple[tuple[str, int, Section, frozenset[Part]], ...]:
+    return tuple((path, depth, section, _section_parts(section)) for path, depth, section in ctx.sections())
+
+
+def _sections_with_parts(ctx: CheckContext) -> tuple[tuple[str, int, Section, frozenset[Part]], ...]:
+    """``(path, depth, section, parts)`` of every section, depth first, with the parts it stands for.
+
+    Worked out once per check: the rules on parts ask about every section.
+    """
+    return shared(ctx, _build_sections_with_parts)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -248,11 +262,11 @@ def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
     if found is None:
         return
     path, items = found
-    sections = ctx.sections()
+    sections = _sections_with_parts(ctx)
     present: set[Part] = set()
-    for _, _, section in sections:
-        present |= _section_parts(section)
-    headings = [section.heading for _, _, section in sections]
+    for _, _, _, parts in sections:
+        present |= parts
+    headings = [section.heading for _, _, section, _ in sections]
     announced: set[Part] = set()
     for item in items:
         named = parts_named(item)
@@ -268,10 +282,10 @@ def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
         else:
             message = f"引言列出“{item}”，正文找不到相应部分"
         yield ctx.finding(message, paths=(path,))
-    for section_path, depth, section in sections:
+    for section_path, depth, section, parts in sections:
         if depth != 1:
             continue
-        if _section_parts(section) & announced or any(_similar(item, section.heading) for item in items):
+        if parts & announced or any(_similar(item, section.heading) for item in items):
             continue
         yield ctx.finding(f"正文“{section.heading}”部分未在引言列出的内容中", paths=(section_path, path))
 
@@ -325,9 +339,9 @@ def _has_content(section: Section) -> bool:
 
 def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
     edition = ctx.report.edition
-    sections = ctx.sections()
+    sections = _sections_with_parts(ctx)
     for part in _MANDATORY[edition]:
-        holders = [(path, section) for path, _, section in sections if part in _section_parts(section)]
+        holders = [(path, section) for path, _, section, parts in sections if part in parts]
         name = _part_name(part, edition)
         if not holders:
             yield ctx.finding(f"缺少{_BASIS[edition]}要求的“{name}”部分", paths=("$.sections",))

@@ -12,7 +12,8 @@ How cells that are not plain numbers take part (see ``docs/checks.md``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -32,7 +33,7 @@ from ..model import (
     StatisticsTable,
 )
 from ._catalog import Rule
-from ._context import CheckContext
+from ._context import CheckContext, shared
 from ._findings import Finding, Operand
 from ._numbers import (
     NIL_MARKERS,
@@ -40,6 +41,7 @@ from ._numbers import (
     compare,
     describe,
     figure_interval,
+    figure_point,
     figure_text,
     total,
 )
@@ -96,31 +98,99 @@ class _Cell:
         )
 
 
+_CellAt = tuple[str, str]
+"""A cell of an official table by row id and column id."""
+
+
 @attrs.frozen
 class _Table:
-    """An official table and its path, with cells by row and column id."""
+    """An official table and its path, with cells by row and column id.
+
+    Attributes:
+        path: The table's document path.
+        table: The table.
+        rows: The index of each published row, by row id.
+        points: The cells that stand for one exact number (:func:`figure_point`), by row and column id.
+    """
 
     path: str
     table: OfficialTable
+    rows: dict[str, int]
+    points: dict[_CellAt, Decimal]
+
+    @classmethod
+    def of(cls, site: BlockSite) -> _Table:
+        table = site.block
+        assert isinstance(table, OfficialTable)
+        definitions = {row.id: row for row in table.DEFINITION.rows}
+        rows: dict[str, int] = {}
+        points: dict[_CellAt, Decimal] = {}
+        for index, row in enumerate(table.rows):
+            rows.setdefault(row.id, index)
+            definition = definitions.get(row.id)
+            if definition is None:
+                continue  # a local row: the sum rules do not read it
+            for column, figure in zip(definition.columns, row.values, strict=True):
+                point = figure_point(figure)
+                if point is not None:
+                    points[row.id, column.id] = point
+        return cls(site.path, table, rows, points)
+
+    def published(self, row_id: str) -> bool:
+        """Whether the row *row_id* was published."""
+        return row_id in self.rows
+
+    def point(self, at: _CellAt) -> Decimal | None:
+        """The number the cell *at* stands for, when it is one exact number, else ``None``."""
+        return self.points.get(at)
+
+    def exact_sum(self, cells: Iterable[_CellAt]) -> Decimal | None:
+        """The sum of *cells* when each stands for one exact number, else ``None``.
+
+        With :meth:`point` this settles the common case of a sum rule, every cell a number, without intervals or
+        paths; the rule falls back on :meth:`cell` and the intervals for anything else.
+        """
+        result = Decimal(0)
+        for at in cells:
+            point = self.points.get(at)
+            if point is None:
+                return None
+            result += point
+        return result
 
     def cell(self, row_id: str, column_id: str) -> _Cell:
         definition = self.table.DEFINITION.row(row_id)
         position = next(i for i, c in enumerate(definition.columns) if c.id == column_id)
         column = definition.columns[position]
         label = f"{_row_name(definition, row_id)}/{column.label}"
-        for index, row in enumerate(self.table.rows):
-            if row.id == row_id:
-                return _Cell(
-                    path=join_path(self.path, "rows", index, "values", position),
-                    figure=row.values[position],
-                    label=label,
-                    kind=column.kind,
-                )
-        return _Cell(path=self.path, figure=Figure(), label=label, kind=column.kind)  # the row was not published
+        index = self.rows.get(row_id)
+        if index is None:
+            return _Cell(path=self.path, figure=Figure(), label=label, kind=column.kind)  # the row was not published
+        return _Cell(
+            path=join_path(self.path, "rows", index, "values", position),
+            figure=self.table.rows[index].values[position],
+            label=label,
+            kind=column.kind,
+        )
 
 
-def _tables(sites: Sequence[BlockSite]) -> list[_Table]:
-    return [_Table(site.path, site.block) for site in sites if isinstance(site.block, OfficialTable)]
+def _certainly_equal(left: Decimal | None, right: Decimal | None) -> bool:
+    """Whether two exact numbers (:meth:`_Table.point`, :meth:`_Table.exact_sum`) are known and equal: a rule holds."""
+    return left is not None and left == right
+
+
+def _build_tables(ctx: CheckContext) -> tuple[_Table, ...]:
+    return tuple(_Table.of(site) for site in ctx.blocks(*_OFFICIAL))
+
+
+def _build_previous_tables(ctx: CheckContext) -> tuple[_Table, ...]:
+    return tuple(_Table.of(site) for site in ctx.previous_blocks(*_OFFICIAL))
+
+
+def _tables(ctx: CheckContext, *types: type[OfficialTable], previous: bool = False) -> list[_Table]:
+    """The official tables of the given types (in last year's report with *previous*), indexed once per check."""
+    tables = shared(ctx, _build_previous_tables if previous else _build_tables)
+    return [table for table in tables if isinstance(table.table, types)]
 
 
 def _terms(cells: Sequence[_Cell]) -> str:
@@ -165,7 +235,7 @@ def _unique(paths: Iterator[str] | Sequence[str]) -> tuple[str, ...]:
 
 
 def _applications(ctx: CheckContext) -> list[_Table]:
-    return _tables(ctx.blocks(*_APPLICATIONS))
+    return _tables(ctx, *_APPLICATIONS)
 
 
 def _balance(ctx: CheckContext) -> Iterator[Finding]:
@@ -173,6 +243,11 @@ def _balance(ctx: CheckContext) -> Iterator[Finding]:
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
         for column in definition.columns:
+            if _certainly_equal(
+                grid.exact_sum([("new", column.id), ("carried-over", column.id)]),
+                grid.exact_sum([("result.total", column.id), ("carry-forward", column.id)]),
+            ):
+                continue
             intake = [grid.cell("new", column.id), grid.cell("carried-over", column.id)]
             outcome = [grid.cell("result.total", column.id), grid.cell("carry-forward", column.id)]
             left, right = total([c.interval for c in intake]), total([c.interval for c in outcome])
@@ -205,13 +280,16 @@ def _results_total(ctx: CheckContext) -> Iterator[Finding]:
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
         total_label = definition.row("result.total").label
+        result_rows = _result_rows(definition)
         for column in definition.columns:
-            parts = [grid.cell(row.id, column.id) for row in _result_rows(definition)]
+            parts_at = [(row.id, column.id) for row in result_rows]
+            if _certainly_equal(grid.point(("result.total", column.id)), grid.exact_sum(parts_at)):
+                continue
             finding = _sum_finding(
                 ctx,
                 f"表三“{column.label}”列",
                 grid.cell("result.total", column.id),
-                parts,
+                [grid.cell(*at) for at in parts_at],
                 "办理结果各项",
                 f"“{total_label}”",
             )
@@ -223,11 +301,14 @@ def _applicant_total(ctx: CheckContext) -> Iterator[Finding]:
     for grid in _applications(ctx):
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
-        total_column = definition.columns[-1]
+        total_column, part_columns = definition.columns[-1], definition.columns[:-1]
         for row in definition.rows:
-            if grid.table.row(row.id) is None:
+            if not grid.published(row.id):
                 continue  # a missing row is table.incomplete's business
-            parts = [grid.cell(row.id, column.id) for column in definition.columns[:-1]]
+            parts_at = [(row.id, column.id) for column in part_columns]
+            if _certainly_equal(grid.point((row.id, total_column.id)), grid.exact_sum(parts_at)):
+                continue
+            parts = [grid.cell(*at) for at in parts_at]
             finding = _sum_finding(
                 ctx,
                 f"表三“{_row_name(row, row.id)}”行",
@@ -252,18 +333,22 @@ def _review_blocks(definition: GridDef) -> list[tuple[str, ColumnDef, list[Colum
 
 
 def _review_totals(ctx: CheckContext) -> Iterator[Finding]:
-    for grid in _tables(ctx.blocks(ReviewsTable)):
+    for grid in _tables(ctx, ReviewsTable):
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
+        review_blocks = _review_blocks(definition)
         for row in definition.rows:
-            if grid.table.row(row.id) is None:
+            if not grid.published(row.id):
                 continue
-            for name, total_column, part_columns in _review_blocks(definition):
+            for name, total_column, part_columns in review_blocks:
+                parts_at = [(row.id, column.id) for column in part_columns]
+                if _certainly_equal(grid.point((row.id, total_column.id)), grid.exact_sum(parts_at)):
+                    continue
                 finding = _sum_finding(
                     ctx,
                     f"表四“{name}”",
                     grid.cell(row.id, total_column.id),
-                    [grid.cell(row.id, column.id) for column in part_columns],
+                    [grid.cell(*at) for at in parts_at],
                     "、".join(column.label for column in part_columns),
                     f"“{total_column.label}”",
                 )
@@ -275,7 +360,7 @@ def _review_totals(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _carry_over(ctx: CheckContext) -> Iterator[Finding]:
-    current, previous = _applications(ctx), _tables(ctx.previous_blocks(*_APPLICATIONS))
+    current, previous = _applications(ctx), _tables(ctx, *_APPLICATIONS, previous=True)
     if not current or not previous or ctx.previous is None:
         return
     this, last = current[0], previous[0]
@@ -302,8 +387,8 @@ def _carry_over(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _in_force(ctx: CheckContext) -> Iterator[Finding]:
-    current = _tables(ctx.blocks(ProactiveTable2021))
-    previous = _tables(ctx.previous_blocks(ProactiveTable2021))
+    current = _tables(ctx, ProactiveTable2021)
+    previous = _tables(ctx, ProactiveTable2021, previous=True)
     if not current or not previous or ctx.previous is None:
         return
     this, last = current[0], previous[0]
@@ -346,57 +431,105 @@ class _AnyCell:
     whole: bool
 
 
-def _all_cells(ctx: CheckContext) -> Iterator[tuple[str, object, list[_AnyCell]]]:
-    """Every table with its cells (official and statistics tables), for the per-cell rules."""
-    for site in ctx.blocks(*_OFFICIAL, StatisticsTable):
+@attrs.frozen
+class _TableCells:
+    """A table's cells in reading order (official and statistics tables), for the per-cell rules.
+
+    Cell *i* holds ``figures[i]``, is of column kind ``kinds[i]`` and must be a whole number when ``whole[i]``; its path
+    and label are worked out by :meth:`cell`, for the cells a finding names.
+    """
+
+    path: str
+    table: OfficialTable | StatisticsTable
+    figures: tuple[Figure, ...]
+    kinds: tuple[str, ...]
+    whole: tuple[bool, ...]
+    places: tuple[tuple[int, int], ...]
+    """The row index and position of each cell."""
+
+    @classmethod
+    def of(cls, site: BlockSite) -> _TableCells:
         table = site.block
-        cells: list[_AnyCell] = []
+        assert isinstance(table, (OfficialTable, StatisticsTable))
+        figures: list[Figure] = []
+        kinds: list[str] = []
+        whole: list[bool] = []
+        places: list[tuple[int, int]] = []
         if isinstance(table, OfficialTable):
+            definitions = {row.id: row for row in table.DEFINITION.rows}
             for index, row in enumerate(table.rows):
-                try:
-                    row_def: RowDef | None = table.DEFINITION.row(row.id)
-                except KeyError:
-                    row_def = None  # a local row: counts, labelled by the report
+                row_def = definitions.get(row.id)
                 for position, figure in enumerate(row.values):
-                    column = row_def.columns[position] if row_def is not None else None
-                    name = row.label or _row_name(row_def, row.id)
-                    label = f"{name}/{column.label if column is not None else position + 1}"
-                    kind = column.kind if column is not None else "count"
-                    path = join_path(site.path, "rows", index, "values", position)
-                    cells.append(_AnyCell(path, figure, label, kind, kind != "amount"))
-        elif isinstance(table, StatisticsTable):
+                    kind = row_def.columns[position].kind if row_def is not None else "count"  # local rows: counts
+                    figures.append(figure)
+                    kinds.append(kind)
+                    whole.append(kind != "amount")
+                    places.append((index, position))
+        else:
             for index, stat_row in enumerate(table.rows):
+                whole_row = stat_row.unit is not None and stat_row.unit != "——" and "元" not in stat_row.unit
                 for position, figure in enumerate(stat_row.values):
-                    column_name = table.columns[position] if position < len(table.columns) else str(position + 1)
-                    whole = stat_row.unit is not None and stat_row.unit != "——" and "元" not in stat_row.unit
-                    path = join_path(site.path, "rows", index, "values", position)
-                    cells.append(_AnyCell(path, figure, f"{stat_row.label}/{column_name}", "count", whole))
-        yield site.path, table, cells
+                    figures.append(figure)
+                    kinds.append("count")
+                    whole.append(whole_row)
+                    places.append((index, position))
+        return cls(site.path, table, tuple(figures), tuple(kinds), tuple(whole), tuple(places))
+
+    def cell(self, i: int) -> _AnyCell:
+        """Cell *i* with its path and label."""
+        index, position = self.places[i]
+        path = join_path(self.path, "rows", index, "values", position)
+        table = self.table
+        if isinstance(table, OfficialTable):
+            row = table.rows[index]
+            try:
+                row_def: RowDef | None = table.DEFINITION.row(row.id)
+            except KeyError:
+                row_def = None  # a local row, labelled by the report
+            column = row_def.columns[position] if row_def is not None else None
+            name = row.label or _row_name(row_def, row.id)
+            label = f"{name}/{column.label if column is not None else position + 1}"
+        else:
+            stat_row = table.rows[index]
+            column_name = table.columns[position] if position < len(table.columns) else str(position + 1)
+            label = f"{stat_row.label}/{column_name}"
+        return _AnyCell(path, self.figures[i], label, self.kinds[i], self.whole[i])
+
+
+def _build_table_cells(ctx: CheckContext) -> tuple[_TableCells, ...]:
+    return tuple(_TableCells.of(site) for site in ctx.blocks(*_OFFICIAL, StatisticsTable))
+
+
+def _all_cells(ctx: CheckContext) -> tuple[_TableCells, ...]:
+    """Every table with its cells (official and statistics tables), indexed once per check."""
+    return shared(ctx, _build_table_cells)
 
 
 def _cell_value(ctx: CheckContext) -> Iterator[Finding]:
-    for _, table, cells in _all_cells(ctx):
-        name = _table_name(table)
-        markers: dict[str, list[_AnyCell]] = {}
-        for cell in cells:
-            value = cell.figure.value
+    for cells in _all_cells(ctx):
+        name = _table_name(cells.table)
+        markers: dict[str, list[int]] = {}
+        for i, figure in enumerate(cells.figures):
+            value = figure.value
             if value is None:
-                if cell.figure.marker is not None and cell.figure.marker.strip() not in NIL_MARKERS:
-                    markers.setdefault(cell.figure.marker, []).append(cell)
+                if figure.marker is not None and figure.marker.strip() not in NIL_MARKERS:
+                    markers.setdefault(figure.marker, []).append(i)
                 continue
             problem = None
-            if value < 0 and cell.kind != "signed":
+            if value < 0 and cells.kinds[i] != "signed":
                 problem = "不能为负数"
-            elif cell.whole and value != value.to_integral_value():
+            elif cells.whole[i] and value != value.to_integral_value():
                 problem = "应为整数"
             if problem is not None:
+                cell = cells.cell(i)
                 yield ctx.finding(
                     f"{name}“{cell.label}”为{cell.figure.text}，{problem}",
                     paths=(cell.path,),
                     operands=(Operand(path=cell.path, text=cell.figure.text, value=value, label=cell.label),),
                     actual=value,
                 )
-        for marker, marked in markers.items():
+        for marker, places in markers.items():
+            marked = [cells.cell(i) for i in places]
             yield ctx.finding(
                 f"{name}有{len(marked)}个单元格填写“{marker}”而不是数字（{marked[0].label}等），"
                 "涉及这些单元格的求和只能部分核对",
@@ -406,26 +539,26 @@ def _cell_value(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _blank_cells(ctx: CheckContext) -> Iterator[Finding]:
-    for _, table, cells in _all_cells(ctx):
-        nil = [
-            cell
-            for cell in cells
-            if cell.figure.value is None
-            and cell.figure.marker is not None
-            and cell.figure.marker.strip() in NIL_MARKERS
+    for cells in _all_cells(ctx):
+        places = [
+            i
+            for i, figure in enumerate(cells.figures)
+            if figure.value is None and figure.marker is not None and figure.marker.strip() in NIL_MARKERS
         ]
-        if not nil:
+        if not places:
             continue
+        nil = [cells.cell(i) for i in places]
         shown = "、".join(dict.fromkeys("空白" if c.figure.is_blank else f"“{c.figure.marker}”" for c in nil))
         yield ctx.finding(
-            f"{_table_name(table)}有{len(nil)}个单元格为{shown}（{nil[0].label}等），核对时按0计",
+            f"{_table_name(cells.table)}有{len(nil)}个单元格为{shown}（{nil[0].label}等），核对时按0计",
             paths=tuple(cell.path for cell in nil),
             operands=tuple(Operand(path=c.path, text=c.figure.text, label=c.label) for c in nil),
         )
 
 
 def _incomplete(ctx: CheckContext) -> Iterator[Finding]:
-    for path, table, cells in _all_cells(ctx):
+    for cells in _all_cells(ctx):
+        path, table = cells.path, cells.table
         problems = []
         if isinstance(table, OfficialTable):
             published = {row.id for row in table.rows}
@@ -433,7 +566,7 @@ def _incomplete(ctx: CheckContext) -> Iterator[Finding]:
             if missing:
                 names = "、".join(_row_name(row, row.id) for row in missing[:3]) + ("等" if len(missing) > 3 else "")
                 problems.append(f"缺少{len(missing)}行（{names}）")
-        unknown = [cell for cell in cells if not cell.figure.is_known]
+        unknown = [cells.cell(i) for i, figure in enumerate(cells.figures) if not figure.is_known]
         if unknown:
             problems.append(f"{len(unknown)}个单元格内容未知（{unknown[0].label}等）")
         if problems:

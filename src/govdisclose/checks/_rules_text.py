@@ -20,7 +20,7 @@ import attrs
 
 from ..model import Amount, Bound, Count, Paragraph, Share, Statistic
 from ._catalog import Rule
-from ._context import CheckContext
+from ._context import CheckContext, shared
 from ._findings import Finding, Operand
 from ._numbers import Interval, bounded, compare, describe, number, quantity_interval, total
 from ._paths import QuantitySite, iter_quantities, join_path, quantity_index
@@ -113,6 +113,8 @@ def _breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
     for site in ctx.blocks(Paragraph, Statistic):
         block = site.block
         if isinstance(block, Paragraph):
+            if not block.breakdowns:
+                continue
             index = quantity_index(site.path, block)
             for breakdown in block.breakdowns:
                 whole = _figure(index.get(breakdown.total))
@@ -170,14 +172,25 @@ class _ShareCheck:
         return value.quantize(Decimal(1).scaleb(self.exponent - extra), rounding=ROUND_HALF_UP)
 
 
-def _share_checks(ctx: CheckContext) -> Iterator[_ShareCheck]:
+def _share_checks(ctx: CheckContext) -> tuple[_ShareCheck, ...]:
+    """The printed shares that can be checked, with their figures; worked out once per check (two rules read them)."""
+    return shared(ctx, _build_share_checks)
+
+
+def _build_share_checks(ctx: CheckContext) -> tuple[_ShareCheck, ...]:
+    return tuple(_iter_share_checks(ctx))
+
+
+def _iter_share_checks(ctx: CheckContext) -> Iterator[_ShareCheck]:
     for site in ctx.blocks():
         block = site.block
-        index = quantity_index(site.path, block)
         candidates: list[tuple[str, Share, _Figure | None, _Figure | None]] = []
+        index: dict[str, QuantitySite] | None = None  # the block's quantities by id, once a share needs them
         for ref in iter_quantities(site.path, block):
             quantity = ref.quantity
             if isinstance(quantity, Share) and quantity.part is not None and quantity.whole is not None:
+                if index is None:
+                    index = quantity_index(site.path, block)
                 candidates.append(
                     (ref.path, quantity, _figure(index.get(quantity.part)), _figure(index.get(quantity.whole)))
                 )
