@@ -107,8 +107,10 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
     for stream in (terminal, pipe):
         bar = Progress(2, stream=stream, interval=0)
         bar(ok)
+        bar.clear()
         bar(failed)
         bar.close()
+    assert "] 1/2 (50%)\r\x1b[K\r[" in terminal.getvalue()
     assert terminal.getvalue().endswith("] 2/2 (100%), 1 failed\n")
     assert "" == pipe.getvalue()
 

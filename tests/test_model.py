@@ -193,3 +193,19 @@ def test_registry_refuses_a_taken_tag() -> None:
         DuplicateKindError, match=r"plugin-b: block kind 'paragraph' of .*Impostor is already registered by core"
     ):
         default_kinds.copy().register_block(Impostor, source="plugin-b")
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Count(value=2.5, unit="条"), "'value' must be a whole number (got float 2.5)"),
+        (lambda: Count(value=True, unit="条"), "'value' must be a whole number (got bool True)"),
+        (lambda: Amount(value=2.5), "'value' must be a Decimal (got float 2.5); write Decimal('2.5') to keep it exact"),
+        (lambda: Share(value=100), "'value' must be a Decimal (got int 100)"),
+    ],
+)
+def test_wrong_python_types_are_model_errors(build: object, message: str) -> None:
+    """A float or bool where the model wants an int or a Decimal is a clear ModelError, not an AttributeError."""
+    with pytest.raises(ModelError) as info:
+        build()  # type: ignore[operator]
+    assert str(info.value).startswith(message)

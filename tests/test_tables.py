@@ -236,3 +236,9 @@ def test_layout_gives_every_value_cell_its_ids() -> None:
     cells = {(c.row_id, c.column_id): c.figure for row in layout(table) for c in row if c.column_id}
     assert Decimal(21) == cells[("new", "total")].value  # type: ignore[union-attr]
     assert Figure() == cells[("carry-forward", "total")]
+
+
+def test_figure_with_an_int_value_points_to_figure_of() -> None:
+    """Regression: Figure(value=3) crashed with AttributeError inside the validator; now a ModelError with a hint."""
+    with pytest.raises(ModelError, match=r"'value' must be a Decimal \(got int 3\); use Figure.of\(3\)"):
+        Figure(value=3)  # type: ignore[arg-type]

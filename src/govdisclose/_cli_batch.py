@@ -118,6 +118,12 @@ class Progress:
             self.stream.write(f"\r[{bar:<30}] {self.done}/{self.total} ({share:.0%}){failed}")
             self.stream.flush()
 
+    def clear(self) -> None:
+        """Erase the bar's line, so that a message can take it (the bar comes back with the next result)."""
+        if self.enabled and self.done:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
     def close(self) -> None:
         """End the bar's line."""
         if self.enabled and self.done:
@@ -136,7 +142,11 @@ def run_batch(
         executor = concurrent.futures.ProcessPoolExecutor(max_workers=jobs)
     try:
         chunksize = max(1, min(16, len(expanded) // (jobs * 8) or 1))
-        yield from batch_map(task, expanded, executor=executor, chunksize=chunksize, progress=progress)
+        for result in batch_map(task, expanded, executor=executor, chunksize=chunksize):
+            if not result.ok:
+                progress.clear()  # the caller reports the failure on the bar's line
+            yield result
+            progress(result)
     finally:
         progress.close()
         if executor is not None:

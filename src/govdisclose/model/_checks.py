@@ -14,6 +14,31 @@ import attrs
 from .._errors import ModelError
 
 
+def whole(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but an ``int`` (a ``bool`` is not a count)."""
+    if type(value) is not int and not (isinstance(value, int) and not isinstance(value, bool)):
+        raise ModelError(
+            f"{attribute.name!r} must be a whole number (got {type(value).__name__} {value!r})",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but a :class:`~decimal.Decimal` (``None`` is allowed where the type allows it).
+
+    A float is not exact (``0.1`` is not one tenth), and an int would hide where a decimal was meant, so both are
+    refused with a hint: write ``Decimal("2.5")``.
+    """
+    if value is not None and type(value) is not Decimal:
+        raise ModelError(
+            f"{attribute.name!r} must be a Decimal (got {type(value).__name__} {value!r}); "
+            f"write Decimal({str(value)!r}) to keep it exact",
+            field=attribute.name,
+            value=value,
+        )
+
+
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: int | Decimal) -> None:
     """Refuse a negative number, and a number that is not finite."""
     if isinstance(value, Decimal) and not value.is_finite():

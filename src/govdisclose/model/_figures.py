@@ -42,6 +42,12 @@ def _marker(instance: Figure, attribute: attrs.Attribute[Any], value: str | None
 
 
 def _value(instance: Figure, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    if value is not None and type(value) is not Decimal:
+        raise ModelError(
+            f"'value' must be a Decimal (got {type(value).__name__} {value!r}); use Figure.of({value!r})",
+            field="value",
+            value=value,
+        )
     if value is not None and not value.is_finite():
         raise ModelError(f"'value' must be a finite number (got {value})", field="value", value=value)
     if value is None and instance.qualifier is not Qualifier.EXACT:

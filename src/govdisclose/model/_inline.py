@@ -24,7 +24,7 @@ from typing import ClassVar, Literal
 import attrs
 
 from .._errors import ModelError
-from ._checks import finite, non_negative, not_blank
+from ._checks import decimal, finite, non_negative, not_blank, whole
 
 __all__ = [
     "Amount",
@@ -147,7 +147,7 @@ class Count:
 
     KIND: ClassVar[str] = "count"
 
-    value: int = attrs.field(validator=non_negative)
+    value: int = attrs.field(validator=[whole, non_negative])
     unit: str = ""
     qualifier: Qualifier = Qualifier.EXACT
     scale: Scale = Scale.NONE
@@ -186,7 +186,7 @@ class Amount:
 
     KIND: ClassVar[str] = "amount"
 
-    value: Decimal = attrs.field(validator=non_negative)
+    value: Decimal = attrs.field(validator=[decimal, non_negative])
     unit: MoneyUnit = MoneyUnit.YUAN
     qualifier: Qualifier = Qualifier.EXACT
     id: str | None = attrs.field(default=None, validator=not_blank)
@@ -225,7 +225,7 @@ class Share:
 
     KIND: ClassVar[str] = "share"
 
-    value: Decimal = attrs.field(validator=finite)
+    value: Decimal = attrs.field(validator=[decimal, finite])
     part: str | None = attrs.field(default=None, validator=not_blank)
     whole: str | None = attrs.field(default=None, validator=not_blank)
     id: str | None = attrs.field(default=None, validator=not_blank)
