@@ -106,7 +106,7 @@ def _seeds(target: str) -> Iterator[bytes]:
         yield from (path.read_bytes() for path in sorted(data.rglob("*.html")))
 
 
-def fuzz(target: str, seconds: int, timeout: int, work: Path) -> tuple[bool, str]:
+def fuzz(target: str, seconds: int, timeout: int, work: Path, seed: int = 0) -> tuple[bool, str]:
     """Fuzz one target; returns whether it stayed clean and libFuzzer's closing line."""
     corpus = work / target
     corpus.mkdir(parents=True, exist_ok=True)
@@ -127,6 +127,7 @@ def fuzz(target: str, seconds: int, timeout: int, work: Path) -> tuple[bool, str
         f"-dict={dictionary}",
         f"-artifact_prefix={crashes}/{target}-",
         "-print_final_stats=1",
+        f"-seed={seed}",
         str(corpus),
     ]
     finished = subprocess.run(command, capture_output=True, text=True, errors="replace", check=False)
@@ -219,6 +220,7 @@ def main() -> int:
     parser.add_argument("targets", nargs="*", metavar="TARGET", help=f"targets (default: all of {', '.join(TARGETS)})")
     parser.add_argument("--seconds", type=int, default=30, help="fuzzing time per target (default 30)")
     parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take (default 10)")
+    parser.add_argument("--seed", type=int, default=0, help="libFuzzer's random seed (default 0: a new one each run)")
     parser.add_argument("--scaling", action="store_true", help="only run the 1 MB / 10 MB scaling check")
     parser.add_argument("--scaling-limit", type=int, default=120, help="seconds a 10 MB input may take (default 120)")
     args = parser.parse_args()
@@ -230,7 +232,7 @@ def main() -> int:
     clean = True
     with tempfile.TemporaryDirectory(prefix="govdisclose-fuzz-") as work:
         for target in args.targets or list(TARGETS):
-            ok, summary = fuzz(target, args.seconds, args.timeout, Path(work))
+            ok, summary = fuzz(target, args.seconds, args.timeout, Path(work), args.seed)
             print(summary, flush=True)
             clean = clean and ok
     return 0 if clean else 1
