@@ -110,8 +110,8 @@ def fuzz(target: str, seconds: int, timeout: int, work: Path, seed: int = 0) -> 
     """Fuzz one target; returns whether it stayed clean and libFuzzer's closing line."""
     corpus = work / target
     corpus.mkdir(parents=True, exist_ok=True)
-    for index, seed in enumerate(_seeds(target)):
-        (corpus / f"seed-{index:03d}").write_bytes(seed)
+    for index, sample in enumerate(_seeds(target)):
+        (corpus / f"seed-{index:03d}").write_bytes(sample)
     dictionary = work / "tokens.dict"
     dictionary.write_text("".join(f'"{_escape(t)}"\n' for t in TOKENS), encoding="utf-8")
     crashes = HERE / "crashes"
