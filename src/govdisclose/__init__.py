@@ -23,7 +23,9 @@ The public surface is re-exported here; the subpackages hold the details:
 True
 """
 
-from . import batch, examples, templates
+import importlib
+import typing
+
 from ._errors import (
     DocumentError,
     DuplicateKindError,
@@ -39,7 +41,6 @@ from ._errors import (
     UnknownKindError,
 )
 from ._version import __version__
-from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
 from .model import (
     Agency,
     AgencyLevel,
@@ -86,11 +87,11 @@ from .model import (
     default_kinds,
     national_statistics_form,
 )
-from .plugins import LoadedPlugin, MetadataField, PluginHost, default_host, load_plugins
-from .read import Diagnostic, DiagnosticKind, ReadResult, read_html, read_text
 from .render import render
 from .serialize import (
+    DEFAULT_LIMITS,
     SCHEMA_VERSION,
+    DocumentLimits,
     dump_report,
     from_json,
     from_toml,
@@ -103,10 +104,49 @@ from .serialize import (
     to_toml,
     to_yaml,
 )
-from .templates import new_report
 from .zh import OrdinalStyle
 
+if typing.TYPE_CHECKING:
+    from . import batch, examples, templates
+    from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
+    from .plugins import LoadedPlugin, MetadataField, PluginHost, default_host, load_plugins
+    from .read import Diagnostic, DiagnosticKind, ReadResult, read_html, read_text
+    from .templates import new_report
+
+# Imported on first use (PEP 562), so that ``import govdisclose`` loads neither the readers, the checks, the plugin
+# machinery nor the batch executor: subpackages by name, and names by the subpackage they live in.
+_LAZY_SUBPACKAGES = frozenset({"batch", "examples", "templates"})
+_LAZY_NAMES: dict[str, str] = {
+    name: package
+    for package, names in (
+        ("checks", ("CheckResult", "Finding", "Rule", "RuleCatalog", "Severity", "check", "default_rules")),
+        ("plugins", ("LoadedPlugin", "MetadataField", "PluginHost", "default_host", "load_plugins")),
+        ("read", ("Diagnostic", "DiagnosticKind", "ReadResult", "read_html", "read_text")),
+        ("templates", ("new_report",)),
+    )
+    for name in names
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a lazily exported name on first access, and keep it."""
+    if name in _LAZY_SUBPACKAGES:
+        value: object = importlib.import_module(f"{__name__}.{name}")
+    elif name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_NAMES[name]}"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazily imported ones included."""
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
+    "DEFAULT_LIMITS",
     "SCHEMA_VERSION",
     "Agency",
     "AgencyLevel",
@@ -124,6 +164,7 @@ __all__ = [
     "Diagnostic",
     "DiagnosticKind",
     "DocumentError",
+    "DocumentLimits",
     "DuplicateKindError",
     "DuplicateRuleError",
     "Edition",

@@ -53,10 +53,14 @@ from ._titles import (
     unwrap_notice,
 )
 
-__all__ = ["UNKNOWN_AGENCY", "ReadResult", "read_html", "read_text"]
+__all__ = ["MAX_CHARS", "UNKNOWN_AGENCY", "ReadResult", "read_html", "read_text"]
 
 UNKNOWN_AGENCY: Final = "（未识别的机关）"
 """The agency name of a report whose text names no agency anywhere (a diagnostic says so)."""
+
+MAX_CHARS: Final = 32_000_000
+"""The longest source :func:`read_text` and :func:`read_html` read by default, in characters: 32 million (the reports
+and portal pages of the corpus are all under 100,000 characters)."""
 
 _DOCUMENT_NUMBER: Final = re.compile(r"[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,5}号\Z")
 _ATTACHMENT: Final = re.compile(r"(?P<label>附件|附表)\d*[:：] ?(?P<name>[^（(]+?)(?:[（(](?P<description>.+)[）)])?\Z")
@@ -444,30 +448,34 @@ def _read(items: list[Item], notes: Notes, source: str | None, digest: str) -> R
     return ReadResult(report=report, diagnostics=notes.result())
 
 
-def _check_source(value: object, what: str) -> str:
+def _check_source(value: object, what: str, max_chars: int) -> str:
     if not isinstance(value, str):
         raise DocumentError([f"{what} needs the source as a str, got {type(value).__name__} @ $"])
+    if len(value) > max_chars:
+        raise DocumentError([f"source is {len(value):,} characters; {what} reads at most {max_chars:,} @ $"])
     return value
 
 
-def read_text(text: str, *, source: str | None = None) -> ReadResult:
+def read_text(text: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -> ReadResult:
     r"""Read a report published as plain text (copied from a portal, flattened from a document).
 
     Args:
         text: The text.
         source: Where it came from (a path or URL); a URL is kept as the provenance's ``source_url``.
+        max_chars: The longest text read (:data:`MAX_CHARS`, 32 million characters, by default); a longer one is
+            refused before any work is done on it.
 
     Returns:
         The report and the diagnostics of the reading.
 
     Raises:
-        DocumentError: *text* is not a string, or no report year can be found in it.
+        DocumentError: *text* is not a string, is longer than *max_chars*, or no report year can be found in it.
 
     >>> result = read_text("2015年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息23条。\n打印")
     >>> [str(d) for d in result.diagnostics if d.kind.value == "noise"]
     ['noise 4:1 page noise: print/close button']
     """
-    text = _check_source(text, "read_text")
+    text = _check_source(text, "read_text", max_chars)
     notes = Notes()
     lines, changed = split_lines(text)
     if changed:
@@ -476,7 +484,7 @@ def read_text(text: str, *, source: str | None = None) -> ReadResult:
     return _read(list(lines), notes, source, digest)
 
 
-def read_html(html: str, *, source: str | None = None) -> ReadResult:
+def read_html(html: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -> ReadResult:
     """Read a report published as HTML: a portal's article body, a whole page, or govdisclose's own HTML.
 
     Tables are read from their cells (``rowspan``/``colspan`` kept), so the official tables come back with their
@@ -485,15 +493,17 @@ def read_html(html: str, *, source: str | None = None) -> ReadResult:
     Args:
         html: The HTML.
         source: Where it came from (a path or URL); a URL is kept as the provenance's ``source_url``.
+        max_chars: The longest HTML read (:data:`MAX_CHARS`, 32 million characters, by default); a longer one is
+            refused before any work is done on it.
 
     Raises:
-        DocumentError: *html* is not a string, or no report year can be found in it.
+        DocumentError: *html* is not a string, is longer than *max_chars*, or no report year can be found in it.
 
     >>> html = "<h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全年主动公开信息10条。</p>"
     >>> read_html(html).report.sections[0].blocks[0].quantities().__next__().text
     '10条'
     """
-    html = _check_source(html, "read_html")
+    html = _check_source(html, "read_html", max_chars)
     notes = Notes()
     changed = normalise(html)[1]
     if changed:

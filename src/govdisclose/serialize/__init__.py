@@ -1,15 +1,18 @@
-"""Serialization of reports: the cattrs converter, JSON, TOML, YAML, and a JSON Schema of the document format."""
+"""Serialization of reports: the cattrs converter, JSON, TOML, YAML, a JSON Schema, and the limits of a document."""
 
 from ._converter import SCHEMA_VERSION, make_converter, report_from_data, report_to_data
 from ._files import FORMATS, dump_report, format_for, load_report, parse_report, read_source, write_output
 from ._json import from_json, loads_json, to_json
+from ._limits import DEFAULT_LIMITS, DocumentLimits
 from ._schema import json_schema
 from ._toml import from_toml, to_toml
 from ._yaml import from_yaml, to_yaml
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "FORMATS",
     "SCHEMA_VERSION",
+    "DocumentLimits",
     "dump_report",
     "format_for",
     "from_json",

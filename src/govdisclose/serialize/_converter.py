@@ -36,6 +36,7 @@ from ..model import (
     Share,
     default_kinds,
 )
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth
 
 if TYPE_CHECKING:
     import cattrs
@@ -552,13 +553,27 @@ def report_to_data(report: Report, *, registry: KindRegistry | None = None) -> d
     return {"schema_version": SCHEMA_VERSION, **_converter_for(registry).unstructure(report, Report)}
 
 
-def report_from_data(data: object, *, registry: KindRegistry | None = None) -> Report:
+def report_from_data(
+    data: object, *, registry: KindRegistry | None = None, limits: DocumentLimits | None = None
+) -> Report:
     """A report from plain data (as :func:`report_to_data` makes it).
 
+    Args:
+        data: The document as dicts, lists and scalars.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How deeply the data may nest; :data:`~govdisclose.serialize.DEFAULT_LIMITS` by default.
+
     Raises:
-        DocumentError: The data is not a valid document; the message names the path of the problem.
+        DocumentError: The data is not a valid document, or nests deeper than the limit; the message names the path of
+            the problem.
         UnknownKindError: A section or block kind is not registered.
     """
+    check_depth(data, DEFAULT_LIMITS if limits is None else limits)
+    return report_from_checked(data, registry=registry)
+
+
+def report_from_checked(data: object, *, registry: KindRegistry | None = None) -> Report:
+    """:func:`report_from_data` for data already checked against the limits (by the caller that parsed it)."""
     if not isinstance(data, dict):
         raise DocumentError([f"expected an object, got {_type_name(data)} @ $"])
     version = data.get("schema_version")

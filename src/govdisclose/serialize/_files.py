@@ -17,6 +17,7 @@ from typing import Any
 
 from .._errors import SourceError
 from ..model import KindRegistry, Report
+from ._limits import DEFAULT_LIMITS, DocumentLimits, describe_size, too_large
 
 __all__ = ["FORMATS", "dump_report", "format_for", "load_report", "parse_report", "read_source", "write_output"]
 
@@ -35,19 +36,33 @@ def format_for(source: str | os.PathLike[str], default: str = "json") -> str:
     return _SUFFIXES.get(Path(os.fspath(source)).suffix.lower(), default)
 
 
-def read_source(source: str | os.PathLike[str]) -> bytes:
+def read_source(source: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of *source*: a file, or ``-`` for standard input.
+
+    Args:
+        source: A path, or ``-``.
+        max_bytes: The most bytes to read; a larger source is refused without being read whole. No limit if None.
 
     Raises:
         SourceError: The file cannot be read.
+        DocumentError: The source holds more than *max_bytes*.
     """
     name = os.fspath(source)
+    size: int | None = None
     if name == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read {name}: {exc.strerror or exc}", source=name) from None
+        data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            with open(name, "rb") as stream:
+                data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+                size = os.fstat(stream.fileno()).st_size
+        except OSError as exc:
+            raise SourceError(f"cannot read {name}: {exc.strerror or exc}", source=name) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        # A regular file tells its size; a stream (standard input, a pipe) only that it holds more than the limit.
+        described = describe_size(size) if size is not None and size > max_bytes else None
+        raise too_large(described or f"more than {describe_size(max_bytes)}", max_bytes)
+    return data
 
 
 def _codec(fmt: str, direction: str) -> Callable[..., Any]:
@@ -59,13 +74,26 @@ def _codec(fmt: str, direction: str) -> Callable[..., Any]:
     return function
 
 
-def parse_report(data: bytes | str, fmt: str = "json", *, registry: KindRegistry | None = None) -> Report:
+def parse_report(
+    data: bytes | str,
+    fmt: str = "json",
+    *,
+    registry: KindRegistry | None = None,
+    limits: DocumentLimits | None = None,
+) -> Report:
     """A report from the text of a document in format *fmt*.
 
+    Args:
+        data: The document's text, or its bytes.
+        fmt: ``json``, ``toml`` or ``yaml``.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How large and how deeply nested the document may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS`
+            by default.
+
     Raises:
-        DocumentError: The document is not valid (the message names the path of the problem).
+        DocumentError: The document is not valid, or past a limit (the message names the path of the problem).
     """
-    report: Report = _codec(fmt, "from")(data, registry=registry)
+    report: Report = _codec(fmt, "from")(data, registry=registry, limits=limits)
     return report
 
 
@@ -76,16 +104,29 @@ def dump_report(report: Report, fmt: str = "json", *, registry: KindRegistry | N
 
 
 def load_report(
-    source: str | os.PathLike[str], *, fmt: str | None = None, registry: KindRegistry | None = None
+    source: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    registry: KindRegistry | None = None,
+    limits: DocumentLimits | None = None,
 ) -> Report:
     """Load a report from a file, or from standard input when *source* is ``-``.
 
+    Args:
+        source: A path, or ``-``.
+        fmt: ``json``, ``toml`` or ``yaml``; by default from the file's suffix (standard input: JSON).
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How large and how deeply nested the document may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS`
+            by default. A file past the size limit is refused without being read whole.
+
     Raises:
         SourceError: The source cannot be read.
-        DocumentError: It is not a valid document.
+        DocumentError: It is not a valid document, or past a limit.
     """
     name = os.fspath(source)
-    return parse_report(read_source(name), fmt or format_for(name), registry=registry)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    data = read_source(name, max_bytes=limits.max_bytes)
+    return parse_report(data, fmt or format_for(name), registry=registry, limits=limits)
 
 
 def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:

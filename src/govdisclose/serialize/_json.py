@@ -15,7 +15,8 @@ from typing import Any
 
 from .._errors import DocumentError
 from ..model import KindRegistry, Report
-from ._converter import report_from_data, report_to_data
+from ._converter import report_from_checked, report_to_data
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth, check_size, may_nest_deeper
 
 __all__ = ["from_json", "loads_json", "to_json"]
 
@@ -138,30 +139,51 @@ def _no_constant(name: str) -> Any:
     raise DocumentError([f"{name} is not a number a report can hold @ $"])
 
 
-def loads_json(text: str | bytes) -> Any:
+def loads_json(text: str | bytes, *, limits: DocumentLimits | None = None) -> Any:
     """Parse JSON text into plain data: decimals stay exact, ``NaN``/``Infinity`` and duplicate keys are refused.
 
+    Args:
+        text: The JSON text, or its UTF-8 bytes (a byte order mark is allowed).
+        limits: How large and how deeply nested the text may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS` by
+            default.
+
     Raises:
-        DocumentError: The text is not valid JSON (the message gives line and column).
+        DocumentError: The text is not valid JSON (the message gives line and column), or is past a limit.
     """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    check_size(text, limits)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DocumentError([f"not UTF-8 text (byte {exc.start}) @ $"]) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise DocumentError([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} @ $"]) from None
     except RecursionError:
-        raise DocumentError(["document nested too deeply @ $"]) from None
+        raise DocumentError(
+            [f"document nested too deeply to parse; the limit is {limits.max_depth} levels @ $"]
+        ) from None
+    if may_nest_deeper(text, limits):
+        check_depth(data, limits)
+    return data
 
 
-def from_json(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
+def from_json(
+    text: str | bytes, *, registry: KindRegistry | None = None, limits: DocumentLimits | None = None
+) -> Report:
     """Load a report from JSON text.
 
+    Args:
+        text: The JSON text, or its UTF-8 bytes.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How large and how deeply nested the document may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS`
+            (64 MiB, 200 levels) by default.
+
     Raises:
-        DocumentError: The text is not a valid report document; the message names the path of the first problem.
+        DocumentError: The text is not a valid report document, or is past a limit; the message names the path of the
+            first problem.
 
     >>> from_json('{"schema_version": 1, "edition": "2021", "year": 2024, "agency": {"name": "某县教育局"}}').year
     2024
@@ -169,5 +191,10 @@ def from_json(text: str | bytes, *, registry: KindRegistry | None = None) -> Rep
     Traceback (most recent call last):
       ...
     govdisclose._errors.DocumentError: expected an integer, got string '2024' @ $.year
+    >>> from_json('{"schema_version": 1, "edition": "2021", "year": 2024, "agency": {"name": "x"}}',
+    ...           limits=DocumentLimits(max_depth=1))
+    Traceback (most recent call last):
+      ...
+    govdisclose._errors.DocumentError: document nested deeper than 1 level @ $.agency
     """
-    return report_from_data(loads_json(text), registry=registry)
+    return report_from_checked(loads_json(text, limits=limits), registry=registry)

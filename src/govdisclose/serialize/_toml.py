@@ -16,6 +16,7 @@ from typing import Any
 from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ._converter import report_from_data, report_to_data
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
 __all__ = ["from_toml", "to_toml"]
 
@@ -59,7 +60,7 @@ def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
     return tomli_w.dumps(data, multiline_strings=False)
 
 
-def _parse_toml(text: str) -> dict[str, Any]:
+def _parse_toml(text: str, limits: DocumentLimits) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
@@ -73,17 +74,28 @@ def _parse_toml(text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise DocumentError([f"not valid TOML: {' '.join(str(exc).split())} @ $"]) from None
     except RecursionError:
-        raise DocumentError(["document nested too deeply @ $"]) from None
+        raise DocumentError(
+            [f"document nested too deeply to parse; the limit is {limits.max_depth} levels @ $"]
+        ) from None
 
 
-def from_toml(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
+def from_toml(
+    text: str | bytes, *, registry: KindRegistry | None = None, limits: DocumentLimits | None = None
+) -> Report:
     r"""Load a report from TOML text (as :func:`to_toml` writes it, or hand-written).
 
     TOML's own dates (``written_on = 2018-01-30``) and times (``published_at = 09:42:00``) are accepted where the model
     has a date or a time; a TOML float is read as an exact decimal.
 
+    Args:
+        text: The TOML text, or its UTF-8 bytes.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How large and how deeply nested the document may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS`
+            (64 MiB, 200 levels) by default.
+
     Raises:
-        DocumentError: The text is not valid TOML, or not a valid report document; the message names the path.
+        DocumentError: The text is not valid TOML, not a valid report document, or past a limit; the message names the
+            path.
 
     >>> from_toml('schema_version = 1\nedition = "2021"\nyear = 2024\nagency = {name = "某县教育局"}').agency.name
     '某县教育局'
@@ -92,9 +104,11 @@ def from_toml(text: str | bytes, *, registry: KindRegistry | None = None) -> Rep
       ...
     govdisclose._errors.DocumentError: expected an integer, got string '2024' @ $.year
     """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    check_size(text, limits)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DocumentError([f"not UTF-8 text (byte {exc.start}) @ $"]) from None
-    return report_from_data(_parse_toml(text), registry=registry)
+    return report_from_data(_parse_toml(text, limits), registry=registry, limits=limits)

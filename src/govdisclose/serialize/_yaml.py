@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ._converter import report_from_data, report_to_data
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
 if TYPE_CHECKING:
     import yaml
@@ -137,7 +138,7 @@ def to_yaml(report: Report, *, registry: KindRegistry | None = None) -> str:
     return text
 
 
-def _loads_yaml(text: str | bytes) -> Any:
+def _loads_yaml(text: str | bytes, limits: DocumentLimits) -> Any:
     """Parse YAML text into plain data with the strict loader described in the module docstring.
 
     Raises:
@@ -155,18 +156,29 @@ def _loads_yaml(text: str | bytes) -> Any:
     except yaml.YAMLError as exc:
         raise DocumentError([f"not valid YAML: {' '.join(str(exc).split())} @ $"]) from None
     except RecursionError:
-        raise DocumentError(["document nested too deeply @ $"]) from None
+        raise DocumentError(
+            [f"document nested too deeply to parse; the limit is {limits.max_depth} levels @ $"]
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
 
 
-def from_yaml(text: str | bytes, *, registry: KindRegistry | None = None) -> Report:
+def from_yaml(
+    text: str | bytes, *, registry: KindRegistry | None = None, limits: DocumentLimits | None = None
+) -> Report:
     r"""Load a report from YAML text (as :func:`to_yaml` writes it, or hand-written).
+
+    Args:
+        text: The YAML text, or its bytes (UTF-8, or UTF-16 with a byte order mark).
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        limits: How large and how deeply nested the document may be; :data:`~govdisclose.serialize.DEFAULT_LIMITS`
+            (64 MiB, 200 levels) by default.
 
     Raises:
         MissingExtraError: PyYAML is not installed.
-        DocumentError: The text is not valid YAML, or not a valid report document; the message names the path.
+        DocumentError: The text is not valid YAML, not a valid report document, or past a limit; the message names the
+            path.
 
     >>> from_yaml("schema_version: 1\nedition: '2021'\nyear: 2024\nagency: {name: 某县教育局}").agency.name
     '某县教育局'
@@ -175,4 +187,6 @@ def from_yaml(text: str | bytes, *, registry: KindRegistry | None = None) -> Rep
       ...
     govdisclose._errors.DocumentError: duplicate key 'year' in one mapping at line 4 column 1 @ $
     """
-    return report_from_data(_loads_yaml(text), registry=registry)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    check_size(text, limits)
+    return report_from_data(_loads_yaml(text, limits), registry=registry, limits=limits)
