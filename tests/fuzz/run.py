@@ -168,10 +168,11 @@ def _timed(function: Callable[[], None], limit: int) -> float:
 
 
 def scaling(limit: int) -> bool:
-    """Read 1 MB and 10 MB inputs; the 10 MB one must take under 30× the 1 MB one (best of 3) and finish in time.
+    """Read 1 MB and 10 MB inputs; the 10 MB one must take under 40× the 1 MB one (best of 3) and finish in time.
 
-    Linear growth gives 10×, quadratic 100×; allocation and garbage collection over millions of objects add a little
-    to large inputs (about 15–20× is measured here), a backtracking regular expression adds orders of magnitude.
+    Linear growth gives 10×, n·log n about 13×, quadratic 100×; allocation and garbage collection over millions of
+    objects add to large inputs (15–25× is measured for ``read_text`` here), a backtracking regular expression adds
+    orders of magnitude.
     Times are CPU times, so other work on the machine does not count.
     """
     data = TESTS / "data"
@@ -197,8 +198,8 @@ def scaling(limit: int) -> bool:
             ok = False
             continue
         ratio = second / first if first else float("inf")
-        verdict = "linear" if ratio < 30 else "SUPER-LINEAR"
-        ok = ok and ratio < 30
+        verdict = "linear" if ratio < 40 else "SUPER-LINEAR"
+        ok = ok and ratio < 40
         print(f"scaling {target}: 1 MB {first:.2f} s, 10 MB {second:.2f} s, ratio {ratio:.1f} ({verdict})")
     return ok
 
