@@ -28,7 +28,7 @@ BRIEF_IDS = {
     "part.missing",
     "fees.unreported",
 }
-ADDED_IDS = {"table.blank-cells", "table.missing", "share.rounding"}
+ADDED_IDS = {"table.blank-cells", "table.missing", "share.rounding", "government.assessment"}
 
 
 def _heading_rule(ctx: CheckContext) -> Iterator[Finding]:

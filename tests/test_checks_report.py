@@ -294,3 +294,41 @@ def test_fees_unreported_without_part_six() -> None:
     (finding,) = run(report, "fees.unreported").findings
     assert finding.message.endswith("为1件，且没有“其他需要报告的事项”部分")
     assert all(path.startswith("$.sections[2].blocks[0].rows[21]") for path in finding.paths)
+
+
+# ---- 考核、评议、追究 in a government's report ----------------------------------------------------------------------
+
+GOVERNMENT = Agency(name="示例县人民政府", level=AgencyLevel.COUNTY, role=AgencyRole.GOVERNMENT)
+
+
+def test_government_report_without_assessment_results_is_flagged() -> None:
+    """A government's 2021 report that never mentions 考核, 评议 or 追究 names all three, at its overview."""
+    (finding,) = run(full_report(agency=GOVERNMENT), "government.assessment").findings
+    assert ("government.assessment", Severity.WARNING, ("$.sections[0]",)) == (
+        finding.rule,
+        finding.severity,
+        finding.paths,
+    )
+    assert finding.message.endswith("报告中未见工作考核、社会评议、责任追究结果")
+
+
+def test_government_report_names_only_what_is_missing() -> None:
+    """A report that gives 考核 and 问责 but no 评议 is told only about 社会评议."""
+    report = full_report(agency=GOVERNMENT, other="本年度政务公开纳入绩效考核，无问责情况。")
+    (finding,) = run(report, "government.assessment").findings
+    assert finding.message.endswith("报告中未见社会评议结果")
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        full_report(agency=GOVERNMENT, other="纳入年度考核，开展社会评议，未发生责任追究。"),
+        full_report(),  # a department: not asked
+        full_report(agency=Agency(name="示例县人民政府")),  # role unknown: not checked
+        full_report(agency=GOVERNMENT, edition=Edition.PRE_2019, year=2017),  # the 2008 regulation did not ask
+    ],
+    ids=["reported", "department", "unknown-role", "pre-2019"],
+)
+def test_government_assessment_quiet(report: Report) -> None:
+    """The rule is quiet when the results are reported, or when the report is not a government's under the 2019 rule."""
+    assert () == run(report, "government.assessment").findings

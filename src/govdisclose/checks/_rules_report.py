@@ -401,6 +401,30 @@ def _fees_unreported(ctx: CheckContext) -> Iterator[Finding]:
     )
 
 
+# ---- 考核、评议、追究 in a government's report ----------------------------------------------------------------------
+
+_ASSESSMENT = (("工作考核", ("考核",)), ("社会评议", ("评议",)), ("责任追究", ("追究", "问责")))
+"""What 《条例》第五十条第四项 asks of a government's report, and the words that show each is reported."""
+
+
+def _government_assessment(ctx: CheckContext) -> Iterator[Finding]:
+    report = ctx.report
+    if report.edition is Edition.PRE_2019 or report.agency.role is not AgencyRole.GOVERNMENT:
+        return
+    texts = [_block_text(block) for block in (report.introduction.blocks if report.introduction else ())]
+    texts.extend(text for section in report.sections for text in _section_text(section))
+    whole = "".join(texts)
+    missing = [name for name, words in _ASSESSMENT if not any(word in whole for word in words)]
+    if not missing:
+        return
+    overview = next((path for path, depth, s in ctx.sections() if depth == 1 and s.part is Part.OVERVIEW), None)
+    yield ctx.finding(
+        "各级人民政府的年度报告应当包括工作考核、社会评议和责任追究结果情况（《条例》第五十条第四项），"
+        f"报告中未见{'、'.join(missing)}结果",
+        paths=(overview or "$.sections",),
+    )
+
+
 RULES = (
     Rule(
         id="publication.deadline",
@@ -458,6 +482,18 @@ RULES = (
         severity="warning",
         scope="table 三 and part 六",
         check=_fees_unreported,
+    ),
+    Rule(
+        id="government.assessment",
+        title="考核评议追究结果",
+        description=(
+            "2019 and 2021 editions, a people's government's report (agency role government): 《条例》第五十条第四项 "
+            "asks for the results of 工作考核、社会评议和责任追究; the report's text mentions none of the words for "
+            "one of them (考核; 评议; 追究 or 问责). Departments are not asked; an unknown role is not checked."
+        ),
+        severity="warning",
+        scope="report",
+        check=_government_assessment,
     ),
 )
 """The report-level rules, in catalog order."""
