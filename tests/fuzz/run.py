@@ -16,6 +16,7 @@ Every failure found gets a regression test in ``tests/test_hardening_*.py``.
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import signal
 import subprocess
@@ -158,22 +159,25 @@ def _timed(function: Callable[[], None], limit: int) -> float:
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.alarm(limit)
+    gc.collect()
+    gc.disable()  # as timeit does: compare the reader's own work, not when the collector happens to run
     start = time.process_time()  # CPU time: other work on the machine does not count
     try:
         function()
     finally:
+        elapsed = time.process_time() - start
+        gc.enable()
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    return time.process_time() - start
+    return elapsed
 
 
 def scaling(limit: int) -> bool:
     """Read 1 MB and 10 MB inputs; the 10 MB one must take under 40× the 1 MB one (best of 3) and finish in time.
 
-    Linear growth gives 10×, n·log n about 13×, quadratic 100×; allocation and garbage collection over millions of
-    objects add to large inputs (15–25× is measured for ``read_text`` here), a backtracking regular expression adds
-    orders of magnitude.
-    Times are CPU times, so other work on the machine does not count.
+    Linear growth gives 10×, n·log n about 13×, quadratic 100×; allocation over millions of objects adds a little to
+    large inputs, a backtracking regular expression adds orders of magnitude. Times are CPU times with the garbage
+    collector paused (as ``timeit`` does), so other work on the machine and the collector's schedule do not count.
     """
     data = TESTS / "data"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt")))
