@@ -63,23 +63,3 @@ def positive(instance: object, attribute: attrs.Attribute[Any], value: int | Non
     """Refuse zero and negative numbers (``None`` is allowed where the type allows it)."""
     if value is not None and value < 1:
         raise ModelError(f"{attribute.name!r} must be >= 1 (got {value})", field=attribute.name, value=value)
-
-
-def instances_of(*types: type) -> Any:
-    """Validate that every member of a tuple is an instance of one of *types*."""
-    names = " | ".join(t.__name__ for t in types)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-        if not isinstance(value, tuple):
-            raise ModelError(
-                f"{attribute.name!r} must be a tuple (got {type(value).__name__})", field=attribute.name, value=value
-            )
-        for index, member in enumerate(value):
-            if not isinstance(member, types):
-                raise ModelError(
-                    f"{attribute.name}[{index}] must be {names} (got {type(member).__name__})",
-                    field=attribute.name,
-                    value=member,
-                )
-
-    return check
