@@ -16,6 +16,7 @@ from ._blocks import (
     Table,
     iter_quantities,
 )
+from ._cells import CellKey, UnknownLabelError, fold_label
 from ._figures import Figure, FigureLike, figures
 from ._forms import NATIONAL_FORM_CONFIRMED, NATIONAL_FORM_ROWS, national_statistics_form
 from ._inline import (
@@ -96,6 +97,7 @@ __all__ = [
     "Bound",
     "Breakdown",
     "Cell",
+    "CellKey",
     "ColumnDef",
     "Compound",
     "Count",
@@ -134,9 +136,11 @@ __all__ = [
     "Table",
     "TableDef",
     "TableRow",
+    "UnknownLabelError",
     "Validity",
     "default_kinds",
     "figures",
+    "fold_label",
     "iter_quantities",
     "national_statistics_form",
     "plain_text",

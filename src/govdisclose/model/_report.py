@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -18,6 +18,7 @@ import attrs
 from .._errors import ModelError
 from ._blocks import Block
 from ._checks import not_blank
+from ._edit import replace_at
 from ._sections import Part, Section
 
 __all__ = [
@@ -281,3 +282,73 @@ class Report:
     def part(self, part: Part) -> Section | None:
         """The first section (at any depth) that is the standard *part*, or ``None``."""
         return next((s for _, s in self.walk() if s.part is part), None)
+
+    def replace(self, path: str, value: object) -> Report:
+        """A copy with the value at a document *path* replaced (``$.sections[1].blocks[0]``, ``$.agency.name``).
+
+        The new value is validated where it lands.
+
+        Raises:
+            ModelError: The path names nothing in the report, or the value breaks an invariant.
+
+        >>> from govdisclose import examples
+        >>> r = examples.load("sample-2021").replace("$.signature.organ", "某县教育局办公室")
+        >>> r.signature.organ
+        '某县教育局办公室'
+        """
+        return replace_at(self, path, value)
+
+    def part_path(self, part: Part) -> str | None:
+        """The document path of the first section that is the standard *part*, or ``None``.
+
+        >>> from govdisclose import examples
+        >>> examples.load("sample-2021").part_path(Part.APPLICATIONS)
+        '$.sections[2]'
+        """
+
+        def search(sections: tuple[Section, ...], base: str) -> str | None:
+            for index, section in enumerate(sections):
+                here = f"{base}[{index}]"
+                if section.part is part:
+                    return here
+                found = search(section.subsections, f"{here}.subsections")
+                if found is not None:
+                    return found
+            return None
+
+        return search(self.sections, "$.sections")
+
+    def with_part(
+        self,
+        part: Part,
+        *,
+        blocks: Sequence[Block] | None = None,
+        subsections: Sequence[Section] | None = None,
+        heading: str | None = None,
+    ) -> Report:
+        """A copy with the standard *part*'s blocks, subsections or heading replaced (what is not given is kept).
+
+        Raises:
+            ModelError: The report has no section for *part* (the message lists the parts it has).
+
+        >>> from govdisclose import examples
+        >>> from govdisclose.model import Paragraph
+        >>> none = Paragraph(content=("本年度无其他需要报告的事项。",))
+        >>> r = examples.load("sample-2021").with_part(Part.OTHER, blocks=[none])
+        >>> r.part(Part.OTHER).blocks[0].text
+        '本年度无其他需要报告的事项。'
+        """
+        path = self.part_path(part)
+        if path is None:
+            present = ", ".join(s.part.value for _, s in self.walk() if s.part is not None) or "none"
+            raise ModelError(f"the report has no section for part {part.value!r}; its parts: {present}", field="part")
+        section = self.part(part)
+        assert section is not None
+        changes: dict[str, Any] = {}
+        if blocks is not None:
+            changes["blocks"] = tuple(blocks)
+        if subsections is not None:
+            changes["subsections"] = tuple(subsections)
+        if heading is not None:
+            changes["heading"] = heading
+        return replace_at(self, path, attrs.evolve(section, **changes))

@@ -15,12 +15,13 @@ Figure(value=Decimal('0'), marker=None, qualifier=<Qualifier.EXACT: ''>)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from .._errors import ModelError
 from ._blocks import Block
+from ._cells import CellKey, Key, UnknownLabelError, find_column, find_row
 from ._checks import not_blank
 from ._figures import Figure, FigureLike, figures
 from ._inline import MoneyUnit
@@ -63,6 +64,9 @@ class TableRow:
     id: str = attrs.field(validator=not_blank)
     values: tuple[Figure, ...] = attrs.field(converter=figures)
     label: str | None = attrs.field(default=None, validator=not_blank)
+
+
+_T = TypeVar("_T", bound="OfficialTable")
 
 
 def _check_rows(instance: OfficialTable, attribute: attrs.Attribute[Any], rows: tuple[TableRow, ...]) -> None:
@@ -142,18 +146,151 @@ class OfficialTable(Block):
         """The published row *row_id*, or ``None``."""
         return next((row for row in self.rows if row.id == row_id), None)
 
-    def get(self, row_id: str, column_id: str) -> Figure:
-        """The cell at *row_id* × *column_id*; an unknown figure when the row was not published.
+    def _locate_row(self, row: Key) -> RowDef | TableRow:
+        """The definition row, or the published local row, that *row* names."""
+        definition = self.DEFINITION
+        try:
+            return find_row(definition.rows, row, table=definition.id)
+        except UnknownLabelError:
+            local = [
+                r for r in self.rows if r.label is not None and row in (r.id, r.label) and r.id not in _ids(definition)
+            ]
+            if len(local) == 1:
+                return local[0]
+            raise
+
+    def _locate(self, row: Key, column: Key | None) -> tuple[RowDef | TableRow, int]:
+        """The row (a definition row, or a published local row) and the column index that a key names."""
+        definition = self.DEFINITION
+        only = definition.rows[0] if len(definition.rows) == 1 else None
+        if only is not None and (column is None or not _names_row(only, row)):
+            # A one-row table (table 四) is addressed by its columns alone: ("行政复议", "结果维持").
+            key = row if column is None else (*_as_tuple(row), *_as_tuple(column))
+            return only, only.columns.index(find_column(only.columns, key, table=definition.id))
+        if column is None:
+            raise UnknownLabelError(
+                f"{definition.id} has {len(definition.rows)} rows: give a row and a column",
+                key=row,
+                table=definition.id,
+                axis="column",
+                candidates=(),
+            )
+        target = self._locate_row(row)
+        if isinstance(target, TableRow):
+            raise UnknownLabelError(
+                f"local row {row!r} of {definition.id} has no column labels: set it with with_row()",
+                key=column,
+                table=definition.id,
+                axis="column",
+                candidates=(),
+            )
+        return target, target.columns.index(find_column(target.columns, column, table=definition.id))
+
+    def get(self, row: Key, column: Key | None = None) -> Figure:
+        """The cell that *row* × *column* name; an unknown figure when the row was not published.
+
+        *row* and *column* are ids, official labels (exact, or unique after folding width and punctuation, with or
+        without their ordinals) or tuples of group labels (see :mod:`govdisclose.model._cells`). Table 四 has one
+        row: its cells are addressed by column alone, e.g. ``("行政复议", "结果维持")``.
 
         Raises:
-            KeyError: The definition has no such row or column.
+            UnknownLabelError: A key names no row or column, or several (a ``KeyError``; the message lists the
+                nearest labels and ids).
+
+        >>> t = ApplicationsTable2021.zeros().with_cells({("（一）予以公开", "自然人"): 12})
+        >>> t.get("（一）予以公开", "自然人"), t["予以公开", "natural-person"].value
+        (Figure(value=Decimal('12'), marker=None, qualifier=<Qualifier.EXACT: ''>), Decimal('12'))
+        >>> ReviewsTable.zeros().with_cells({("行政复议", "结果纠正"): 2})["行政复议", "结果纠正"].value
+        Decimal('2')
         """
-        definition_row = self.DEFINITION.row(row_id)
-        index = next((i for i, c in enumerate(definition_row.columns) if c.id == column_id), None)
-        if index is None:
-            raise KeyError(column_id)
-        row = self.row(row_id)
-        return row.values[index] if row is not None else Figure()
+        target, index = self._locate(row, column)
+        published = target if isinstance(target, TableRow) else self.row(target.id)
+        return published.values[index] if published is not None else Figure()
+
+    def __getitem__(self, key: CellKey | Key) -> Figure:
+        """``table[row, column]``; for table 四 also ``table["行政复议", "结果维持"]`` (see :meth:`get`)."""
+        if isinstance(key, tuple) and len(key) == 2 and len(self.DEFINITION.rows) != 1:
+            row, column = key
+            return self.get(row, column)
+        return self.get(_flatten(key))
+
+    def with_cells(self: _T, cells: Mapping[CellKey, FigureLike]) -> _T:
+        """A copy of the table with the given cells set: ``{(row, column): value, …}``.
+
+        Keys are as for :meth:`get`; values as a :class:`TableRow` accepts them (numbers, strings as printed, ``None``
+        for unknown). An official row that was not published is added in its place, its other cells unknown.
+
+        >>> t = ApplicationsTable2021.from_values({"new": [1, 0, 0, 0, 0, 0, 1]})
+        >>> t2 = t.with_cells({("二、上年结转政府信息公开申请数量", "总计"): 3})
+        >>> [row.id for row in t2.rows], t2.get("carried-over", "total").value, t2.get("carried-over", "自然人")
+        (['new', 'carried-over'], Decimal('3'), Figure(value=None, marker=None, qualifier=<Qualifier.EXACT: ''>))
+        """
+        changes: dict[str, dict[int, FigureLike]] = {}
+        templates: dict[str, RowDef | TableRow] = {}
+        for key, value in cells.items():
+            if not (isinstance(key, tuple) and len(key) == 2):
+                raise UnknownLabelError(
+                    f"a cell key is (row, column) (got {key!r}) in {self.DEFINITION.id}",
+                    key=str(key),
+                    table=self.DEFINITION.id,
+                    axis="row",
+                    candidates=(),
+                )
+            target, index = self._locate(key[0], key[1])
+            changes.setdefault(target.id, {})[index] = value
+            templates[target.id] = target
+        return self._with_rows(changes, templates)
+
+    def with_row(self: _T, row: Key, values: Sequence[FigureLike] | Mapping[Key, FigureLike]) -> _T:
+        """A copy of the table with one row's cells set: every value left to right, or ``{column: value}``.
+
+        >>> t = ApplicationsTable2021.zeros().with_row("（一）予以公开", [5, 1, 0, 0, 0, 0, 6])
+        >>> [f.value for f in t.row("result.disclosed").values][-1]
+        Decimal('6')
+        >>> ApplicationsTable2021.zeros().with_row("予以公开", [1, 2])
+        Traceback (most recent call last):
+        ...
+        govdisclose._errors.ModelError: row 'result.disclosed' of applications-2021 has 7 cells, got 2 values
+        """
+        target = self._locate_row(row)
+        if isinstance(values, Mapping):
+            return self.with_cells({(row, column): value for column, value in values.items()})
+        width = len(target.values) if isinstance(target, TableRow) else len(target.columns)
+        if len(values) != width:
+            raise ModelError(
+                f"row {target.id!r} of {self.DEFINITION.id} has {width} cells, got {len(values)} values",
+                field="rows",
+                value=target.id,
+            )
+        return self._with_rows({target.id: dict(enumerate(values))}, {target.id: target})
+
+    def _with_rows(
+        self: _T, changes: Mapping[str, Mapping[int, FigureLike]], templates: Mapping[str, RowDef | TableRow]
+    ) -> _T:
+        order = {definition.id: position for position, definition in enumerate(self.DEFINITION.rows)}
+        rows: list[TableRow] = []
+        for published in self.rows:
+            change = changes.get(published.id)
+            if change:
+                values: list[FigureLike] = list(published.values)
+                for index, value in change.items():
+                    values[index] = value
+                published = attrs.evolve(published, values=values)
+            rows.append(published)
+        present = {published.id for published in rows}
+        for row_id, change in changes.items():
+            if row_id in present:
+                continue
+            template = templates[row_id]
+            assert isinstance(template, RowDef)
+            new_values: list[FigureLike] = [None] * len(template.columns)
+            for index, value in change.items():
+                new_values[index] = value
+            new_row = TableRow(id=row_id, values=new_values)
+            position = order[row_id]
+            at = next((i for i, r in enumerate(rows) if order.get(r.id, -1) > position), len(rows))
+            rows.insert(at, new_row)
+        return attrs.evolve(self, rows=tuple(rows))
 
     def cells(self) -> Iterator[tuple[RowDef | None, ColumnDef | None, int, Figure]]:
         """Yield ``(row definition, column definition, row index, figure)`` for every published cell.
@@ -230,6 +367,24 @@ class ReviewsTable(OfficialTable):
 
     KIND: ClassVar[str] = "reviews-litigation"
     DEFINITION: ClassVar[TableDef] = REVIEWS_LITIGATION
+
+
+def _ids(definition: TableDef) -> frozenset[str]:
+    return frozenset(row.id for row in definition.rows)
+
+
+def _as_tuple(key: Key) -> tuple[str, ...]:
+    return (key,) if isinstance(key, str) else key
+
+
+def _flatten(key: CellKey | Key) -> Key:
+    if isinstance(key, str):
+        return key
+    return tuple(part for piece in key for part in _as_tuple(piece))
+
+
+def _names_row(row: RowDef, key: Key) -> bool:
+    return key == row.id or (bool(row.label) and key == row.label)
 
 
 # ---- the generic statistics table of reports before 2019 ------------------------------------------------------------
