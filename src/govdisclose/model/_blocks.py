@@ -18,7 +18,7 @@ import attrs
 
 from .._errors import ModelError
 from ..zh import OrdinalStyle
-from ._checks import not_blank, positive
+from ._checks import not_blank, positive, typed_fields
 from ._inline import Amount, Compound, Count, Inline, InlineQuantity, Share, plain_text
 
 __all__ = [
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Block:
     """Base class of body blocks. Subclasses set ``KIND`` and are registered by tag."""
 
@@ -57,7 +57,7 @@ def iter_quantities(content: tuple[Inline, ...]) -> Iterator[InlineQuantity]:
             yield piece
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Breakdown:
     """A total and the parts that break it down, named by the ``id`` of quantities in the same block.
 
@@ -111,7 +111,7 @@ def _paragraph_references(instance: Paragraph, attribute: attrs.Attribute[Any], 
     _check_references(list(iter_quantities(instance.content)), value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Paragraph(Block):
     """A paragraph of running text with its quantities typed.
 
@@ -140,7 +140,7 @@ def _points_not_empty(instance: object, attribute: attrs.Attribute[Any], value: 
         raise ModelError(f"{attribute.name!r} must not be empty", field=attribute.name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EnumeratedPoints(Block):
     """Points enumerated inside one paragraph: ``一是……二是……三是……``.
 
@@ -175,7 +175,7 @@ class EnumeratedPoints(Block):
             yield from iter_quantities(point)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NumberedItems(Block):
     """A numbered list, one item per line: ``1、公开的内容更加充实。……``.
 
@@ -197,7 +197,7 @@ class NumberedItems(Block):
             yield from iter_quantities(item)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StatPart:
     """One labelled part of a :class:`Statistic`.
 
@@ -212,7 +212,7 @@ class StatPart:
     share: Share | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Statistic(Block):
     """A statistic stated from data: a total and its labelled parts.
 
@@ -245,7 +245,7 @@ class Statistic(Block):
                 yield part.share
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Cell:
     """One cell of a generic table, as published.
 
@@ -290,7 +290,7 @@ def _rectangular(instance: Table, attribute: attrs.Attribute[Any], rows: tuple[t
         raise ModelError("a rowspan reaches below the last row", field="rows")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Table(Block):
     """A generic table with merged cells, for tables that have no typed model.
 

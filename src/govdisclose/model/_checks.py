@@ -1,19 +1,49 @@
-"""Field validators shared by the model classes.
+"""Field validators shared by the model classes, and the type check every model class runs at construction.
 
 They raise :class:`~govdisclose.ModelError` with messages that name the field and the value, such as
-``'value' must be >= 0 (got -3)``.
+``'value' must be >= 0 (got -3)``. Every class of the model is declared with :func:`typed_fields`, so a value of the
+wrong type fails where it is given, naming the class and the field:
+
+>>> from govdisclose.model import Agency, Edition, Report
+>>> Report(edition=Edition.E2021, year="2025", agency="某县教育局")
+Traceback (most recent call last):
+...
+govdisclose._errors.ModelError: Report.year must be int (got str '2025')
+
+The obvious intentions are converted where they are unambiguous: an agency's name for the :class:`Agency`, an ISO
+date or time string for a date or time, a whole number for a decimal amount.
+
+>>> Report(edition=Edition.E2021, year=2025, agency="某县教育局").agency
+Agency(name='某县教育局', level=None, role=None, parent=None)
 """
 
 from __future__ import annotations
 
+import datetime
+import types
+import typing
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .._errors import ModelError
 
+_V = TypeVar("_V")
+_SELF_CHECKED: set[object] = set()
 
+
+def checks_type(validator: _V) -> _V:
+    """Mark a field validator that checks the value's type itself, with a message of its own.
+
+    The generic check of :func:`typed_fields` skips such a field.
+    """
+    _SELF_CHECKED.add(validator)
+    return validator
+
+
+@checks_type
 def whole(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse anything but an ``int`` (a ``bool`` is not a count)."""
     if type(value) is not int and not (isinstance(value, int) and not isinstance(value, bool)):
@@ -24,11 +54,12 @@ def whole(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+@checks_type
 def decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse anything but a :class:`~decimal.Decimal` (``None`` is allowed where the type allows it).
 
-    A float is not exact (``0.1`` is not one tenth), and an int would hide where a decimal was meant, so both are
-    refused with a hint: write ``Decimal("2.5")``.
+    A float is not exact (``0.1`` is not one tenth), so it is refused with a hint: write ``Decimal("2.5")``. (Fields
+    that take a whole number as the exact decimal convert it first, with :func:`int_to_decimal`.)
     """
     if value is not None and type(value) is not Decimal:
         raise ModelError(
@@ -63,3 +94,130 @@ def positive(instance: object, attribute: attrs.Attribute[Any], value: int | Non
     """Refuse zero and negative numbers (``None`` is allowed where the type allows it)."""
     if value is not None and value < 1:
         raise ModelError(f"{attribute.name!r} must be >= 1 (got {value})", field=attribute.name, value=value)
+
+
+# ---- the obvious intentions, converted ------------------------------------------------------------------------------
+
+
+def iso_date(value: object) -> object:
+    """An ISO date string (``"2026-01-20"``) becomes a :class:`datetime.date`; anything else is left to the checks.
+
+    Raises:
+        ModelError: The string is not an ISO date.
+    """
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            message = f"a date is a datetime.date or an ISO string YYYY-MM-DD (got {value!r:.40})"
+            raise ModelError(message, value=value) from None
+    return value
+
+
+def iso_time(value: object) -> object:
+    """An ISO time string (``"09:42"``) becomes a :class:`datetime.time`; anything else is left to the checks.
+
+    Raises:
+        ModelError: The string is not an ISO time.
+    """
+    if isinstance(value, str):
+        try:
+            return datetime.time.fromisoformat(value)
+        except ValueError:
+            message = f"a time is a datetime.time or an ISO string HH:MM[:SS] (got {value!r:.40})"
+            raise ModelError(message, value=value) from None
+    return value
+
+
+def int_to_decimal(value: object) -> object:
+    """A whole number (``int``, not ``bool``) becomes the exact :class:`~decimal.Decimal`; a float is refused later."""
+    return Decimal(value) if type(value) is int else value
+
+
+# ---- construction-time type checks ---------------------------------------------------------------------------------
+
+
+def _expression(hint: object, value: str, names: dict[str, object]) -> tuple[str, str]:
+    """A Python expression testing that *value* has the annotated type *hint*, and the type's name for messages."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any or hint is object:
+        return "True", "any value"
+    if origin in (typing.Union, types.UnionType):
+        parts = [_expression(arg, value, names) for arg in args]
+        return "(" + " or ".join(e for e, _ in parts) + ")", " or ".join(n for _, n in parts)
+    if origin is typing.Literal:
+        names[f"_L{len(names)}"] = frozenset(args)
+        return f"{value} in _L{len(names) - 1}", " or ".join(repr(a) for a in args)
+    if origin is tuple:
+        item = f"_i{len(value)}"
+        if len(args) == 2 and args[1] is Ellipsis:
+            inner, name = _expression(args[0], item, names)
+            return f"(type({value}) is tuple and all({inner} for {item} in {value}))", f"a tuple of {name}"
+        inner = " and ".join(_expression(arg, f"{value}[{n}]", names)[0] for n, arg in enumerate(args))
+        return f"(type({value}) is tuple and len({value}) == {len(args)} and {inner})", f"a tuple of {len(args)}"
+    if origin is dict or hint is dict:
+        return f"isinstance({value}, dict)", "a dict"
+    if hint is type(None):
+        return f"{value} is None", "None"
+    if hint is int:
+        return f"type({value}) is int", "int"
+    if isinstance(hint, type):
+        key = f"_T{len(names)}"
+        names[key] = hint
+        return f"isinstance({value}, {key})", hint.__name__
+    return "True", str(hint)  # pragma: no cover - every annotation of the model is one of the above
+
+
+def _validators(validator: object) -> tuple[object, ...]:
+    inner = getattr(validator, "_validators", None)
+    return tuple(inner) if inner is not None else (validator,)
+
+
+def _compile(cls: type) -> Callable[[object], None]:
+    """One function that checks every field of an instance of *cls* against its annotation."""
+    hints = typing.get_type_hints(cls)
+    names: dict[str, object] = {"_fail": _fail}
+    lines = ["def check(self):"]
+    for field in attrs.fields(cls):
+        if any(v in _SELF_CHECKED for v in _validators(field.validator)):
+            continue
+        test, name = _expression(hints[field.name], "v", names)
+        names[f"_N_{field.name}"] = name
+        lines += [f"    v = self.{field.name}", f"    if not {test}: _fail(self, {field.name!r}, _N_{field.name}, v)"]
+    lines.append("    return None")
+    exec("\n".join(lines), names)
+    check: Callable[[object], None] = names["check"]  # type: ignore[assignment]
+    return check
+
+
+def _fail(instance: object, field: str, expected: str, value: object) -> None:
+    raise ModelError(
+        f"{type(instance).__name__}.{field} must be {expected} (got {type(value).__name__} {value!r:.80})",
+        field=field,
+        value=value,
+    )
+
+
+_COMPILED: dict[type, Callable[[object], None]] = {}
+
+
+def _type_check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check every field of *instance* against its annotation (attached to the first field; runs first)."""
+    cls = type(instance)
+    check = _COMPILED.get(cls)
+    if check is None:
+        check = _COMPILED[cls] = _compile(cls)
+    check(instance)
+
+
+def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: at construction, every field is checked against its annotation first.
+
+    Annotations are strings until the classes of a module exist, so the check is compiled on first use, once per class.
+    A wrong type is a :class:`~govdisclose.ModelError` naming the class and the field.
+    """
+    if not fields:
+        return fields
+    first = fields[0]
+    validator = _type_check if first.validator is None else attrs.validators.and_(_type_check, first.validator)
+    return [first.evolve(validator=validator), *fields[1:]]

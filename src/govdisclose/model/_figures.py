@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from .._errors import ModelError
+from ._checks import checks_type, typed_fields
 from ._inline import Qualifier
 
 __all__ = ["Figure", "FigureLike", "figures"]
@@ -41,6 +42,7 @@ def _marker(instance: Figure, attribute: attrs.Attribute[Any], value: str | None
         raise ModelError(f"marker {value!r} is not a cell marker (one short line)", field="marker", value=value)
 
 
+@checks_type
 def _value(instance: Figure, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
     if value is not None and type(value) is not Decimal:
         raise ModelError(
@@ -54,7 +56,7 @@ def _value(instance: Figure, attribute: attrs.Attribute[Any], value: Decimal | N
         raise ModelError("a qualifier needs a number", field="qualifier")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Figure:
     """The content of one table cell, as published.
 

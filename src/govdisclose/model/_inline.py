@@ -24,7 +24,7 @@ from typing import ClassVar, Literal
 import attrs
 
 from .._errors import ModelError
-from ._checks import decimal, finite, non_negative, not_blank, whole
+from ._checks import decimal, finite, int_to_decimal, non_negative, not_blank, typed_fields, whole
 
 __all__ = [
     "Amount",
@@ -126,7 +126,7 @@ def _qualified(qualifier: Qualifier, digits: str, rest: str) -> str:
     return f"{digits}{qualifier.value}{rest}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Count:
     """A whole number of things: ``15条``, ``1100余人次``, ``17.9亿次``.
 
@@ -169,7 +169,7 @@ class Count:
         return self.qualifier.bound
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Amount:
     """An amount of money, exact as written: ``133.9554万元``, ``0元``.
 
@@ -186,7 +186,7 @@ class Amount:
 
     KIND: ClassVar[str] = "amount"
 
-    value: Decimal = attrs.field(validator=[decimal, non_negative])
+    value: Decimal = attrs.field(converter=int_to_decimal, validator=[decimal, non_negative])
     unit: MoneyUnit = MoneyUnit.YUAN
     qualifier: Qualifier = Qualifier.EXACT
     id: str | None = attrs.field(default=None, validator=not_blank)
@@ -208,7 +208,7 @@ class Amount:
         return self.qualifier.bound
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Share:
     """A percentage as written: ``100%`` in ``占100%``, ``67.84%`` in ``占总体的比例为67.84%``.
 
@@ -225,7 +225,7 @@ class Share:
 
     KIND: ClassVar[str] = "share"
 
-    value: Decimal = attrs.field(validator=[decimal, finite])
+    value: Decimal = attrs.field(converter=int_to_decimal, validator=[decimal, finite])
     part: str | None = attrs.field(default=None, validator=not_blank)
     whole: str | None = attrs.field(default=None, validator=not_blank)
     id: str | None = attrs.field(default=None, validator=not_blank)
@@ -242,7 +242,7 @@ def _at_least_two(instance: Compound, attribute: attrs.Attribute[tuple[Count, ..
         raise ModelError(f"'parts' of a compound figure needs at least 2 counts (got {len(value)})", field="parts")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Compound:
     """Several counts of one thing written together: ``189户247人`` (households and persons).
 

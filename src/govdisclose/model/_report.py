@@ -17,7 +17,7 @@ import attrs
 
 from .._errors import ModelError
 from ._blocks import Block
-from ._checks import not_blank
+from ._checks import iso_date, iso_time, not_blank, typed_fields
 from ._edit import replace_at
 from ._sections import Part, Section
 
@@ -86,7 +86,7 @@ class Validity(str, enum.Enum):
     REPEALED = "废止"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Agency:
     """The organ whose work the report covers.
 
@@ -113,7 +113,7 @@ def _extra_fields(instance: object, attribute: attrs.Attribute[Any], value: tupl
         seen.add(label)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Publication:
     """The publication metadata a portal shows above a report.
 
@@ -133,9 +133,9 @@ class Publication:
     index_number: str | None = attrs.field(default=None, validator=not_blank)
     document_number: str | None = attrs.field(default=None, validator=not_blank)
     publisher: str | None = attrs.field(default=None, validator=not_blank)
-    written_on: datetime.date | None = None
-    published_on: datetime.date | None = None
-    published_at: datetime.time | None = None
+    written_on: datetime.date | None = attrs.field(default=None, converter=iso_date)
+    published_on: datetime.date | None = attrs.field(default=None, converter=iso_date)
+    published_at: datetime.time | None = attrs.field(default=None, converter=iso_time)
     subject: str | None = attrs.field(default=None, validator=not_blank)
     validity: Validity | None = None
     source: str | None = attrs.field(default=None, validator=not_blank)
@@ -146,7 +146,7 @@ class Publication:
             raise ModelError("'published_at' needs 'published_on'", field="published_at", value=self.published_at)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Introduction:
     """The 引言 (preamble) before the first chapter.
 
@@ -159,7 +159,7 @@ class Introduction:
     blocks: tuple[Block, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Signature:
     """The 署名 and date below the body.
 
@@ -172,7 +172,7 @@ class Signature:
     date: datetime.date | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Attachment:
     """An attached table or file (附表, 附件), by name.
 
@@ -192,7 +192,7 @@ def _sha256(instance: object, attribute: attrs.Attribute[Any], value: str | None
         raise ModelError(f"'source_sha256' must be 64 lowercase hex digits (got {value!r})", field="source_sha256")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Provenance:
     """Where the report's text came from.
 
@@ -216,7 +216,7 @@ def _explanation_target(instance: Explanation, attribute: attrs.Attribute[Any], 
         raise ModelError(f"'path' must be a document path starting with '$' (got {instance.path!r})", field="path")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Explanation:
     """A note that explains a finding: ``the channel counts overlap``, ``the fee was waived``.
 
@@ -234,12 +234,17 @@ class Explanation:
     path: str | None = attrs.field(default=None, validator=_explanation_target)
 
 
+def _agency(value: Agency | str) -> Agency:
+    """An agency's name given alone stands for ``Agency(name=…)``."""
+    return Agency(name=value) if isinstance(value, str) else value
+
+
 def _year(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if not 2000 <= value <= 2200:
         raise ModelError(f"'year' must be between 2000 and 2200 (got {value})", field="year", value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Report:
     """A 政府信息公开工作年度报告.
 
@@ -259,7 +264,7 @@ class Report:
 
     edition: Edition
     year: int = attrs.field(validator=_year)
-    agency: Agency
+    agency: Agency = attrs.field(converter=_agency)
     publication: Publication = Publication()
     title: str | None = attrs.field(default=None, validator=not_blank)
     introduction: Introduction | None = None

@@ -21,7 +21,7 @@ import attrs
 from .._errors import ModelError
 from ..zh import OrdinalStyle
 from ._blocks import Block
-from ._checks import positive
+from ._checks import positive, typed_fields
 
 __all__ = ["Part", "Section"]
 
@@ -66,7 +66,7 @@ def _single_line(instance: object, attribute: attrs.Attribute[Any], value: str) 
         raise ModelError(f"{attribute.name!r} must be one line (got {value!r})", field=attribute.name, value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Section:
     """A chapter or sub-part of a report.
 

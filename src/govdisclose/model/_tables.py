@@ -22,7 +22,7 @@ import attrs
 from .._errors import ModelError
 from ._blocks import Block
 from ._cells import CellKey, Key, UnknownLabelError, find_column, find_row
-from ._checks import not_blank
+from ._checks import not_blank, typed_fields
 from ._figures import Figure, FigureLike, figures
 from ._inline import MoneyUnit
 from ._tabledefs import (
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TableRow:
     """The published cells of one row.
 
@@ -101,7 +101,7 @@ def _check_rows(instance: OfficialTable, attribute: attrs.Attribute[Any], rows: 
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class OfficialTable(Block):
     """Base of the official tables: published rows keyed by the row ids of a definition.
 
@@ -316,7 +316,7 @@ class OfficialTable(Block):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProactiveTable2021(OfficialTable):
     """Table 二 of the 2021 format (规章、行政规范性文件、行政许可、行政处罚、行政强制、行政事业性收费).
 
@@ -327,7 +327,7 @@ class ProactiveTable2021(OfficialTable):
     DEFINITION: ClassVar[TableDef] = PROACTIVE_2021
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProactiveTable2019(OfficialTable):
     """Table 二 of the 2019 format, with signed ``本年增/减`` cells and the （九）procurement block.
 
@@ -342,7 +342,7 @@ class ProactiveTable2019(OfficialTable):
     procurement_unit: MoneyUnit | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ApplicationsTable2021(OfficialTable):
     """Table 三 of the 2021 format: 7 applicant columns × 25 rows, （六）其他处理 in three sub-rows."""
 
@@ -350,7 +350,7 @@ class ApplicationsTable2021(OfficialTable):
     DEFINITION: ClassVar[TableDef] = APPLICATIONS_2021
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ApplicationsTable2019(OfficialTable):
     """Table 三 of the 2019 format: （六）其他处理 is one row with values.
 
@@ -361,7 +361,7 @@ class ApplicationsTable2019(OfficialTable):
     DEFINITION: ClassVar[TableDef] = APPLICATIONS_2019
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReviewsTable(OfficialTable):
     """Table 四 (both formats): administrative review and litigation outcomes, fifteen cells in one row."""
 
@@ -390,7 +390,7 @@ def _names_row(row: RowDef, key: Key) -> bool:
 # ---- the generic statistics table of reports before 2019 ------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StatRow:
     """A row of a generic statistics table.
 
@@ -411,7 +411,7 @@ class StatRow:
     level: int = attrs.field(default=0, validator=attrs.validators.ge(0))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SumRelation:
     """A declared sum: the *total* row equals the sum of the *parts* rows, in every value column.
 
@@ -447,7 +447,7 @@ def _check_statistics(instance: StatisticsTable, attribute: attrs.Attribute[Any]
                 raise ModelError(f"relations[{index}] refers to row {ref!r}, which the table lacks", field="relations")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StatisticsTable(Block):
     """A statistics table of free rows: the 2014–2018 national form, or the local forms of earlier years.
 

@@ -1,0 +1,92 @@
+"""Every public model class refuses a wrong type at construction with a ModelError naming the class and the field."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclose.model as model
+from govdisclose import ModelError
+from govdisclose.model import Agency, Amount, Count, Edition, Publication, Report, Share
+from strategies import reports
+
+# The table definitions are the library's own data, built once at import; every other attrs class is a model class.
+_DEFINITIONS = {"BlockDef", "BlocksDef", "ColumnDef", "GridDef", "RowDef"}
+MODEL_CLASSES = [
+    getattr(model, name)
+    for name in model.__all__
+    if isinstance(getattr(model, name), type)
+    and attrs.has(getattr(model, name))
+    and attrs.fields(getattr(model, name))  # Block, the base of the blocks, has no fields of its own
+    and name not in _DEFINITIONS
+    and name != "KindRegistry"
+]
+
+
+def test_the_issue_cases_fail_at_construction() -> None:
+    """The bad constructions reported by a county bureau's developer are one-line ModelErrors where they are made."""
+    with pytest.raises(ModelError, match=r"^Report\.year must be int \(got str '2025'\)$"):
+        Report(edition=Edition.E2021, year="2025", agency=Agency(name="某县教育局"))  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match=r"^Report\.edition must be Edition \(got str '2021'\)$"):
+        Report(edition="2021", year=2025, agency=Agency(name="某县教育局"))  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match=r"^Agency\.name must be str \(got int 5\)$"):
+        Agency(name=5)  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match=r"a date is a datetime\.date or an ISO string YYYY-MM-DD"):
+        Publication(published_on="2026-02-30")  # type: ignore[arg-type]
+
+
+def test_obvious_intentions_are_converted() -> None:
+    """An agency name, ISO dates and times, and whole-number amounts and shares are taken for what they mean."""
+    report = Report(edition=Edition.E2021, year=2025, agency="某县教育局")  # type: ignore[arg-type]
+    assert Agency(name="某县教育局") == report.agency
+    publication = Publication(published_on="2026-01-20", published_at="09:42")  # type: ignore[arg-type]
+    assert (datetime.date(2026, 1, 20), datetime.time(9, 42)) == (publication.published_on, publication.published_at)
+    assert (Decimal(3), Decimal(50)) == (Amount(value=3).value, Share(value=50).value)  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match="write Decimal"):
+        Amount(value=2.5)  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match="'value' must be a whole number"):
+        Count(value=True)
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
+def test_every_model_class_checks_types(cls: type) -> None:
+    """Each public model class runs the type check first, on its first field."""
+    first = attrs.fields(cls)[0]
+    validators = getattr(first.validator, "_validators", (first.validator,))
+    assert "_type_check" == validators[0].__name__
+
+
+class _Alien:
+    """A value of a type no field of the model accepts."""
+
+    def __repr__(self) -> str:
+        return "<alien>"
+
+
+def _instances(value: object) -> list[object]:
+    found: list[object] = []
+    if attrs.has(type(value)):
+        found.append(value)
+        for field in attrs.fields(type(value)):
+            found.extend(_instances(getattr(value, field.name)))
+    elif isinstance(value, tuple):
+        for item in value:
+            found.extend(_instances(item))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(report=reports, data=st.data())
+def test_any_field_given_a_wrong_type_is_a_model_error(report: Report, data: st.DataObject) -> None:
+    """Replacing any field of any object in a report by a value of a foreign type raises ModelError, nothing else."""
+    instance = data.draw(st.sampled_from(_instances(report)))
+    field = data.draw(st.sampled_from([f.name for f in attrs.fields(type(instance))]))
+    with pytest.raises(ModelError) as info:
+        attrs.evolve(instance, **{field: _Alien()})
+    message = str(info.value)
+    assert f"{type(instance).__name__}.{field}" in message or repr(field) in message or "figure" in message
