@@ -201,7 +201,7 @@ def test_registry_refuses_a_taken_tag() -> None:
         (lambda: Count(value=2.5, unit="条"), "'value' must be a whole number (got float 2.5)"),
         (lambda: Count(value=True, unit="条"), "'value' must be a whole number (got bool True)"),
         (lambda: Amount(value=2.5), "'value' must be a Decimal (got float 2.5); write Decimal('2.5') to keep it exact"),
-        (lambda: Share(value=100), "'value' must be a Decimal (got int 100)"),
+        (lambda: Share(value=0.5), "'value' must be a Decimal (got float 0.5)"),
     ],
 )
 def test_wrong_python_types_are_model_errors(build: object, message: str) -> None:
