@@ -34,9 +34,7 @@ ALLOWED = {
         "read",
         "batch",
         "plugins",
-        "_cli_batch",
     },
-    "_cli_batch": {"_errors", "model", "serialize", "render", "checks", "read", "batch", "examples"},
     "__main__": {"cli"},
 }
 

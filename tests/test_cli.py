@@ -1,3 +1,4 @@
+import argparse
 import json
 import subprocess
 import sys
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govdisclose import examples
-from govdisclose.cli import main
+from govdisclose.cli import COMMANDS, Command, main
 from govdisclose.model import default_kinds
 from govdisclose.render import render_text
 
@@ -118,3 +119,38 @@ def test_failed_render_leaves_no_file(tmp_path: Path) -> None:
     assert 1 == main(["render", str(tmp_path / "missing.json"), "-o", str(target)])
     assert not target.exists()
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_every_command_of_the_table_configures_its_parser(command: Command) -> None:
+    """Each line of the command table names an importable configure that adds options and returns the work."""
+    parser = argparse.ArgumentParser(prog=f"govdisclose {command.name}")
+    run = command.load()(parser)
+    assert callable(run)
+    assert command.name in parser.format_help()
+
+
+def test_a_command_imports_only_what_it_uses() -> None:
+    """``check`` imports neither the other subcommands' modules nor the readers; ``examples`` loads no plugins."""
+    code = (
+        "import sys\n"
+        "from govdisclose.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('govdisclose.'))), file=sys.stderr)\n"
+    )
+    checked = subprocess.run(
+        [sys.executable, "-c", code, "check", "example:sample-2021"], capture_output=True, text=True, check=True
+    )
+    modules = set(checked.stderr.split())
+    assert {"govdisclose.cli._check", "govdisclose.checks"} <= modules
+    assert set() == modules & {"govdisclose.cli._documents", "govdisclose.cli._info", "govdisclose.read"}
+    listed = subprocess.run([sys.executable, "-c", code, "examples"], capture_output=True, text=True, check=True)
+    assert "govdisclose.plugins" not in listed.stderr.split()
+
+
+def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A word that is no subcommand exits 2 with argparse's message listing the subcommands."""
+    with pytest.raises(SystemExit) as exited:
+        main(["nope"])
+    assert 2 == exited.value.code
+    assert "invalid choice: 'nope'" in capsys.readouterr().err

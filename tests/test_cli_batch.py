@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from govdisclose import check, examples, from_json, to_json
-from govdisclose._cli_batch import Progress
 from govdisclose.batch import Result
 from govdisclose.cli import main
+from govdisclose.cli._runs import Progress
 from helpers import DATA
 
 

@@ -9,17 +9,21 @@ gives a :class:`Result` with its value or its error: one bad file never stops th
 [('example:sample-2021', True), ('missing.json', False)]
 """
 
-from ._map import DEFAULT_SUFFIXES, Result, expand_sources, map
-from ._tasks import check_file, check_summary, convert_file, load_source, render_file
+from ._map import Result, map
+from ._sources import DEFAULT_SUFFIXES, EXAMPLE_PREFIX, example_name, expand_sources, load_source, source_stem
+from ._tasks import check_file, check_summary, convert_file, render_file
 
 __all__ = [
     "DEFAULT_SUFFIXES",
+    "EXAMPLE_PREFIX",
     "Result",
     "check_file",
     "check_summary",
     "convert_file",
+    "example_name",
     "expand_sources",
     "load_source",
     "map",
     "render_file",
+    "source_stem",
 ]

@@ -14,18 +14,14 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Generic, TypeVar
 
 import attrs
 
-__all__ = ["DEFAULT_SUFFIXES", "Result", "expand_sources", "map"]
+__all__ = ["Result", "map"]
 
 S = TypeVar("S")
 T = TypeVar("T")
-
-DEFAULT_SUFFIXES: tuple[str, ...] = (".json", ".toml", ".yaml", ".yml")
-"""The suffixes :func:`expand_sources` picks up in directories: the report document formats."""
 
 
 @attrs.frozen(kw_only=True)
@@ -211,44 +207,3 @@ def _as_completed(
     finally:
         for future in pending:
             future.cancel()
-
-
-def expand_sources(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    suffixes: Sequence[str] = DEFAULT_SUFFIXES,
-    hidden: bool = False,
-) -> Iterator[str]:
-    """Yield the sources named by *paths*: files as given, directories as the report files under them.
-
-    A directory is walked recursively in sorted order (so a batch is the same on every machine), keeping files whose
-    suffix is one of *suffixes* (case-insensitive), skipping names that start with ``.`` unless *hidden*, and not
-    following links to directories. A file
-    named explicitly is kept whatever its suffix; ``-`` (standard input), ``example:NAME`` and paths that do not exist
-    are passed on as they are, so that the task reports them as a failed source rather than the expansion failing.
-
-    >>> list(expand_sources(["example:sample-2021", "missing.json"]))
-    ['example:sample-2021', 'missing.json']
-    """
-    wanted = tuple(suffix.lower() for suffix in suffixes)
-    for path in paths:
-        name = os.fspath(path)
-        if name == "-" or name.startswith("example:") or not os.path.isdir(name):
-            yield name
-            continue
-        yield from _walk(Path(name), wanted, hidden)
-
-
-def _walk(directory: Path, suffixes: tuple[str, ...], hidden: bool) -> Iterator[str]:
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
-        yield str(directory)  # unreadable: the task will say why
-        return
-    for entry in entries:
-        if not hidden and entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):  # a link to a directory could loop: not followed
-            yield from _walk(Path(entry.path), suffixes, hidden)
-        elif entry.name.lower().endswith(suffixes):
-            yield entry.path

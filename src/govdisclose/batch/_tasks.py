@@ -1,67 +1,83 @@
 """Ready-made tasks for :func:`~govdisclose.batch.map`: top-level functions of one source, so they pickle.
 
-Bind options with :func:`functools.partial` (``partial(render_file, to="html")``), which pickles too.
+Bind options with :func:`functools.partial` (``partial(render_file, to="html")``), which pickles too. The command line
+runs these same tasks, with the registries of its plugins.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import examples
-from ..checks import CheckResult, check
-from ..model import Report
-from ..render import render
-from ..serialize import dump_report, load_report
+from ..model import KindRegistry, Report
+from ._sources import load_source
 
-__all__ = ["check_file", "check_summary", "convert_file", "load_source", "render_file"]
+if TYPE_CHECKING:
+    from ..checks import CheckResult, RuleCatalog, RuleSet
+    from ..render import RendererRegistry
 
-EXAMPLE_PREFIX = "example:"
+__all__ = ["check_file", "check_summary", "convert_file", "render_file"]
 
 
-def load_source(source: str | os.PathLike[str]) -> Report:
-    """The report in *source*: a document file (``.json``, ``.toml``, ``.yaml``), ``-`` or ``example:NAME``.
+def check_file(
+    source: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    registry: KindRegistry | None = None,
+    rules: RuleCatalog | RuleSet | None = None,
+    previous: Report | None = None,
+) -> CheckResult:
+    """Load *source* and check it (the default rules, unless *rules* are given).
 
-    Raises:
-        SourceError: The file cannot be read.
-        DocumentError: It is not a valid report document.
-        UnknownExampleError: No bundled example has that name.
-
-    >>> load_source("example:sanyuan-chengguan-2017").year
-    2017
+    The result holds the report; to send less between processes, use :func:`check_summary`. *fmt* and *registry* are
+    those of :func:`load_source`; *rules* and *previous* those of :func:`~govdisclose.checks.check`.
     """
-    name = os.fspath(source)
-    if name.startswith(EXAMPLE_PREFIX):
-        return examples.load(name.removeprefix(EXAMPLE_PREFIX))
-    return load_report(name)
+    from ..checks import check
+
+    return check(load_source(source, fmt=fmt, registry=registry), previous=previous, rules=rules)
 
 
-def check_file(source: str | os.PathLike[str]) -> CheckResult:
-    """Load *source* and run the default checks on it.
-
-    The result holds the report; to send less between processes, use :func:`check_summary`.
-    """
-    return check(load_source(source))
-
-
-def check_summary(source: str | os.PathLike[str]) -> dict[str, Any]:
+def check_summary(
+    source: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    registry: KindRegistry | None = None,
+    rules: RuleCatalog | RuleSet | None = None,
+    previous: Report | None = None,
+) -> dict[str, Any]:
     """Load *source*, check it, and return the JSON form of the findings (without the report): cheap to pickle.
+
+    Takes the options of :func:`check_file`.
 
     >>> check_summary("example:sanyuan-chengguan-2017")["source"]
     'example:sanyuan-chengguan-2017'
     """
-    return check_file(source).to_data(source=os.fspath(source))
+    result = check_file(source, fmt=fmt, registry=registry, rules=rules, previous=previous)
+    return result.to_data(source=os.fspath(source))
 
 
-def render_file(source: str | os.PathLike[str], *, to: str = "text") -> str | bytes:
-    """Load *source* and render it in the format *to*.
+def render_file(
+    source: str | os.PathLike[str],
+    *,
+    to: str = "text",
+    fmt: str | None = None,
+    registry: KindRegistry | None = None,
+    renderers: RendererRegistry | None = None,
+) -> str | bytes:
+    """Load *source* and render it in the format *to* (with *renderers*, by default the package's).
 
     >>> render_file("example:sanyuan-chengguan-2017").splitlines()[0]
     '三元区城关街道2017年政府信息公开工作年度报告'
     """
-    return render(load_source(source), to=to)
+    from ..render import render
+
+    return render(load_source(source, fmt=fmt, registry=registry), to=to, renderers=renderers)
 
 
-def convert_file(source: str | os.PathLike[str], *, to: str = "json") -> str:
+def convert_file(
+    source: str | os.PathLike[str], *, to: str = "json", fmt: str | None = None, registry: KindRegistry | None = None
+) -> str:
     """Load *source* and write it as a document in the format *to* (``json``, ``toml`` or ``yaml``)."""
-    return dump_report(load_source(source), to)
+    from ..serialize import dump_report
+
+    return dump_report(load_source(source, fmt=fmt, registry=registry), to, registry=registry)

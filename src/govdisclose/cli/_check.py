@@ -1,0 +1,113 @@
+"""``govdisclose check`` and ``govdisclose rules``."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from typing import TYPE_CHECKING, Any
+
+from .._errors import GovDiscloseError, RegistryError
+from ..batch import check_file, load_source
+from ..model import KindRegistry, Report
+from ..serialize import FORMATS, write_output
+from ._core import CommandError, Run, Session
+from ._runs import DOCUMENT_SUFFIXES, add_sources, failure_record, jsonl, report_failure, run_batch
+
+if TYPE_CHECKING:
+    from ..checks import RuleSet
+
+__all__ = ["check", "check_source", "rules"]
+
+
+def check_source(
+    source: str, *, fmt: str | None, registry: KindRegistry, rules: RuleSet, previous: Report | None
+) -> dict[str, Any]:
+    """Check one source; returns its findings document and their text (a task: small to send back from a worker)."""
+    result = check_file(source, fmt=fmt, registry=registry, rules=rules, previous=previous)
+    return {"data": result.to_data(source=source), "text": result.to_text()}
+
+
+def _rules(options: argparse.Namespace, session: Session) -> RuleSet:
+    """The rules of this run: the host's catalog with ``--disable`` and ``--severity`` applied."""
+    levels = dict(item.partition("=")[::2] for item in options.severity)
+    if any(not rule_id or not level for rule_id, level in levels.items()):
+        raise CommandError("--severity takes ID=LEVEL, e.g. table.incomplete=info", status=2)
+    try:
+        return session.host.rules.configure(disable=options.disable, severity=levels)
+    except RegistryError as exc:  # a usage error, not a problem of a source
+        raise CommandError(str(exc), status=2) from None
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def check(parser: argparse.ArgumentParser) -> Run:
+    """``govdisclose check``: text (findings grouped per source, then a summary) or JSON Lines (one per source)."""
+    add_sources(parser, "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME")
+    parser.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
+    parser.add_argument("--previous", metavar="SOURCE", help="last year's report, for the rules across years")
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text, or JSON Lines: one findings document per source (json is the same)",
+    )
+    parser.add_argument("--disable", metavar="ID", action="append", default=[], help="a rule not to run")
+    parser.add_argument(
+        "--severity", metavar="ID=LEVEL", action="append", default=[], help="re-grade a rule (error/warning/info)"
+    )
+
+    def run(options: argparse.Namespace, session: Session) -> int:
+        rules = _rules(options, session)
+        registry = session.host.kinds
+        previous = None
+        if options.previous:
+            try:
+                previous = load_source(options.previous, fmt=options.fmt, registry=registry)
+            except GovDiscloseError as exc:
+                raise CommandError(f"{options.previous}: {exc}") from None
+        task = functools.partial(check_source, fmt=options.fmt, registry=registry, rules=rules, previous=previous)
+        text = options.output_format == "text"
+        totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
+        reports = failures = 0
+        clean = True
+        for result in run_batch(task, options.sources, jobs=options.jobs, suffixes=DOCUMENT_SUFFIXES):
+            if not result.ok:
+                failures += 1
+                clean = False
+                report_failure(result.source, result.error)
+                if not text:
+                    write_output(jsonl(failure_record(result)), "-")
+                continue
+            assert result.value is not None
+            data = result.value["data"]
+            reports += 1
+            clean = clean and data["ok"]
+            for key in totals:
+                totals[key] += data["counts"][key]
+            if text:
+                write_output(f"{result.source} ({data['report']['title']})\n{result.value['text']}", "-")
+            else:
+                write_output(jsonl(data), "-")
+        if text:
+            summary = (
+                f"{_plural(reports, 'report')}: {_plural(totals['error'], 'error')}, "
+                f"{_plural(totals['warning'], 'warning')}, {totals['info']} info ({totals['explained']} explained)"
+            )
+            write_output(summary + (f"; {_plural(failures, 'source')} failed" if failures else "") + "\n", "-")
+        return 0 if clean else 1
+
+    return run
+
+
+def rules(parser: argparse.ArgumentParser) -> Run:
+    """``govdisclose rules``: the rules of the catalog, one per line."""
+
+    def run(options: argparse.Namespace, session: Session) -> int:
+        lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in session.host.rules]
+        write_output("\n".join(lines) + "\n", "-")
+        return 0
+
+    return run

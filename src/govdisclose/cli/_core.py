@@ -1,0 +1,98 @@
+"""What every subcommand stands on: the table entry that names it, the session it runs in, the error that ends it.
+
+A subcommand lives in its own module as one function, ``configure(parser) -> run``: it adds its options to its
+:class:`argparse.ArgumentParser` and returns ``run(options, session) -> int``, which does the work and returns the exit
+status. The module is imported only when its subcommand is the one being run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
+
+__all__ = ["Command", "CommandError", "Configure", "Run", "Session"]
+
+
+class CommandError(Exception):
+    """Ends a command with one line on standard error and an exit status (1: the input is at fault, 2: the usage).
+
+    Commands raise it for what is not a :class:`~govdisclose.GovDiscloseError` of a source (those are caught and
+    reported by the command line itself).
+    """
+
+    def __init__(self, message: str, *, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Session:
+    """What a command gets besides its options: the registries of this run.
+
+    The installed plugins are loaded on first use of :attr:`host` (never for the commands that need no registry), into
+    a copy of the default registries, so that running the command line in a process leaves the defaults as they were.
+    """
+
+    def __init__(self, *, plugins: bool = True) -> None:
+        self.plugins = plugins
+        self._host: PluginHost | None = None
+
+    @property
+    def host(self) -> PluginHost:
+        """The registries of this run: the defaults, or a copy of them with the installed plugins when there are any.
+
+        Raises:
+            CommandError: A plugin cannot be loaded (the message names it and says how to run without plugins).
+        """
+        if self._host is None:
+            from .._errors import GovDiscloseError
+            from ..plugins import default_host, load_plugins
+
+            if not self.plugins:
+                self._host = default_host()
+            else:
+                host = default_host().copy()
+                try:
+                    loaded = load_plugins(host)
+                except GovDiscloseError as exc:
+                    raise CommandError(f"{exc}; run with --no-plugins to skip plugins") from None
+                except SystemExit as exc:  # a plugin that exits while it is imported must not end us silently
+                    raise CommandError(
+                        f"a plugin called sys.exit({exc.code!r}) while loading; run with --no-plugins to skip plugins"
+                    ) from None
+                self._host = host if loaded else default_host()
+        return self._host
+
+
+Run = Callable[[argparse.Namespace, Session], int]
+"""A subcommand's work: its parsed options and the session in, the exit status out."""
+
+Configure = Callable[[argparse.ArgumentParser], Run]
+"""A subcommand's entry: adds its options to its parser and returns its :data:`Run`."""
+
+
+@attrs.frozen
+class Command:
+    """One line of the command table: a subcommand's name, its one-line help, and where its ``configure`` lives.
+
+    Attributes:
+        name: What the user types (``check``).
+        help: The line ``govdisclose --help`` shows for it.
+        target: ``module:function`` of its :data:`Configure`, imported only when the subcommand runs.
+    """
+
+    name: str
+    help: str
+    target: str
+
+    def load(self) -> Configure:
+        """Import the subcommand's module and return its ``configure``."""
+        module, _, function = self.target.partition(":")
+        configure: Configure = getattr(importlib.import_module(module), function)
+        return configure

@@ -1,0 +1,110 @@
+"""The commands that produce one document per source: ``render``, ``convert`` and ``read``."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from typing import TYPE_CHECKING
+
+from .._errors import RegistryError, SourceError
+from ..batch import convert_file, load_source
+from ..serialize import FORMATS, dump_report, read_source
+from ._core import CommandError, Run, Session
+from ._runs import DOCUMENT_SUFFIXES, PUBLISHED_SUFFIXES, add_outputs, add_sources, produce
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
+
+__all__ = ["convert", "read", "read_published", "render", "render_source"]
+
+_DOCUMENTS = "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME"
+_SUFFIX = {"text": "txt", "markdown": "md", "html-fragment": "html"}
+"""The file suffix of a renderer's output in ``--output-dir``, where it is not the renderer's name."""
+
+
+def render_source(source: str, *, host: PluginHost, fmt: str | None, to: str) -> str | bytes:
+    """Load and render one source with the registries of *host* (a task: runs in a worker with ``--jobs``).
+
+    Raises:
+        RegistryError: The report holds a plugin's block kind that the format *to* has no function for.
+    """
+    from ..render import render
+
+    report = load_source(source, fmt=fmt, registry=host.kinds)
+    gaps = host.unrendered_in(report, to)
+    if gaps:  # a plugin's block kind that this format cannot draw: one line, not a traceback
+        path, tag = gaps[0]
+        plugin = host.kinds.source("block", tag)
+        raise RegistryError(f"{plugin} registers no {to} function for block kind {tag!r} @ {path}", tag=tag)
+    return render(report, to=to, renderers=host.renderers)
+
+
+def render(parser: argparse.ArgumentParser) -> Run:
+    """``govdisclose render``: one report to ``-o``, or many to ``--output-dir``/JSON Lines."""
+    from ..render import default_renderers
+
+    add_sources(parser, _DOCUMENTS)
+    parser.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
+    parser.add_argument(
+        "--to", default="text", help=f"output format (default text; known: {', '.join(default_renderers.names())})"
+    )
+    add_outputs(parser)
+
+    def run(options: argparse.Namespace, session: Session) -> int:
+        host = session.host
+        try:  # an unknown format is a usage error before any work
+            name = host.renderers.get(options.to).name
+        except (ValueError, KeyError) as exc:
+            raise CommandError(str(exc).strip("'\""), status=2) from None
+        task = functools.partial(render_source, host=host, fmt=options.fmt, to=options.to)
+        return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=_SUFFIX.get(name, name))
+
+    return run
+
+
+def convert(parser: argparse.ArgumentParser) -> Run:
+    """``govdisclose convert``: report documents between JSON, TOML and YAML."""
+    add_sources(parser, _DOCUMENTS)
+    parser.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
+    parser.add_argument("--to", required=True, choices=FORMATS, help="document format to write")
+    add_outputs(parser)
+
+    def run(options: argparse.Namespace, session: Session) -> int:
+        task = functools.partial(convert_file, to=options.to, fmt=options.fmt, registry=session.host.kinds)
+        return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=options.to)
+
+    return run
+
+
+def read_published(source: str, *, kind: str | None, to: str) -> tuple[str, tuple[str, ...]]:
+    """Read one published text or page; returns the output and the diagnostics, one line each (a task)."""
+    from ..read import read_html, read_text
+    from ..render import render
+
+    data = read_source(source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"cannot read {source}: not UTF-8 ({exc.reason})", source=source) from None
+    if kind is None:
+        by_suffix = "html" if source.lower().endswith((".html", ".htm")) else None
+        kind = by_suffix or ("html" if text.lstrip()[:1] == "<" else "text")
+    result = (read_html if kind == "html" else read_text)(text, source=None if source == "-" else source)
+    output = dump_report(result.report, "json") if to == "json" else str(render(result.report))
+    return output, tuple(str(diagnostic) for diagnostic in result.diagnostics)
+
+
+def read(parser: argparse.ArgumentParser) -> Run:
+    """``govdisclose read``: published texts and pages into the model."""
+    add_sources(parser, ".txt or .html files or directories of them, or - for stdin")
+    parser.add_argument("--to", choices=("json", "text"), default="json", help="write the report as (default json)")
+    parser.add_argument(
+        "--from", dest="fmt", choices=("text", "html"), help="the SOURCEs' kind (default: from the suffix or content)"
+    )
+    add_outputs(parser)
+
+    def run(options: argparse.Namespace, session: Session) -> int:
+        task = functools.partial(read_published, kind=options.fmt, to=options.to)
+        return produce(options, task, suffixes=PUBLISHED_SUFFIXES, suffix=options.to)
+
+    return run
