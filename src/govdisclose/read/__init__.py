@@ -1,9 +1,10 @@
-r"""Readers of published reports: plain text and HTML into the model, with diagnostics.
+r"""Readers of published reports: plain text, HTML and PDF into the model, with diagnostics.
 
-:func:`read_text` and :func:`read_html` return a :class:`ReadResult`: the :class:`~govdisclose.model.Report` and
-the :class:`Diagnostic` s of the reading — what was recognised, removed as page noise, uncertain or not recognised,
-each with its position in the source. The reader never guesses silently: what it is not sure of it says, and what it
-cannot place it keeps as a paragraph or leaves out with a diagnostic.
+:func:`read_text`, :func:`read_html` and :func:`read_pdf` return a :class:`ReadResult`: the
+:class:`~govdisclose.model.Report` and the :class:`Diagnostic` s of the reading — what was recognised, removed as
+page noise, uncertain or not recognised, each with its position in the source (for a PDF, its page). The reader never
+guesses silently: what it is not sure of it says, and what it cannot place it keeps as a paragraph or leaves out with a
+diagnostic.
 
 >>> result = read_text("某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请3件。")
 >>> result.report.display_title
@@ -11,6 +12,18 @@ cannot place it keeps as a paragraph or leaves out with a diagnostic.
 """
 
 from ._api import UNKNOWN_AGENCY, ReadResult, read_html, read_text
-from ._diagnostics import Diagnostic, DiagnosticKind
+from ._diagnostics import Diagnostic, DiagnosticKind, Position
+from ._pdf import OcrHook, OcrPage, read_pdf
 
-__all__ = ["UNKNOWN_AGENCY", "Diagnostic", "DiagnosticKind", "ReadResult", "read_html", "read_text"]
+__all__ = [
+    "UNKNOWN_AGENCY",
+    "Diagnostic",
+    "DiagnosticKind",
+    "OcrHook",
+    "OcrPage",
+    "Position",
+    "ReadResult",
+    "read_html",
+    "read_pdf",
+    "read_text",
+]

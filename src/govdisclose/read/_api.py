@@ -53,7 +53,7 @@ from ._titles import (
     unwrap_notice,
 )
 
-__all__ = ["MAX_CHARS", "UNKNOWN_AGENCY", "ReadResult", "read_html", "read_text"]
+__all__ = ["MAX_CHARS", "UNKNOWN_AGENCY", "ReadResult", "read_html", "read_items", "read_text"]
 
 UNKNOWN_AGENCY: Final = "（未识别的机关）"
 """The agency name of a report whose text names no agency anywhere (a diagnostic says so)."""
@@ -397,7 +397,8 @@ def _drop_noise(items: Sequence[Item], start: int, end: int, notes: Notes) -> li
     return kept
 
 
-def _read(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
+def read_items(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
+    """Read a source already cut into lines and tables (by a reader of text, HTML, PDF or Word) into a report."""
     flag_traditional([item for item in items if isinstance(item, Line)], notes)
     head = _read_head(items, len(items), notes)
     tail = _read_tail(items, head.end, notes)
@@ -481,7 +482,7 @@ def read_text(text: str, *, source: str | None = None, max_chars: int = MAX_CHAR
     if changed:
         notes.recognised(f"{changed} full-width digits read as ASCII digits", START)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _read(list(lines), notes, source, digest)
+    return read_items(list(lines), notes, source, digest)
 
 
 def read_html(html: str, *, source: str | None = None, max_chars: int = MAX_CHARS) -> ReadResult:
@@ -509,4 +510,4 @@ def read_html(html: str, *, source: str | None = None, max_chars: int = MAX_CHAR
     if changed:
         notes.recognised(f"{changed} full-width digits read as ASCII digits", START)
     digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
-    return _read(html_items(html), notes, source, digest)
+    return read_items(html_items(html), notes, source, digest)

@@ -1,7 +1,8 @@
 """Diagnostics: what a reader recognised, skipped as page noise, was unsure about, or could not place.
 
 Every diagnostic carries the position of the text it concerns (1-based line and column in the source, the HTML source
-for :func:`~govdisclose.read.read_html`) and a short excerpt of that text, so a person can look it up.
+for :func:`~govdisclose.read.read_html`; for a PDF also the page, the line counted on that page) and a short excerpt of
+that text, so a person can look it up.
 
 >>> d = Diagnostic(kind=DiagnosticKind.NOISE, message="breadcrumb removed", line=1, column=1, text="当前位置：首页")
 >>> str(d)
@@ -43,6 +44,10 @@ class Diagnostic:
         line: The 1-based line of the source the text starts on (0 when it concerns the whole source).
         column: The 1-based column (character) on that line.
         text: An excerpt of the text concerned (at most 40 characters, ``…`` marks a cut).
+        page: The 1-based page of a paged source (a PDF), on which *line* is counted; 0 for text and HTML.
+
+    >>> str(Diagnostic(kind=DiagnosticKind.UNCERTAIN, message="merged cell", line=12, column=1, page=3))
+    'uncertain 第3页 12:1 merged cell'
     """
 
     kind: DiagnosticKind
@@ -50,16 +55,27 @@ class Diagnostic:
     line: int = 0
     column: int = 0
     text: str = ""
+    page: int = 0
 
     def __str__(self) -> str:
-        return f"{self.kind.value} {self.line}:{self.column} {self.message}"
+        where = f"第{self.page}页 " if self.page else ""
+        return f"{self.kind.value} {where}{self.line}:{self.column} {self.message}"
 
 
 class Position(NamedTuple):
-    """Where a piece of text starts in the source: 1-based line and column (a tuple: made for every line and cell)."""
+    """Where a piece of text starts in the source (a tuple: made for every line and cell).
+
+    Attributes:
+        line: The 1-based line (of the source; of its page in a paged source).
+        column: The 1-based column (character) on that line.
+        page: The 1-based page of a paged source (a PDF); 0 for text and HTML.
+        box: The text's box on its page in points, ``(x0, top, x1, bottom)`` from the page's top left, when known.
+    """
 
     line: int
     column: int
+    page: int = 0
+    box: tuple[float, float, float, float] | None = None
 
 
 START = Position(0, 0)
@@ -84,7 +100,9 @@ class Notes:
 
     def add(self, kind: DiagnosticKind, message: str, at: Position, text: str = "") -> None:
         """Record a diagnostic of *kind* at *at*."""
-        self._items.append(Diagnostic(kind=kind, message=message, line=at.line, column=at.column, text=excerpt(text)))
+        self._items.append(
+            Diagnostic(kind=kind, message=message, line=at.line, column=at.column, text=excerpt(text), page=at.page)
+        )
 
     def recognised(self, message: str, at: Position, text: str = "") -> None:
         """Record that *text* was read into the model."""
@@ -104,4 +122,4 @@ class Notes:
 
     def result(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic, sorted by position (stable: same-position diagnostics keep their order)."""
-        return tuple(sorted(self._items, key=lambda d: (d.line, d.column)))
+        return tuple(sorted(self._items, key=lambda d: (d.page, d.line, d.column)))

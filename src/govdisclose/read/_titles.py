@@ -41,6 +41,7 @@ _YEAR: Final = re.compile(r"((?:19|20|21)\d{2}) ?年(?:度)?")
 _NAME: Final = r"[\u4e00-\u9fff（）()]{2,30}?"
 _INTRO_PATTERNS: Final = (
     re.compile(r"由(?P<name>" + _NAME + r")(?:负责)?(?:组织)?编制"),
+    re.compile(r"由(?P<name>" + _NAME + r")根据[^。]{2,80}编制"),
     re.compile(r"现(?:将|予)?公布(?P<name>" + _NAME + r")\d{4}年"),
     re.compile(r"现将(?P<name>" + _NAME + r")\d{4}年"),
     re.compile(r"现将\d{4}年(?:度)?(?P<name>" + _NAME + r")政府信息公开"),
