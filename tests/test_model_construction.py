@@ -15,8 +15,8 @@ from govdisclose import ModelError
 from govdisclose.model import Agency, Amount, Count, Edition, Publication, Report, Share
 from strategies import reports
 
-# The table definitions are the library's own data, built once at import; every other attrs class is a model class.
-_DEFINITIONS = {"BlockDef", "BlocksDef", "ColumnDef", "GridDef", "RowDef"}
+# The table definitions are the library's own data, BlockSite a view the walk yields; the rest are model classes.
+_DEFINITIONS = {"BlockDef", "BlocksDef", "ColumnDef", "GridDef", "RowDef", "BlockSite"}
 MODEL_CLASSES = [
     getattr(model, name)
     for name in model.__all__

@@ -1,4 +1,4 @@
-"""Document paths: where a cell or a quantity sits in the serialized report.
+"""Document paths: where a cell or a quantity sits in the serialized report (the walk itself is the model's).
 
 Paths are built from the model's structure — field names and tuple indices — and read exactly like the JSON document
 that :func:`govdisclose.report_to_data` writes: ``$.sections[1].subsections[0].blocks[0].content[5]`` is the sixth
@@ -13,14 +13,14 @@ inline piece of the first block of the first sub-part of the second chapter; ``$
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import attrs
 
 from ..model import (
     Amount,
     Block,
+    BlockSite,
     Compound,
     Count,
     EnumeratedPoints,
@@ -39,6 +39,11 @@ from ..model import (
     StatPart,
     StatRow,
     TableRow,
+    blocks_in,
+    iter_blocks,
+    iter_sections,
+    join_path,
+    parse_path,
 )
 
 __all__ = [
@@ -53,20 +58,6 @@ __all__ = [
     "path_key",
     "quantity_index",
 ]
-
-_TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
-
-def join_path(base: str, *steps: str | int) -> str:
-    """Extend *base* by field names (``str``) and tuple indices (``int``).
-
-    >>> join_path("$.sections[0]", "subsections", 1, "heading")
-    '$.sections[0].subsections[1].heading'
-    """
-    parts = [base]
-    for step in steps:
-        parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
-    return "".join(parts)
 
 
 def covers(prefix: str, path: str) -> bool:
@@ -112,62 +103,12 @@ def path_key(path: str) -> tuple[tuple[int, str], ...]:
     ['$.sections[2]', '$.sections[2].blocks[0]', '$.sections[10]', '$.signature.date']
     """
     key: list[tuple[int, str]] = []
-    for match in _TOKEN.finditer(path):
-        name, index = match.groups()
-        if index is not None:
-            key.append((int(index), ""))
+    for step in parse_path(path):
+        if isinstance(step, int):
+            key.append((step, ""))
         else:
-            key.append((_FIELD_ORDER.get(name, _UNKNOWN_FIELD), name))
+            key.append((_FIELD_ORDER.get(step, _UNKNOWN_FIELD), step))
     return tuple(key)
-
-
-def iter_sections(report: Report) -> Iterator[tuple[str, int, Section]]:
-    """Yield ``(path, depth, section)`` for every section, depth first; chapters have depth 1."""
-
-    def walk(path: str, depth: int, section: Section) -> Iterator[tuple[str, int, Section]]:
-        yield path, depth, section
-        for index, child in enumerate(section.subsections):
-            yield from walk(join_path(path, "subsections", index), depth + 1, child)
-
-    for index, section in enumerate(report.sections):
-        yield from walk(join_path("$", "sections", index), 1, section)
-
-
-@attrs.frozen(kw_only=True)
-class BlockSite:
-    """A block and where it sits.
-
-    Attributes:
-        path: The block's document path.
-        block: The block.
-        section: The section that holds it, or ``None`` for a block of the 引言.
-        section_path: The path of that section (``$.introduction`` for the 引言).
-    """
-
-    path: str
-    block: Block
-    section: Section | None
-    section_path: str
-
-
-def iter_blocks(report: Report) -> Iterator[BlockSite]:
-    """Yield every block of the report in document order: the 引言's, then each section's before its subsections'."""
-    return blocks_in(report, iter_sections(report))
-
-
-def blocks_in(report: Report, sections: Iterable[tuple[str, int, Section]]) -> Iterator[BlockSite]:
-    """As :func:`iter_blocks`, given the report's *sections* as :func:`iter_sections` yields them (walked once)."""
-    if report.introduction is not None:
-        for index, block in enumerate(report.introduction.blocks):
-            yield BlockSite(
-                path=join_path("$", "introduction", "blocks", index),
-                block=block,
-                section=None,
-                section_path="$.introduction",
-            )
-    for path, _, section in sections:
-        for index, block in enumerate(section.blocks):
-            yield BlockSite(path=join_path(path, "blocks", index), block=block, section=section, section_path=path)
 
 
 @attrs.frozen(kw_only=True)

@@ -32,6 +32,7 @@ from ._inline import (
     Share,
     plain_text,
 )
+from ._paths import BlockSite, blocks_in, iter_blocks, iter_sections, join_path, parse_path, replace_at
 from ._registry import KindRegistry, default_kinds
 from ._report import (
     Agency,
@@ -93,6 +94,7 @@ __all__ = [
     "Attachment",
     "Block",
     "BlockDef",
+    "BlockSite",
     "BlocksDef",
     "Bound",
     "Breakdown",
@@ -138,10 +140,16 @@ __all__ = [
     "TableRow",
     "UnknownLabelError",
     "Validity",
+    "blocks_in",
     "default_kinds",
     "figures",
     "fold_label",
+    "iter_blocks",
     "iter_quantities",
+    "iter_sections",
+    "join_path",
     "national_statistics_form",
+    "parse_path",
     "plain_text",
+    "replace_at",
 ]

@@ -18,7 +18,7 @@ import attrs
 from .._errors import ModelError
 from ._blocks import Block
 from ._checks import iso_date, iso_time, not_blank, typed_fields
-from ._edit import replace_at
+from ._paths import iter_sections, replace_at
 from ._sections import Part, Section
 
 __all__ = [
@@ -310,18 +310,7 @@ class Report:
         >>> examples.load("sample-2021").part_path(Part.APPLICATIONS)
         '$.sections[2]'
         """
-
-        def search(sections: tuple[Section, ...], base: str) -> str | None:
-            for index, section in enumerate(sections):
-                here = f"{base}[{index}]"
-                if section.part is part:
-                    return here
-                found = search(section.subsections, f"{here}.subsections")
-                if found is not None:
-                    return found
-            return None
-
-        return search(self.sections, "$.sections")
+        return next((path for path, _, section in iter_sections(self) if section.part is part), None)
 
     def with_part(
         self,
