@@ -21,6 +21,7 @@ ALLOWED = {
     "read": {"_errors", "model", "zh"},
     "plugins": {"_errors", "zh", "model", "checks", "render", "templates", "serialize"},
     "batch": {"_errors", "model", "zh", "serialize", "render", "checks", "examples"},
+    "workbook": {"_errors", "model", "render"},
     "cli": {
         "_errors",
         "_version",

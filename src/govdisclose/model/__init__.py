@@ -32,7 +32,7 @@ from ._inline import (
     Share,
     plain_text,
 )
-from ._paths import BlockSite, blocks_in, iter_blocks, iter_sections, join_path, parse_path, replace_at
+from ._paths import BlockSite, blocks_in, iter_blocks, iter_sections, join_path, parse_path, replace_at, value_at
 from ._registry import KindRegistry, default_kinds
 from ._report import (
     Agency,
@@ -152,4 +152,5 @@ __all__ = [
     "parse_path",
     "plain_text",
     "replace_at",
+    "value_at",
 ]

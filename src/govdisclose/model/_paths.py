@@ -32,7 +32,16 @@ from ._sections import Section
 if TYPE_CHECKING:
     from ._report import Report
 
-__all__ = ["BlockSite", "blocks_in", "iter_blocks", "iter_sections", "join_path", "parse_path", "replace_at"]
+__all__ = [
+    "BlockSite",
+    "blocks_in",
+    "iter_blocks",
+    "iter_sections",
+    "join_path",
+    "parse_path",
+    "replace_at",
+    "value_at",
+]
 
 _STEP: Final = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _T = TypeVar("_T")
@@ -122,10 +131,8 @@ def parse_path(path: str) -> tuple[str | int, ...]:
     return tuple(steps)
 
 
-def _replace(node: Any, steps: tuple[str | int, ...], value: object, done: str, path: str) -> Any:
-    if not steps:
-        return value
-    step, rest = steps[0], steps[1:]
+def _child(node: Any, step: str | int, done: str, path: str) -> Any:
+    """The item or field *step* of *node* (which sits at *done*), or a ModelError saying what is there instead."""
     if isinstance(step, int):
         if not isinstance(node, tuple):
             raise ModelError(f"{done} is not a list, it has no [{step}] (path {path!r})", field="path", value=path)
@@ -133,9 +140,7 @@ def _replace(node: Any, steps: tuple[str | int, ...], value: object, done: str, 
             raise ModelError(
                 f"{done} has {len(node)} items, there is no [{step}] (path {path!r})", field="path", value=path
             )
-        items = list(node)
-        items[step] = _replace(node[step], rest, value, f"{done}[{step}]", path)
-        return tuple(items)
+        return node[step]
     if not attrs.has(type(node)) or step not in attrs.fields_dict(type(node)):
         names = ", ".join(attrs.fields_dict(type(node))) if attrs.has(type(node)) else "none"
         raise ModelError(
@@ -143,7 +148,36 @@ def _replace(node: Any, steps: tuple[str | int, ...], value: object, done: str, 
             field="path",
             value=path,
         )
-    child = _replace(getattr(node, step), rest, value, f"{done}.{step}", path)
+    return getattr(node, step)
+
+
+def value_at(root: object, path: str) -> Any:
+    """The value at a document *path* of *root*.
+
+    Raises:
+        ModelError: The path names no field or index of *root*.
+
+    >>> from govdisclose import examples
+    >>> value_at(examples.load("sample-2021"), "$.sections[2].blocks[0]").KIND
+    'applications-2021'
+    """
+    node: Any = root
+    done = "$"
+    for step in parse_path(path):
+        node = _child(node, step, done, path)
+        done = join_path(done, step)
+    return node
+
+
+def _replace(node: Any, steps: tuple[str | int, ...], value: object, done: str, path: str) -> Any:
+    if not steps:
+        return value
+    step, rest = steps[0], steps[1:]
+    child = _replace(_child(node, step, done, path), rest, value, join_path(done, step), path)
+    if isinstance(step, int):
+        items = list(node)
+        items[step] = child
+        return tuple(items)
     return attrs.evolve(node, **{step: child})
 
 
