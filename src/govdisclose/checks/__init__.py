@@ -19,12 +19,11 @@ from ._catalog import CheckFunction, Rule, RuleCatalog, RuleSet
 from ._context import CheckContext
 from ._default import default_rules
 from ._findings import Finding, Operand, Severity, Value
-from ._paths import BlockSite, QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
+from ._paths import QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
 
 __all__ = [
     "FINDINGS_FORMAT",
     "FINDINGS_VERSION",
-    "BlockSite",
     "CheckContext",
     "CheckFunction",
     "CheckResult",
