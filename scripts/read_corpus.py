@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             header, result = read_file(path)
         except ReaderMissing as exc:
             print(f"{path.name}: SKIPPED {exc}")
+            if path.name in by_name:
+                scores.append(score(by_name[path.name], None, unread=str(exc)))
             continue
         except GovDiscloseError as exc:
             print(f"{path.name}: ERROR {exc}")

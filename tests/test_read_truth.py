@@ -138,3 +138,13 @@ def test_money_is_exact() -> None:
 def test_sources_exist() -> None:
     """Every truth file's source is a file of the corpus copy in the repository (tests do not use ../shared)."""
     assert all(Path(truth.source).is_file() for truth in TRUTHS)
+
+
+def test_score_counts_and_names_a_wrong_cell() -> None:
+    """A truth cell the reader did not read as published is counted wrong and named by its row × column labels."""
+    truth = next(t for t in TRUTHS if t.name == "2024-pingtan-zonghe-shiyanqu")
+    reviews = {**truth.data["reviews"], "cases": [2, 1, 3, 1, 7, 0, 0, 0, 0, "", 13, 2, 4, 0, 19]}
+    changed = dataclasses.replace(truth, data={**truth.data, "reviews": reviews})
+    scored = score(changed, read(truth.source))
+    assert (199, 200, 1, 0) == (scored.right, scored.expected, scored.blanks, scored.blanks_kept)
+    assert ["reviews cases × 行政诉讼/未经复议直接起诉/总计: expected '', got 0"] == [str(m) for m in scored.mismatches]

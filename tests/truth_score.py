@@ -44,6 +44,7 @@ from govdisclose.model import (
     Report,
     ReviewsTable,
     StatisticsTable,
+    StatRow,
     TableDef,
 )
 from govdisclose.read import ReadResult, read_html, read_text
@@ -320,9 +321,10 @@ class Mismatch:
 
     cell: TruthCell
     got: Figure | None
+    why: str = "not read"
 
     def __str__(self) -> str:
-        got = "not read" if self.got is None else (repr(self.got.marker) if self.got.value is None else self.got.text)
+        got = self.why if self.got is None else (repr(self.got.marker) if self.got.value is None else self.got.text)
         return f"{self.cell.table} {self.cell.where}: expected {self.cell.expected.text or repr('')}, got {got}"
 
 
@@ -353,37 +355,42 @@ class Score:
         return "\n".join(lines)
 
 
-def score(truth: Truth, result: ReadResult) -> Score:
-    """Compare every truth cell with what the reader put in the report's typed tables."""
-    report = result.report
-    blocks = list(_blocks(report))
+def score(truth: Truth, result: ReadResult | None, *, unread: str = "") -> Score:
+    """Compare every truth cell with what the reader put in the report's typed tables.
+
+    With *result* ``None`` (the file could not be read, for the reason *unread*) every cell counts as not read.
+    """
     official: dict[str, OfficialTable] = {}
-    for key, types in TABLE_TYPES.items():
-        table = next((b for b in blocks if isinstance(b, types)), None)
-        if table is not None:
-            official[key] = table
-    statistics = [row for b in blocks if isinstance(b, StatisticsTable) for row in b.rows]
-    head_ok = (
-        (report.agency.name in truth.agency or truth.agency in report.agency.name),
-        report.year == truth.year,
-        report.edition.value == {"pre2019": "pre-2019"}.get(truth.edition, truth.edition),
-    )
-    result_score = Score(
-        name=truth.name,
-        head=" ".join(
-            f"{label} {'ok' if ok else 'DIFF'}"
-            for label, ok in zip(("agency", "year", "edition"), head_ok, strict=True)
+    statistics: list[StatRow] = []
+    result_score = Score(name=truth.name, head=f"not read: {unread}")
+    if result is not None:
+        report = result.report
+        blocks = list(_blocks(report))
+        for key, types in TABLE_TYPES.items():
+            table = next((b for b in blocks if isinstance(b, types)), None)
+            if table is not None:
+                official[key] = table
+        statistics = [row for b in blocks if isinstance(b, StatisticsTable) for row in b.rows]
+        head_ok = (
+            (report.agency.name in truth.agency or truth.agency in report.agency.name),
+            report.year == truth.year,
+            report.edition.value == {"pre2019": "pre-2019"}.get(truth.edition, truth.edition),
         )
-        + f" ({report.agency.name} {report.year} {report.edition.value})",
-    )
+        result_score.head = (
+            " ".join(f"{label} {'ok' if ok else 'DIFF'}" for label, ok in zip(HEAD, head_ok, strict=True))
+            + f" ({report.agency.name} {report.year} {report.edition.value})"
+        )
     for cell in truth.cells:
         got: Figure | None = None
+        why = "file not read" if result is None else "no such typed table read"
         if cell.table in official:
             row = official[cell.table].row(cell.row)
+            why = "row not read" if row is None else "cell not read"
             if row is not None and cell.column < len(row.values):
                 got = row.values[cell.column]
-        else:
+        elif statistics:
             row_read = next((r for r in statistics if _normal(r.label) == _normal(cell.row)), None)
+            why = "row not read" if row_read is None else "cell not read"
             if row_read is not None and cell.column < len(row_read.values):
                 got = row_read.values[cell.column]
         result_score.expected += 1
@@ -393,7 +400,7 @@ def score(truth: Truth, result: ReadResult) -> Score:
             result_score.right += 1
             result_score.blanks_kept += blank
         else:
-            result_score.mismatches.append(Mismatch(cell, got))
+            result_score.mismatches.append(Mismatch(cell, got, why))
     return result_score
 
 
