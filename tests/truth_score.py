@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import govdisclose.read
+from govdisclose import MissingExtraError
 from govdisclose.model import (
     APPLICATIONS_2019,
     APPLICATIONS_2021,
@@ -279,7 +280,7 @@ def read(path: Path) -> ReadResult:
     """Read a corpus file with the reader for its kind.
 
     Raises:
-        ReaderMissing: A PDF, and the installed govdisclose has no ``read_pdf`` yet.
+        ReaderMissing: A PDF, and ``read_pdf`` or its ``pdf`` extra is not installed.
     """
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -287,8 +288,11 @@ def read(path: Path) -> ReadResult:
     if suffix == ".pdf":
         read_pdf = getattr(govdisclose.read, "read_pdf", None)
         if read_pdf is None:
-            raise ReaderMissing("govdisclose.read has no read_pdf yet (helper pdfread lands it)")
-        result: ReadResult = read_pdf(path)
+            raise ReaderMissing("govdisclose.read has no read_pdf")
+        try:
+            result: ReadResult = read_pdf(path)
+        except MissingExtraError as exc:
+            raise ReaderMissing(str(exc)) from exc
         return result
     text = path.read_text(encoding="utf-8")
     source = text.partition("\n")[0].removeprefix("source_url: ") if text.startswith("source_url: ") else str(path)
