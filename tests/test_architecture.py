@@ -21,7 +21,7 @@ ALLOWED = {
     "read": {"_errors", "model", "zh"},
     "plugins": {"_errors", "zh", "model", "checks", "render", "templates", "serialize"},
     "batch": {"_errors", "model", "zh", "serialize", "render", "checks", "examples"},
-    "workbook": {"_errors", "model", "render"},
+    "workbook": {"_errors", "model", "render", "serialize"},
     "cli": {
         "_errors",
         "_version",
@@ -35,6 +35,7 @@ ALLOWED = {
         "read",
         "batch",
         "plugins",
+        "workbook",
     },
     "__main__": {"cli"},
 }

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from govdisclose import examples
+from govdisclose import examples, from_json, to_json
 from govdisclose.model import Figure, OfficialTable, Paragraph, Part, Report
 from govdisclose.templates import new_report
 from govdisclose.workbook import fill, to_workbook
@@ -148,3 +148,47 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
     ).stdout
     assert "本年新收政府信息公开申请数量" in re.sub(r"\s", "", text)
     assert "结果维持" in text
+
+
+def test_report_of_gives_back_the_report_written() -> None:
+    """The workbook keeps the report it was written from; a workbook not written by govdisclose is refused."""
+    from openpyxl import Workbook
+
+    from govdisclose.workbook import report_of
+
+    report = examples.load("sample-2021")
+    assert report == report_of(to_workbook(report))
+    plain = io.BytesIO()
+    Workbook().save(plain)
+    with pytest.raises(WorkbookError, match="it was not written by govdisclose"):
+        report_of(plain.getvalue())
+
+
+def test_cli_new_to_xlsx_then_fill(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`govdisclose new -o blank.xlsx`, an office's numbers typed in, `govdisclose fill blank.xlsx` gives the report."""
+    from govdisclose.cli import main
+
+    workbook = tmp_path / "blank.xlsx"
+    args = ["new", "--edition", "2021", "--agency", "某县教育局", "--year", "2025", "-o", str(workbook)]
+    assert 0 == main(args)
+    workbook.write_bytes(_edit(workbook.read_bytes(), {("表三", "D6"): 7, ("表三", "J6"): 7}))
+    assert 0 == main(["fill", str(workbook), "-o", str(tmp_path / "report.json")])
+    table = _applications(from_json((tmp_path / "report.json").read_text(encoding="utf-8")))
+    assert (Decimal(7), Decimal(7)) == (table.get("new", "自然人").value, table.get("new", "总计").value)
+    workbook.write_bytes(_edit(workbook.read_bytes(), {("表三", "D6"): "七"}))
+    assert 1 == main(["fill", str(workbook)])
+    assert "govdisclose: error: 表三!D6: '七' is not a number" in capsys.readouterr().err
+
+
+def test_cli_fill_with_the_report_given(tmp_path: Path) -> None:
+    """`govdisclose fill REPORT WORKBOOK` fills the given report document."""
+    from govdisclose.cli import main
+
+    blank = new_report(edition="2019", agency="某县教育局", year=2020)
+    (tmp_path / "blank.json").write_text(to_json(blank), encoding="utf-8")
+    (tmp_path / "blank.xlsx").write_bytes(_edit(to_workbook(blank), {("表三", "J6"): 3}))
+    assert 0 == main(
+        ["fill", str(tmp_path / "blank.json"), str(tmp_path / "blank.xlsx"), "-o", str(tmp_path / "r.json")]
+    )
+    table = _applications(from_json((tmp_path / "r.json").read_text(encoding="utf-8")))
+    assert Decimal(3) == table.get("new", "total").value

@@ -29,6 +29,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("convert", "convert reports between JSON, TOML and YAML", "govdisclose.cli._documents:convert"),
     Command("schema", "print the JSON Schema of the report document format", "govdisclose.cli._info:schema"),
     Command("new", "write a blank report of an edition, ready to fill", "govdisclose.cli._info:new"),
+    Command("fill", "fill a report from an Excel workbook written by new --to xlsx", "govdisclose.cli._workbook:fill"),
     Command("check", "check reports against the rule catalog (exit 1 on an error)", "govdisclose.cli._check:check"),
     Command("rules", "list the rules of the check catalog", "govdisclose.cli._check:rules"),
     Command("kinds", "list the registered kinds, rules, renderers … and their sources", "govdisclose.cli._info:kinds"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from .. import examples as bundled
 from ..model import AgencyLevel, AgencyRole, Edition
 from ..serialize import FORMATS, write_output
-from ._core import Run, Session
+from ._core import CommandError, Run, Session
 
 __all__ = ["demo", "examples", "kinds", "new", "schema"]
 
@@ -59,7 +60,11 @@ def new(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument("--year", required=True, type=int, help="the year reported on")
     parser.add_argument("--level", choices=[level.value for level in AgencyLevel], help="the agency's level")
     parser.add_argument("--role", choices=[role.value for role in AgencyRole], help="government or department")
-    parser.add_argument("--to", choices=FORMATS, help="document format (default: from the -o suffix; json)")
+    parser.add_argument(
+        "--to",
+        choices=(*FORMATS, "xlsx"),
+        help="document format, or xlsx for an Excel workbook to fill in (default: from the -o suffix; json)",
+    )
     parser.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
 
     def run(options: argparse.Namespace, session: Session) -> int:
@@ -69,7 +74,15 @@ def new(parser: argparse.ArgumentParser) -> Run:
         blank = new_report(
             edition=options.edition, agency=options.agency, year=options.year, level=options.level, role=options.role
         )
-        write_output(dump_report(blank, options.to or format_for(options.output)), options.output)
+        to = options.to or ("xlsx" if str(options.output).lower().endswith(".xlsx") else format_for(options.output))
+        if to == "xlsx":
+            from ..workbook import to_workbook
+
+            if options.output == "-" and sys.stdout.isatty():
+                raise CommandError("refusing to write an Excel workbook to a terminal; give -o FILE.xlsx", status=2)
+            write_output(to_workbook(blank), options.output)
+        else:
+            write_output(dump_report(blank, to), options.output)
         return 0
 
     return run

@@ -27,9 +27,9 @@ from ..model import (
     iter_sections,
     value_at,
 )
-from ._write import MAP_HEADER, MAP_SHEET, PROSE_SHEET, _openpyxl, prose_text
+from ._write import MAP_HEADER, MAP_SHEET, PROSE_SHEET, REPORT_SHEET, _openpyxl, prose_text
 
-__all__ = ["WorkbookError", "fill"]
+__all__ = ["WorkbookError", "fill", "report_of"]
 
 _MARKERS: Final = frozenset({"/", "／", "-", "－", "—", "——", "―", "无", "×"})
 _MAX_BYTES: Final = 64 * 1024 * 1024
@@ -124,6 +124,30 @@ def _prose(section: Section, text: str) -> Section:
     paragraphs = [Paragraph(content=(line.strip(),)) for line in text.splitlines() if line.strip()]
     others = [block for block in section.blocks if not isinstance(block, Paragraph)]
     return attrs.evolve(section, blocks=(*paragraphs, *others))
+
+
+def report_of(source: bytes | str | os.PathLike[str]) -> Report:
+    """The report a workbook was written from (kept in a hidden sheet by :func:`~govdisclose.workbook.to_workbook`).
+
+    Raises:
+        WorkbookError: The file is not a workbook of govdisclose, or its hidden report is damaged.
+
+    >>> from govdisclose.templates import new_report
+    >>> from govdisclose.workbook import to_workbook
+    >>> blank = new_report(edition="2021", agency="某县教育局", year=2025)
+    >>> report_of(to_workbook(blank)) == blank
+    True
+    """
+    from ..serialize import from_json
+
+    book = _load(source)
+    if REPORT_SHEET not in book.sheetnames:
+        raise WorkbookError([f"the workbook has no sheet {REPORT_SHEET!r}: it was not written by govdisclose"])
+    text = "".join(str(value) for (value,) in book[REPORT_SHEET].iter_rows(max_col=1, values_only=True) if value)
+    try:
+        return from_json(text)
+    except GovDiscloseError as error:
+        raise WorkbookError([f"{REPORT_SHEET}!A1: the report kept in the workbook cannot be loaded: {error}"]) from None
 
 
 def fill(report: Report, source: bytes | str | os.PathLike[str]) -> Report:

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any, Final
 from .._errors import MissingExtraError
 from ..model import Figure, OfficialTable, Paragraph, Report, StatisticsTable, iter_blocks, iter_sections
 from ..render import layout
+from ..serialize import to_json
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["MAP_SHEET", "PROSE_SHEET", "sheet_title", "to_workbook"]
+__all__ = ["MAP_SHEET", "PROSE_SHEET", "REPORT_SHEET", "sheet_title", "to_workbook"]
 
 MAP_SHEET: Final = "_govdisclose"
 """The very hidden sheet that maps cells to figures: sheet, cell, table path, row id, column, kind, state."""
@@ -31,6 +32,9 @@ PROSE_SHEET: Final = "正文"
 """The sheet of the prose parts: path, heading, text."""
 
 MAP_HEADER: Final = ("sheet", "cell", "path", "row", "column", "kind", "state")
+REPORT_SHEET: Final = "_report"
+"""The very hidden sheet holding the report the workbook was written from, as canonical JSON in column A."""
+_CHUNK: Final = 30000  # a cell holds at most 32,767 characters
 _SHEETS: Final = (("proactive", "表二"), ("applications", "表三"), ("reviews", "表四"))
 _FONT: Final = "宋体"
 _TOP: Final = 3  # the grid starts below the title and a note
@@ -184,7 +188,8 @@ def to_workbook(report: Report) -> bytes:
     """The fill-in workbook of *report*: its prose parts and every statistics table, as ``.xlsx`` bytes.
 
     Numbers are written exactly (as decimals); a blank cell stays empty, a marker is written as printed, and an unknown
-    cell is empty too — the hidden map remembers which, so :func:`~govdisclose.workbook.fill` keeps them apart.
+    cell is empty too — the hidden map remembers which, so :func:`~govdisclose.workbook.fill` keeps them apart. The
+    report itself is kept in a hidden sheet, so :func:`~govdisclose.workbook.report_of` gives it back from the file.
 
     Raises:
         MissingExtraError: openpyxl is not installed (``pip install 'govdisclose[xlsx]'``).
@@ -201,6 +206,11 @@ def to_workbook(report: Report) -> bytes:
     for row in mapping:
         hidden.append(list(row))
     hidden.sheet_state = "veryHidden"
+    document = book.create_sheet(REPORT_SHEET)
+    text = to_json(report)
+    for start in range(0, len(text), _CHUNK):
+        document.append([text[start : start + _CHUNK]])
+    document.sheet_state = "veryHidden"
     book.active = 1 if len(book.sheetnames) > 2 else 0
     book.properties.creator = "govdisclose"
     book.properties.title = report.display_title
