@@ -124,6 +124,8 @@ def test_json_form_is_versioned_and_complete() -> None:
         "rules",
         "skipped",
         "findings",
+        "blanks",
+        "coverage",
     ] == list(data)
     assert {"title": "三元区城关街道2017年政府信息公开工作年度报告", "agency": "三元区城关街道办事处"} | {
         "year": 2017,

@@ -384,17 +384,25 @@ def test_cell_value_quiet_for_amounts_signed_changes_and_none_markers() -> None:
 
 
 def test_blank_cells_are_counted_as_zero_and_said_once() -> None:
-    """Blank and '/' cells count as 0 in the sums (R1 holds) and are listed in one info finding per table."""
+    """A blank addend counts as 0 (R3 holds), a '/' total makes its R4 not assessable; one info lists the blanks."""
     table = applications({("result.refused.inquiry", "commercial"): "", ("result.refused.inquiry", "total"): "/"})
     report = full_report(applications=table)
     findings = run(report, "table.blank-cells", "applications.applicant-total", "applications.results-total").findings
     assert [
         (
             "table.blank-cells",
-            "表三有2个单元格为空白、“/”（（三）不予公开8.属于行政查询事项/商业企业等），核对时按0计",
+            "表三有2个单元格为空白、“/”（（三）不予公开8.属于行政查询事项/商业企业等），"
+            "作为分项时按0计，作为总数时相应核对不进行",
             Severity.INFO,
-        )
-    ] == [(f.rule, f.message, f.severity) for f in findings]
+            True,
+        ),
+        (
+            "applications.applicant-total",
+            "表三：“（三）不予公开8.属于行政查询事项/总计”为“/”，“申请人合计”无法核对（空白不按0计）",
+            Severity.INFO,
+            False,
+        ),
+    ] == [(f.rule, f.message, f.severity, f.assessed) for f in findings]
     assert (cell(APPLICATIONS, 11, 1), cell(APPLICATIONS, 11, 6)) == findings[0].paths
 
 
@@ -509,11 +517,13 @@ def test_statistics_sum_overlapping_flags_only_a_shortfall() -> None:
 
 
 def test_statistics_sum_quiet_when_consistent_or_unknown() -> None:
-    """A consistent relation, or one with unknown parts that could make it hold, is no finding."""
+    """A consistent relation, or one with unknown parts that could make it hold, is no error; unknown totals: n/a."""
     consistent = national_statistics_form({"reviews": [2], "reviews.upheld": [1], "reviews.other": [1]}, fill=0)
     assert () == run(_old_report(consistent), "statistics.sum").findings
     unknown = national_statistics_form({"applications.received": [4]})
-    assert () == run(_old_report(unknown), "statistics.sum").findings
+    findings = run(_old_report(unknown), "statistics.sum").findings
+    assert [] == [f for f in findings if f.assessed]
+    assert [False] == [f.assessed for f in findings]  # the relations whose unknown total cannot be assessed
 
 
 # ---- random consistent tables, one cell perturbed -------------------------------------------------------------------

@@ -14,9 +14,10 @@ This package stands on :mod:`govdisclose.model` and :mod:`govdisclose.zh` only.
 ['breakdown.sum']
 """
 
-from ._api import FINDINGS_FORMAT, FINDINGS_VERSION, CheckResult, check
+from ._api import FINDINGS_FORMAT, FINDINGS_VERSION, CheckResult, ReadLike, check
 from ._catalog import CheckFunction, Rule, RuleCatalog, RuleSet
 from ._context import CheckContext
+from ._coverage import BlankPolicy, Extent, ReadCoverage, Reading, RuleCoverage, RuleStatus
 from ._default import default_rules
 from ._findings import Finding, Operand, Severity, Value
 from ._paths import QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
@@ -24,15 +25,22 @@ from ._paths import QuantitySite, covers, iter_blocks, iter_quantities, join_pat
 __all__ = [
     "FINDINGS_FORMAT",
     "FINDINGS_VERSION",
+    "BlankPolicy",
     "CheckContext",
     "CheckFunction",
     "CheckResult",
+    "Extent",
     "Finding",
     "Operand",
     "QuantitySite",
+    "ReadCoverage",
+    "ReadLike",
+    "Reading",
     "Rule",
     "RuleCatalog",
+    "RuleCoverage",
     "RuleSet",
+    "RuleStatus",
     "Severity",
     "Value",
     "check",

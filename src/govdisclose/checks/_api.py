@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -20,11 +20,12 @@ from .._errors import ModelError
 from ..model import Explanation, Report
 from ._catalog import RuleCatalog, RuleSet
 from ._context import CheckContext
+from ._coverage import BlankPolicy, ReadCoverage, RuleCoverage, RuleStatus
 from ._default import default_rules
 from ._findings import Finding, Severity
 from ._paths import covers, path_key
 
-__all__ = ["FINDINGS_FORMAT", "FINDINGS_VERSION", "CheckResult", "check"]
+__all__ = ["FINDINGS_FORMAT", "FINDINGS_VERSION", "CheckResult", "ReadLike", "check"]
 
 FINDINGS_FORMAT = "govdisclose-findings"
 """The ``"format"`` member of the JSON form of a check's result."""
@@ -56,6 +57,9 @@ class CheckResult:
         findings: Every finding, ordered by document position (the first path in document order), then rule ID.
         rules: The IDs of the rules that ran, in catalog order.
         skipped: The IDs of rules that did not run because they need last year's report.
+        coverage: Per rule, in catalog order: what it ran on and what it could not assess (:class:`RuleCoverage`).
+        blanks: The policy blank addends were counted under.
+        read: What the caller said was read of the report (``None``: everything).
     """
 
     report: Report = attrs.field(repr=False)
@@ -63,6 +67,9 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     rules: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    coverage: tuple[RuleCoverage, ...] = ()
+    blanks: BlankPolicy = BlankPolicy.LENIENT
+    read: ReadCoverage | None = attrs.field(default=None, repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -88,6 +95,22 @@ class CheckResult:
         return tuple(finding for finding in self.findings if finding.rule == rule_id)
 
     @property
+    def not_assessed(self) -> tuple[Finding, ...]:
+        """The *not assessable* findings: relations and parts a rule could not assess (blank totals, parts not read)."""
+        return tuple(finding for finding in self.findings if not finding.assessed)
+
+    def rule_coverage(self, rule_id: str) -> RuleCoverage:
+        """What the rule *rule_id* ran on and could not assess.
+
+        Raises:
+            KeyError: The rule was not selected for this check.
+        """
+        for entry in self.coverage:
+            if entry.rule == rule_id:
+                return entry
+        raise KeyError(rule_id)
+
+    @property
     def summary(self) -> str:
         """One line: ``1 error, 2 warnings, 1 info (0 explained)``."""
         counts = self.counts
@@ -96,10 +119,12 @@ class CheckResult:
             f"{_plural(counts['info'], 'info')} ({counts['explained']} explained)"
         )
 
-    def to_text(self) -> str:
+    def to_text(self, *, coverage: bool = False) -> str:
         """One line per finding, ``severity rule-id path message``; explained ones end with ``（已说明：…）``.
 
-        The path is the finding's first; the line says how many more it has (``(+4)``).
+        The path is the finding's first; the line says how many more it has (``(+4)``). Then one line per rule that
+        assessed nothing it looked for (``n/a     rule-id reason``); with *coverage* also one per rule skipped or only
+        partly assessed (``skipped`` / ``partial``).
         """
         lines = []
         for finding in self.findings:
@@ -107,6 +132,13 @@ class CheckResult:
             more = f" (+{len(finding.paths) - 1})" if len(finding.paths) > 1 else ""
             note = f" （已说明：{finding.explained_by}）" if finding.explained_by is not None else ""
             lines.append(f"{finding.severity.value:<7} {finding.rule} {path}{more} {finding.message}{note}")
+        shown = {RuleStatus.NOT_ASSESSED: "n/a"}
+        if coverage:
+            shown |= {RuleStatus.SKIPPED: "skipped", RuleStatus.PARTIAL: "partial"}
+        for entry in self.coverage:
+            if entry.status in shown:
+                reasons = "；".join(entry.reasons)
+                lines.append(f"{shown[entry.status]:<7} {entry.rule} {reasons}".rstrip())
         return "".join(line + "\n" for line in lines)
 
     def to_data(self, *, source: str | None = None) -> dict[str, Any]:
@@ -125,6 +157,8 @@ class CheckResult:
         data["rules"] = list(self.rules)
         data["skipped"] = list(self.skipped)
         data["findings"] = [finding.to_data() for finding in self.findings]
+        data["blanks"] = self.blanks.value
+        data["coverage"] = [entry.to_data() for entry in self.coverage]
         return data
 
     def to_json(self, *, source: str | None = None, indent: int | None = 2) -> str:
@@ -147,47 +181,121 @@ def _position(finding: Finding) -> tuple[tuple[tuple[int, str], ...], str]:
     return (min(keys) if keys else ()), finding.rule
 
 
-def check(report: Report, *, previous: Report | None = None, rules: RuleCatalog | RuleSet | None = None) -> CheckResult:
+class ReadLike(Protocol):
+    """What :func:`check` accepts besides a report: a reader's result, with the report and optionally its coverage."""
+
+    @property
+    def report(self) -> Report:
+        """The report read."""
+        ...
+
+
+def _unwrap(source: Report | ReadLike) -> tuple[Report, ReadCoverage | None]:
+    if isinstance(source, Report):
+        return source, None
+    report = getattr(source, "report", None)
+    if not isinstance(report, Report):
+        raise ModelError(
+            f"check() takes a Report or a reader's result with a 'report' (got {type(source).__name__})",
+            field="report",
+            value=type(source).__name__,
+        )
+    coverage = getattr(source, "coverage", None)
+    return report, coverage if isinstance(coverage, ReadCoverage) else None
+
+
+def _rule_coverage(rule_id: str, ctx: CheckContext) -> RuleCoverage:
+    record = ctx._record
+    status = RuleStatus.RAN
+    if record.not_assessed or record.reasons:
+        status = RuleStatus.PARTIAL if record.on or not record.declared else RuleStatus.NOT_ASSESSED
+    return RuleCoverage(
+        rule=rule_id,
+        status=status,
+        on=tuple(record.on),
+        not_assessed=tuple(record.not_assessed),
+        reasons=tuple(record.reasons),
+    )
+
+
+_NEEDS_PREVIOUS = "需要上一年度报告"
+
+
+def check(
+    report: Report | ReadLike,
+    *,
+    previous: Report | ReadLike | None = None,
+    rules: RuleCatalog | RuleSet | None = None,
+    coverage: ReadCoverage | None = None,
+    blanks: BlankPolicy | str = BlankPolicy.LENIENT,
+) -> CheckResult:
     """Run the rules on *report* and collect their findings.
 
     Args:
-        report: The report to check.
-        previous: Last year's report of the same organ, for the rules across years (``applications.carry-over``,
-            ``proactive.in-force``); without it those rules are skipped.
+        report: The report to check, or a reader's result (anything with a ``report``; its ``coverage`` is used when
+            it is a :class:`ReadCoverage` and *coverage* is not given).
+        previous: Last year's report of the same organ (or its reader's result), for the rules across years
+            (``applications.carry-over``, ``proactive.in-force``); without it those rules are skipped.
         rules: A catalog (every rule at its default severity), a :class:`RuleSet` from ``configure`` (rules disabled or
             re-graded), or ``None`` for :data:`default_rules`.
+        coverage: What the reader read: a part or table that is absent and was not read is "not assessed", not
+            "missing". ``None``: everything in the report counts as read.
+        blanks: How blank addends count (``"lenient"``, the default, or ``"strict"``; see :class:`BlankPolicy`).
 
     Returns:
         The findings, each marked explained when one of ``report.explanations`` covers it (same rule or none; a path
-        that is a prefix of one of the finding's paths, or none).
+        that is a prefix of one of the finding's paths, or none), and the coverage of every selected rule.
 
     Raises:
-        ModelError: *previous* is not the report of the year before.
+        ModelError: *previous* is not the report of the year before, *report* is not a report, or *blanks* is not a
+            policy.
     """
+    report, read = _unwrap(report)
+    if coverage is None:
+        coverage = read
+    if previous is not None:
+        previous, _ = _unwrap(previous)
     if previous is not None and previous.year != report.year - 1:
         raise ModelError(
             f"'previous' must be the report on {report.year - 1} (got a report on {previous.year})",
             field="previous",
             value=previous.year,
         )
+    try:
+        policy = BlankPolicy(blanks)
+    except ValueError:
+        raise ModelError(
+            f"unknown blank policy {blanks!r}; use 'lenient' or 'strict'", field="blanks", value=blanks
+        ) from None
     selection = (rules if rules is not None else default_rules).configure()
     findings: list[Finding] = []
     ran: list[str] = []
     skipped: list[str] = []
+    covered: list[RuleCoverage] = []
     context: CheckContext | None = None
     for rule, severity in selection:
         if rule.needs_previous and previous is None:
             skipped.append(rule.id)
+            covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(_NEEDS_PREVIOUS,)))
             continue
         ran.append(rule.id)
         if context is None:
-            context = CheckContext.create(report, previous, rule, severity)
+            context = CheckContext.create(report, previous, rule, severity, blanks=policy, coverage=coverage)
         else:
             context = context.for_rule(rule, severity)
         for finding in rule.check(context):
-            normalized = attrs.evolve(finding, rule=rule.id, severity=severity)
+            level = Severity.INFO if not finding.assessed else severity
+            normalized = attrs.evolve(finding, rule=rule.id, severity=level)
             findings.append(attrs.evolve(normalized, explained_by=_explained_by(normalized, report.explanations)))
+        covered.append(_rule_coverage(rule.id, context))
     findings.sort(key=_position)
     return CheckResult(
-        report=report, previous=previous, findings=tuple(findings), rules=tuple(ran), skipped=tuple(skipped)
+        report=report,
+        previous=previous,
+        findings=tuple(findings),
+        rules=tuple(ran),
+        skipped=tuple(skipped),
+        coverage=tuple(covered),
+        blanks=policy,
+        read=coverage,
     )

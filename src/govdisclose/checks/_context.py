@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
-from ..model import Block, Bound, Report, Section
+from ..model import Block, Bound, Part, Report, Section
+from ._coverage import BlankPolicy, Extent, ReadCoverage
 from ._findings import Finding, Operand, Severity, Value
 from ._paths import BlockSite, blocks_in, iter_sections
 
@@ -36,6 +37,17 @@ class _Index:
         return cls(blocks=tuple(blocks_in(report, sections)), sections=sections)
 
 
+@attrs.define
+class _Record:
+    """What the running rule says it assessed, and what it could not (filled while it runs)."""
+
+    declared: bool = False
+    """Whether the rule said what it runs on (else it ran on the report as a whole)."""
+    on: list[str] = attrs.field(factory=list)
+    not_assessed: list[str] = attrs.field(factory=list)
+    reasons: list[str] = attrs.field(factory=list)
+
+
 @attrs.frozen(kw_only=True)
 class CheckContext:
     """The input of one rule's check function.
@@ -48,6 +60,8 @@ class CheckContext:
         previous: Last year's report of the same organ, when the caller gave one.
         rule: The rule being run.
         severity: The rule's severity in this check.
+        blanks: How blank addends count in sums (:class:`BlankPolicy`).
+        coverage: What the reader read, when the caller said (``None``: everything in the report was read).
     """
 
     report: Report
@@ -56,9 +70,21 @@ class CheckContext:
     severity: Severity
     _index: _Index = attrs.field(alias="index")
     _previous_index: _Index | None = attrs.field(alias="previous_index")
+    blanks: BlankPolicy = BlankPolicy.LENIENT
+    coverage: ReadCoverage | None = None
+    _record: _Record = attrs.field(alias="record", factory=_Record, eq=False, repr=False)
 
     @classmethod
-    def create(cls, report: Report, previous: Report | None, rule: Rule, severity: Severity) -> CheckContext:
+    def create(
+        cls,
+        report: Report,
+        previous: Report | None,
+        rule: Rule,
+        severity: Severity,
+        *,
+        blanks: BlankPolicy = BlankPolicy.LENIENT,
+        coverage: ReadCoverage | None = None,
+    ) -> CheckContext:
         """A context for *rule* (the block index is shared by :meth:`for_rule` copies)."""
         return cls(
             report=report,
@@ -67,10 +93,12 @@ class CheckContext:
             severity=severity,
             index=_Index.of(report),
             previous_index=_Index.of(previous) if previous is not None else None,
+            blanks=blanks,
+            coverage=coverage,
         )
 
     def for_rule(self, rule: Rule, severity: Severity) -> CheckContext:
-        """The same reports and index, for another rule."""
+        """The same reports, index, policy and coverage, for another rule (with a record of its own)."""
         return CheckContext(
             report=self.report,
             previous=self.previous,
@@ -78,6 +106,56 @@ class CheckContext:
             severity=severity,
             index=self._index,
             previous_index=self._previous_index,
+            blanks=self.blanks,
+            coverage=self.coverage,
+        )
+
+    def assessing(self, *paths: str) -> None:
+        """Record that the running rule assesses what lies at *paths* (a table, a section), for the coverage.
+
+        A rule that calls this (even with no paths) and assesses nothing it looks for is reported ``not-assessed``;
+        one that never calls it counts as run on the report as a whole.
+        """
+        self._record.declared = True
+        self._record.on.extend(path for path in paths if path not in self._record.on)
+
+    def could_not_assess(self, reason: str, *paths: str) -> None:
+        """Record that the running rule could not assess what lies at *paths*, and why (no finding is made)."""
+        self._record.not_assessed.extend(path for path in paths if path not in self._record.not_assessed)
+        if reason not in self._record.reasons:
+            self._record.reasons.append(reason)
+
+    def not_read(self, part: Part, *, table: bool = False) -> str | None:
+        """Why the part *part* (its official table with *table*) was not read completely, or ``None`` if it was.
+
+        Without coverage from the caller everything counts as read.
+        """
+        if self.coverage is None:
+            return None
+        reading = self.coverage.table(part) if table else self.coverage.part(part)
+        if reading.read:
+            return None
+        return reading.reason or ("未读取" if reading.extent is Extent.NOT_READ else "只读取了一部分")
+
+    def not_assessed(
+        self, message: str, *, paths: tuple[str, ...] = (), operands: tuple[Operand, ...] = (), reason: str = ""
+    ) -> Finding:
+        """A *not assessable* finding of the running rule (always an info), recorded in the coverage.
+
+        Args:
+            message: What could not be assessed and why, naming the cells.
+            paths: The cells or places involved.
+            operands: The published figures involved.
+            reason: A short reason for the coverage (the message when empty).
+        """
+        self.could_not_assess(reason or message, *paths)
+        return Finding(
+            rule=self.rule.id,
+            severity=Severity.INFO,
+            message=message,
+            paths=paths,
+            operands=operands,
+            assessed=False,
         )
 
     def blocks(self, *types: type[Block]) -> tuple[BlockSite, ...]:

@@ -123,6 +123,8 @@ class Finding:
         expected_bound: How ``expected`` is bounded: ``LOWER`` when approximate or unknown operands only let the rule
             say "at least", ``UPPER`` for "at most", ``EXACT`` otherwise.
         explained_by: The text of the report's :class:`~govdisclose.model.Explanation` that covers the finding, if any.
+        assessed: ``False`` for a *not assessable* finding: the rule could not assess a relation or a part (a blank
+            total, a part the reader did not read) and says so, always as an info naming the cells.
     """
 
     rule: str
@@ -135,6 +137,7 @@ class Finding:
     difference: Decimal | None = None
     expected_bound: Bound = Bound.EXACT
     explained_by: str | None = None
+    assessed: bool = True
 
     @property
     def explained(self) -> bool:
@@ -159,4 +162,5 @@ class Finding:
             "actual": _value_data(self.actual),
             "difference": _value_data(self.difference),
             "explained_by": self.explained_by,
+            "assessed": self.assessed,
         }

@@ -30,13 +30,14 @@ __all__ = [
     "figure_interval",
     "figure_point",
     "figure_text",
+    "is_nil",
     "number",
     "quantity_interval",
     "total",
 ]
 
 NIL_MARKERS = frozenset({"", "/", "／", "-", "－", "—", "——", "--", "无", "空"})
-"""Cell markers that say "none" (a blank, ``/``, a dash, ``无``): the sums count them as 0."""
+"""Cell markers that say "none" (a blank, ``/``, a dash, ``无``): the lenient blank policy counts such addends as 0."""
 
 ColumnKind = Literal["count", "signed", "amount"]
 
@@ -110,25 +111,31 @@ def figure_interval(figure: Figure, kind: ColumnKind = "count") -> Interval:
     return Interval(floor, None)
 
 
-_ZERO = Decimal(0)
 _EXACT_QUALIFIERS = tuple(qualifier for qualifier in Qualifier if qualifier.bound is Bound.EXACT)
 """The qualifiers of exact figures, worked out once (asking an enum member its ``bound`` cell by cell is slow)."""
 
 
 def figure_point(figure: Figure) -> Decimal | None:
-    """The one number a table cell stands for, when :func:`figure_interval` is a single number; else ``None``.
+    """The one exact number a table cell states, else ``None`` (blanks and markers state no number).
 
-    Whatever the column kind, that is an exact number, and 0 for a "none" marker. Sums of such points settle the
-    common case of the sum rules without intervals.
+    Sums of such points settle the common case of the sum rules without intervals; a blank or a marker sends a rule
+    to its slower path, where the blank policy decides.
 
     >>> [figure_point(Figure.of(cell)) for cell in (7, "/", "12余", "不详", None)]
-    [Decimal('7'), Decimal('0'), None, None, None]
+    [Decimal('7'), None, None, None, None]
     """
-    if figure.value is not None:
-        return figure.value if figure.qualifier in _EXACT_QUALIFIERS else None
-    if figure.marker is not None and figure.marker.strip() in NIL_MARKERS:
-        return _ZERO
+    if figure.value is not None and figure.qualifier in _EXACT_QUALIFIERS:
+        return figure.value
     return None
+
+
+def is_nil(figure: Figure) -> bool:
+    """Whether a cell is blank or holds a "none" marker (``/``, a dash, ``无``: :data:`NIL_MARKERS`).
+
+    >>> [is_nil(Figure.of(cell)) for cell in ("", "/", "不详", 0, None)]
+    [True, True, False, False, False]
+    """
+    return figure.value is None and figure.marker is not None and figure.marker.strip() in NIL_MARKERS
 
 
 def quantity_interval(quantity: Count | Amount) -> Interval:

@@ -344,6 +344,10 @@ def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
         holders = [(path, section) for path, _, section, parts in sections if part in parts]
         name = _part_name(part, edition)
         if not holders:
+            reason = ctx.not_read(part)
+            if reason is not None:  # absent from what was read is not missing from the report
+                yield ctx.not_assessed(f"“{name}”部分未读取（{reason}），未核对是否缺少", paths=("$.sections",))
+                continue
             yield ctx.finding(f"缺少{_BASIS[edition]}要求的“{name}”部分", paths=("$.sections",))
         elif not any(_has_content(section) for _, section in holders):
             path, section = holders[0]

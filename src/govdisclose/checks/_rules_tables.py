@@ -2,8 +2,13 @@
 
 How cells that are not plain numbers take part (see ``docs/checks.md``):
 
-- a blank cell and the "none" markers (``/``, ``—``, ``无`` …: ``NIL_MARKERS``) count as 0 in every
-  sum; ``table.blank-cells`` says so once per table (info);
+- a relation whose total (its result cell) is blank, a marker or unknown is *not assessable*: the rule says so in one
+  info per table, naming the cells, and never counts the total as 0;
+- a blank addend and the "none" markers (``/``, ``—``, ``无`` …: ``NIL_MARKERS``) count as 0 beside a filled total
+  under the lenient blank policy (the default), except when every addend is blank while the total is above 0, or the
+  blank addend is itself a total whose own parts are above 0 (a subtotal left blank): then the relation is not
+  assessable. Under the strict policy any blank or marker makes the relation not assessable;
+  ``table.blank-cells`` lists the blanks once per table (info);
 - any other marker, and an unknown cell, is "some number ≥ 0" (any number in a signed column): a sum that involves it
   is flagged only when it is wrong whatever that number is; ``table.cell-value`` / ``table.incomplete`` report them;
 - an approximate figure (``12余``) is a bound, never a point.
@@ -31,18 +36,22 @@ from ..model import (
     ReviewsTable,
     RowDef,
     StatisticsTable,
+    SumRelation,
 )
 from ._catalog import Rule
 from ._context import CheckContext, shared
+from ._coverage import BlankPolicy
 from ._findings import Finding, Operand
 from ._numbers import (
     NIL_MARKERS,
+    Gap,
     Interval,
     compare,
     describe,
     figure_interval,
     figure_point,
     figure_text,
+    is_nil,
     total,
 )
 from ._paths import BlockSite, join_path
@@ -162,7 +171,8 @@ class _Table:
         definition = self.table.DEFINITION.row(row_id)
         position = next(i for i, c in enumerate(definition.columns) if c.id == column_id)
         column = definition.columns[position]
-        label = f"{_row_name(definition, row_id)}/{column.label}"
+        row_name = _row_name(definition, row_id) if definition.label else "/".join(column.path)  # table 四: no label
+        label = f"{row_name}/{column.label}"
         index = self.rows.get(row_id)
         if index is None:
             return _Cell(path=self.path, figure=Figure(), label=label, kind=column.kind)  # the row was not published
@@ -187,14 +197,108 @@ def _build_previous_tables(ctx: CheckContext) -> tuple[_Table, ...]:
     return tuple(_Table.of(site) for site in ctx.previous_blocks(*_OFFICIAL))
 
 
+def _part_path(ctx: CheckContext, part: Part) -> str:
+    """The path of the first section of *part*, or ``$.sections``."""
+    return next((path for path, _, section in ctx.sections() if section.part is part), "$.sections")
+
+
 def _tables(ctx: CheckContext, *types: type[OfficialTable], previous: bool = False) -> list[_Table]:
-    """The official tables of the given types (in last year's report with *previous*), indexed once per check."""
+    """The official tables of the given types (in last year's report with *previous*), indexed once per check.
+
+    In the checked report, each table found is recorded as assessed by the running rule; when none is found and the
+    caller's coverage says the table was not read, the rule records that it could not assess it.
+    """
     tables = shared(ctx, _build_previous_tables if previous else _build_tables)
-    return [table for table in tables if isinstance(table.table, types)]
+    found = [table for table in tables if isinstance(table.table, types)]
+    if previous:
+        return found
+    ctx.assessing(*(table.path for table in found))
+    if not found:
+        for name, classes, part, _ in _EXPECTED_TABLES:
+            if set(types) & set(classes):
+                reason = ctx.not_read(part, table=True)
+                if reason is not None:
+                    ctx.could_not_assess(f"{name}未读取：{reason}", _part_path(ctx, part))
+    return found
 
 
 def _terms(cells: Sequence[_Cell]) -> str:
     return "+".join(figure_text(cell.figure) for cell in cells)
+
+
+def _unique(paths: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(paths))
+
+
+# ---- relations with blanks -----------------------------------------------------------------------------------------
+
+
+def _shown(figure: Figure) -> str:
+    """A cell that is not a number, as a message names it: ``空白``, ``未知``, ``“/”``."""
+    if not figure.is_known:
+        return "未知"
+    if figure.is_blank:
+        return "空白"
+    return f"“{figure.text}”"
+
+
+def _filled_above_zero(cell: _Cell) -> bool:
+    low = cell.interval.lo
+    return cell.figure.is_number and low is not None and low > 0
+
+
+def _left_blank(relations: Iterable[tuple[_Cell, Sequence[_Cell]]]) -> frozenset[str]:
+    """The paths of totals that are not numbers although some of their parts are above 0: subtotals left blank."""
+    return frozenset(
+        total_cell.path
+        for total_cell, parts in relations
+        if not total_cell.figure.is_number and any(_filled_above_zero(part) for part in parts)
+    )
+
+
+def _blocker(ctx: CheckContext, total_cell: _Cell, parts: Sequence[_Cell], left_blank: frozenset[str]) -> str | None:
+    """Why the relation of *total_cell* to *parts* is not assessable, or ``None`` when it is.
+
+    A total that is not a number never is; under the strict policy neither is a part that is not a number; under
+    the lenient policy, parts all blank beside a total above 0, or a part that is a subtotal left blank.
+    """
+    if not total_cell.figure.is_number:
+        return f"“{total_cell.label}”为{_shown(total_cell.figure)}"
+    if ctx.blanks is BlankPolicy.STRICT:
+        blank = next((cell for cell in parts if not cell.figure.is_number), None)
+        if blank is not None:
+            return f"“{blank.label}”为{_shown(blank.figure)}（严格口径）"
+        return None
+    if parts and all(is_nil(cell.figure) for cell in parts) and _filled_above_zero(total_cell):
+        return f"分项均为空白，而“{total_cell.label}”为{total_cell.figure.text}"
+    blank = next((cell for cell in parts if cell.path in left_blank), None)
+    if blank is not None:
+        return f"“{blank.label}”为{_shown(blank.figure)}，而它的分项之和不为0"
+    return None
+
+
+_Blocked = list[tuple[str, tuple[_Cell, ...]]]
+"""Relations of one table that could not be assessed: the reason and the cells involved."""
+
+
+def _not_assessable(ctx: CheckContext, name: str, blocked: _Blocked) -> Iterator[Finding]:
+    """One *not assessable* info for the relations of one table that could not be assessed, naming their cells."""
+    if not blocked:
+        return
+    first = blocked[0][0]
+    more = f"等{len(blocked)}处" if len(blocked) > 1 else ""
+    cells = [cell for _, involved in blocked for cell in involved]
+    yield ctx.not_assessed(
+        f"{name}：{first}{more}，“{ctx.rule.title}”无法核对（空白不按0计）",
+        paths=_unique(cell.path for cell in cells),
+        operands=tuple({cell.path: cell.operand() for cell in cells}.values()),
+        reason=f"{name}有{len(blocked)}处总数为空白或标记，或分项未填",
+    )
+
+
+def _sum_gap(total_cell: _Cell, parts: Sequence[_Cell]) -> tuple[Interval, Gap | None]:
+    expected = total([cell.interval for cell in parts])
+    return expected, compare(total_cell.interval, expected)
 
 
 def _sum_finding(
@@ -205,9 +309,8 @@ def _sum_finding(
     parts_name: str,
     total_name: str,
 ) -> Finding | None:
-    """A finding when *total_cell* certainly differs from the sum of *parts*."""
-    expected = total([cell.interval for cell in parts])
-    gap = compare(total_cell.interval, expected)
+    """A finding when *total_cell* certainly differs from the sum of *parts* (an assessable relation)."""
+    expected, gap = _sum_gap(total_cell, parts)
     if gap is None:
         return None
     message = (
@@ -227,10 +330,6 @@ def _sum_finding(
     )
 
 
-def _unique(paths: Iterator[str] | Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(paths))
-
-
 # ---- R1, R3, R4 (table 三), R5 (table 四) ----------------------------------------------------------------------------
 
 
@@ -238,10 +337,53 @@ def _applications(ctx: CheckContext) -> list[_Table]:
     return _tables(ctx, *_APPLICATIONS)
 
 
+def _result_rows(definition: GridDef) -> list[RowDef]:
+    return [row for row in definition.rows if row.id.startswith("result.") and row.id != "result.total"]
+
+
+def _grid_relations(grid: _Table) -> list[tuple[_Cell, list[_Cell]]]:
+    """Every sum relation of a table 三 or 四 as (total cell, part cells): R3 and R4, or R5."""
+    definition = grid.table.DEFINITION
+    assert isinstance(definition, GridDef)
+    relations: list[tuple[_Cell, list[_Cell]]] = []
+    if isinstance(grid.table, ReviewsTable):
+        for row in definition.rows:
+            if grid.published(row.id):
+                for _, block_total, block_parts in _review_blocks(definition):
+                    parts = [grid.cell(row.id, column.id) for column in block_parts]
+                    relations.append((grid.cell(row.id, block_total.id), parts))
+        return relations
+    result_rows = _result_rows(definition)
+    for column in definition.columns:
+        parts = [grid.cell(row.id, column.id) for row in result_rows]
+        relations.append((grid.cell("result.total", column.id), parts))
+    total_column, part_columns = definition.columns[-1], definition.columns[:-1]
+    for row in definition.rows:
+        if grid.published(row.id):
+            parts = [grid.cell(row.id, column.id) for column in part_columns]
+            relations.append((grid.cell(row.id, total_column.id), parts))
+    return relations
+
+
+def _build_left_blank(ctx: CheckContext) -> dict[str, frozenset[str]]:
+    tables = shared(ctx, _build_tables)
+    return {
+        grid.path: _left_blank(_grid_relations(grid))
+        for grid in tables
+        if isinstance(grid.table, (*_APPLICATIONS, ReviewsTable))
+    }
+
+
+def _subtotals_left_blank(ctx: CheckContext, grid: _Table) -> frozenset[str]:
+    """The subtotals of *grid* left blank although their parts are above 0, worked out once per check."""
+    return shared(ctx, _build_left_blank).get(grid.path, frozenset())
+
+
 def _balance(ctx: CheckContext) -> Iterator[Finding]:
     for grid in _applications(ctx):
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
+        blocked: _Blocked = []
         for column in definition.columns:
             if _certainly_equal(
                 grid.exact_sum([("new", column.id), ("carried-over", column.id)]),
@@ -250,6 +392,10 @@ def _balance(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             intake = [grid.cell("new", column.id), grid.cell("carried-over", column.id)]
             outcome = [grid.cell("result.total", column.id), grid.cell("carry-forward", column.id)]
+            reason = _blocker(ctx, outcome[0], (*intake, outcome[1]), _subtotals_left_blank(ctx, grid))
+            if reason is not None:
+                blocked.append((f"“{column.label}”列{reason}", (*intake, *outcome)))
+                continue
             left, right = total([c.interval for c in intake]), total([c.interval for c in outcome])
             gap = compare(left, right)
             if gap is None:
@@ -269,10 +415,7 @@ def _balance(ctx: CheckContext) -> Iterator[Finding]:
                 difference=gap.difference,
                 expected_bound=gap.bound,
             )
-
-
-def _result_rows(definition: GridDef) -> list[RowDef]:
-    return [row for row in definition.rows if row.id.startswith("result.") and row.id != "result.total"]
+        yield from _not_assessable(ctx, "表三", blocked)
 
 
 def _results_total(ctx: CheckContext) -> Iterator[Finding]:
@@ -281,20 +424,22 @@ def _results_total(ctx: CheckContext) -> Iterator[Finding]:
         assert isinstance(definition, GridDef)
         total_label = definition.row("result.total").label
         result_rows = _result_rows(definition)
+        blocked: _Blocked = []
         for column in definition.columns:
             parts_at = [(row.id, column.id) for row in result_rows]
             if _certainly_equal(grid.point(("result.total", column.id)), grid.exact_sum(parts_at)):
                 continue
+            total_cell, parts = grid.cell("result.total", column.id), [grid.cell(*at) for at in parts_at]
+            reason = _blocker(ctx, total_cell, parts, _subtotals_left_blank(ctx, grid))
+            if reason is not None:
+                blocked.append((reason, (total_cell,)))
+                continue
             finding = _sum_finding(
-                ctx,
-                f"表三“{column.label}”列",
-                grid.cell("result.total", column.id),
-                [grid.cell(*at) for at in parts_at],
-                "办理结果各项",
-                f"“{total_label}”",
+                ctx, f"表三“{column.label}”列", total_cell, parts, "办理结果各项", f"“{total_label}”"
             )
             if finding is not None:
                 yield finding
+        yield from _not_assessable(ctx, "表三", blocked)
 
 
 def _applicant_total(ctx: CheckContext) -> Iterator[Finding]:
@@ -302,23 +447,29 @@ def _applicant_total(ctx: CheckContext) -> Iterator[Finding]:
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
         total_column, part_columns = definition.columns[-1], definition.columns[:-1]
+        blocked: _Blocked = []
         for row in definition.rows:
             if not grid.published(row.id):
                 continue  # a missing row is table.incomplete's business
             parts_at = [(row.id, column.id) for column in part_columns]
             if _certainly_equal(grid.point((row.id, total_column.id)), grid.exact_sum(parts_at)):
                 continue
-            parts = [grid.cell(*at) for at in parts_at]
+            total_cell, parts = grid.cell(row.id, total_column.id), [grid.cell(*at) for at in parts_at]
+            reason = _blocker(ctx, total_cell, parts, _subtotals_left_blank(ctx, grid))
+            if reason is not None:
+                blocked.append((reason, (total_cell,)))
+                continue
             finding = _sum_finding(
                 ctx,
                 f"表三“{_row_name(row, row.id)}”行",
-                grid.cell(row.id, total_column.id),
+                total_cell,
                 parts,
                 f"{len(parts)}类申请人",
                 f"“{total_column.label}”",
             )
             if finding is not None:
                 yield finding
+        yield from _not_assessable(ctx, "表三", blocked)
 
 
 def _review_blocks(definition: GridDef) -> list[tuple[str, ColumnDef, list[ColumnDef]]]:
@@ -337,6 +488,7 @@ def _review_totals(ctx: CheckContext) -> Iterator[Finding]:
         definition = grid.table.DEFINITION
         assert isinstance(definition, GridDef)
         review_blocks = _review_blocks(definition)
+        blocked: _Blocked = []
         for row in definition.rows:
             if not grid.published(row.id):
                 continue
@@ -344,16 +496,22 @@ def _review_totals(ctx: CheckContext) -> Iterator[Finding]:
                 parts_at = [(row.id, column.id) for column in part_columns]
                 if _certainly_equal(grid.point((row.id, total_column.id)), grid.exact_sum(parts_at)):
                     continue
+                total_cell, parts = grid.cell(row.id, total_column.id), [grid.cell(*at) for at in parts_at]
+                reason = _blocker(ctx, total_cell, parts, _subtotals_left_blank(ctx, grid))
+                if reason is not None:
+                    blocked.append((reason, (total_cell,)))
+                    continue
                 finding = _sum_finding(
                     ctx,
                     f"表四“{name}”",
-                    grid.cell(row.id, total_column.id),
-                    [grid.cell(*at) for at in parts_at],
+                    total_cell,
+                    parts,
                     "、".join(column.label for column in part_columns),
                     f"“{total_column.label}”",
                 )
                 if finding is not None:
                     yield finding
+        yield from _not_assessable(ctx, "表四", blocked)
 
 
 # ---- across years --------------------------------------------------------------------------------------------------
@@ -366,8 +524,16 @@ def _carry_over(ctx: CheckContext) -> Iterator[Finding]:
     this, last = current[0], previous[0]
     carried_label = this.table.DEFINITION.row("carried-over").label
     forward_label = last.table.DEFINITION.row("carry-forward").label
+    blocked: _Blocked = []
     for column in this.table.DEFINITION.rows[0].columns:
         carried, forward = this.cell("carried-over", column.id), last.cell("carry-forward", column.id)
+        # both are stated figures, not sums: neither may be taken for 0 when it is blank
+        reason = _blocker(ctx, carried, (forward,), frozenset())
+        if reason is None and not forward.figure.is_number:
+            reason = f"{ctx.previous.year}年报告“{forward.label}”为{_shown(forward.figure)}"
+        if reason is not None:
+            blocked.append((f"“{column.label}”列{reason}", (carried,)))
+            continue
         gap = compare(carried.interval, forward.interval)
         if gap is None:
             continue
@@ -384,6 +550,7 @@ def _carry_over(ctx: CheckContext) -> Iterator[Finding]:
             difference=gap.difference,
             expected_bound=gap.bound,
         )
+    yield from _not_assessable(ctx, "表三", blocked)
 
 
 def _in_force(ctx: CheckContext) -> Iterator[Finding]:
@@ -392,6 +559,7 @@ def _in_force(ctx: CheckContext) -> Iterator[Finding]:
     if not current or not previous or ctx.previous is None:
         return
     this, last = current[0], previous[0]
+    blocked: _Blocked = []
     for row_id in ("rules", "normative-documents"):
         if this.table.row(row_id) is None:
             continue
@@ -399,6 +567,12 @@ def _in_force(ctx: CheckContext) -> Iterator[Finding]:
         before = last.cell(row_id, "in-force")
         issued, repealed = this.cell(row_id, "issued"), this.cell(row_id, "repealed")
         now = this.cell(row_id, "in-force")
+        reason = _blocker(ctx, now, (before, issued, repealed), frozenset())
+        if reason is None and not before.figure.is_number:
+            reason = f"{ctx.previous.year}年报告“{before.label}”为{_shown(before.figure)}"
+        if reason is not None:
+            blocked.append((reason, (now,)))
+            continue
         expected = before.interval + issued.interval - repealed.interval
         gap = compare(now.interval, expected)
         if gap is None:
@@ -417,6 +591,7 @@ def _in_force(ctx: CheckContext) -> Iterator[Finding]:
             difference=gap.difference,
             expected_bound=gap.bound,
         )
+    yield from _not_assessable(ctx, "表二", blocked)
 
 
 # ---- cells, completeness, editions ---------------------------------------------------------------------------------
@@ -539,18 +714,19 @@ def _cell_value(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _blank_cells(ctx: CheckContext) -> Iterator[Finding]:
+    how = (
+        "凡涉及这些单元格的核对均不进行（严格口径）"
+        if ctx.blanks is BlankPolicy.STRICT
+        else "作为分项时按0计，作为总数时相应核对不进行"
+    )
     for cells in _all_cells(ctx):
-        places = [
-            i
-            for i, figure in enumerate(cells.figures)
-            if figure.value is None and figure.marker is not None and figure.marker.strip() in NIL_MARKERS
-        ]
+        places = [i for i, figure in enumerate(cells.figures) if is_nil(figure)]
         if not places:
             continue
         nil = [cells.cell(i) for i in places]
         shown = "、".join(dict.fromkeys("空白" if c.figure.is_blank else f"“{c.figure.marker}”" for c in nil))
         yield ctx.finding(
-            f"{_table_name(cells.table)}有{len(nil)}个单元格为{shown}（{nil[0].label}等），核对时按0计",
+            f"{_table_name(cells.table)}有{len(nil)}个单元格为{shown}（{nil[0].label}等），{how}",
             paths=tuple(cell.path for cell in nil),
             operands=tuple(Operand(path=c.path, text=c.figure.text, label=c.label) for c in nil),
         )
@@ -588,9 +764,17 @@ def _missing(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.report.edition is Edition.PRE_2019:
         return
     for name, classes, part, title in _EXPECTED_TABLES:
+        where = _part_path(ctx, part)
         if ctx.blocks(*classes):
+            ctx.assessing(where)
             continue
-        where = next((path for path, _, section in ctx.sections() if section.part is part), "$.sections")
+        reason = ctx.not_read(part, table=True)
+        if reason is not None:
+            yield ctx.not_assessed(
+                f"{name}（{title}）未读取（{reason}），未核对是否缺少", paths=(where,), reason=f"{name}未读取：{reason}"
+            )
+            continue
+        ctx.assessing(where)
         yield ctx.finding(f"{ctx.report.edition.value}年版报告缺少{name}（{title}）", paths=(where,))
 
 
@@ -617,36 +801,56 @@ def _edition_mixture(ctx: CheckContext) -> Iterator[Finding]:
 # ---- generic statistics tables -------------------------------------------------------------------------------------
 
 
-def _statistics_sum(ctx: CheckContext) -> Iterator[Finding]:
-    for site in ctx.blocks(StatisticsTable):
-        table = site.block
-        assert isinstance(table, StatisticsTable)
-        index = {row.id: i for i, row in enumerate(table.rows)}
-        for relation in table.relations:
-            rows = [table.rows[index[row_id]] for row_id in (relation.total, *relation.parts)]
-            if any(not row.values for row in rows):
-                continue  # a group row has no values to add
-            total_row, part_rows = rows[0], rows[1:]
-            unit = total_row.unit if total_row.unit and total_row.unit != "——" else ""
-            for position, column in enumerate(table.columns):
-                cells = [
+def _statistics_relations(path: str, table: StatisticsTable) -> Iterator[tuple[SumRelation, list[list[_Cell]]]]:
+    """Each declared relation of a statistics table with its cells per value column (the total's first)."""
+    index = {row.id: i for i, row in enumerate(table.rows)}
+    for relation in table.relations:
+        rows = [table.rows[index[row_id]] for row_id in (relation.total, *relation.parts)]
+        if any(not row.values for row in rows):
+            continue  # a group row has no values to add
+        yield (
+            relation,
+            [
+                [
                     _Cell(
-                        path=join_path(site.path, "rows", index[row.id], "values", position),
+                        path=join_path(path, "rows", index[row.id], "values", position),
                         figure=row.values[position],
                         label=f"{row.label}/{column}",
                         kind="count",
                     )
                     for row in rows
                 ]
+                for position, column in enumerate(table.columns)
+            ],
+        )
+
+
+def _statistics_sum(ctx: CheckContext) -> Iterator[Finding]:
+    for site in ctx.blocks(StatisticsTable):
+        table = site.block
+        assert isinstance(table, StatisticsTable)
+        ctx.assessing(site.path)
+        relations = list(_statistics_relations(site.path, table))
+        left_blank = _left_blank((columns[0], columns[1:]) for _, per_column in relations for columns in per_column)
+        blocked: _Blocked = []
+        for relation, per_column in relations:
+            for column, cells in zip(table.columns, per_column, strict=True):
                 total_cell, parts = cells[0], cells[1:]
+                reason = _blocker(ctx, total_cell, parts, left_blank)
+                if reason is not None:
+                    blocked.append((reason, (total_cell,)))
+                    continue
                 expected = total([cell.interval for cell in parts])
                 gap = compare(total_cell.interval, expected, shortfall_only=relation.overlapping)
                 if gap is None:
                     continue
+                total_label = total_cell.label.rsplit("/", 1)[0]
+                unit = next((row.unit for row in table.rows if row.id == relation.total), None) or ""
+                unit = "" if unit == "——" else unit
                 note = "（分项可重复计数，但之和少于总数）" if relation.overlapping else ""
                 note += "（此勾稽关系为推定）" if relation.reconstructed else ""
                 message = (
-                    f"{_table_name(table)}“{column}”列：“{total_row.label}”的{len(part_rows)}个分项之和为"
+                    f"{_table_name(table)}“{column}”列：“{total_label}”的{len(parts)}个分项之和为"
                     f"{describe(expected, unit)}（{_terms(parts)}），总数为{figure_text(total_cell.figure)}"
                     f"{unit if total_cell.figure.is_number else ''}（{gap.words(unit)}）{note}"
                 )
@@ -659,6 +863,7 @@ def _statistics_sum(ctx: CheckContext) -> Iterator[Finding]:
                     difference=gap.difference,
                     expected_bound=gap.bound,
                 )
+        yield from _not_assessable(ctx, _table_name(table), blocked)
 
 
 RULES = (
