@@ -137,7 +137,7 @@ def test_local_rows_by_id_or_label() -> None:
     """A report's own row is found by its id or label and set with with_row."""
     table = ProactiveTable2021(rows=(TableRow(id="local.x", label="地方规范", values=(1, 2)),))
     assert Decimal(2) == table.with_row("地方规范", [3, 2]).rows[0].values[1].value
-    with pytest.raises(UnknownLabelError, match="has no column labels"):
+    with pytest.raises(UnknownLabelError, match="a local row has no column labels"):
         table.get("地方规范", "本年制发件数")
 
 

@@ -99,19 +99,22 @@ def positive(instance: object, attribute: attrs.Attribute[Any], value: int | Non
 # ---- the obvious intentions, converted ------------------------------------------------------------------------------
 
 
+def _from_iso(value: object, parse: Callable[[str], object], what: str) -> object:
+    if isinstance(value, str):
+        try:
+            return parse(value)
+        except ValueError:
+            raise ModelError(f"{what} (got {value!r:.40})", value=value) from None
+    return value
+
+
 def iso_date(value: object) -> object:
     """An ISO date string (``"2026-01-20"``) becomes a :class:`datetime.date`; anything else is left to the checks.
 
     Raises:
         ModelError: The string is not an ISO date.
     """
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            message = f"a date is a datetime.date or an ISO string YYYY-MM-DD (got {value!r:.40})"
-            raise ModelError(message, value=value) from None
-    return value
+    return _from_iso(value, datetime.date.fromisoformat, "a date is a datetime.date or an ISO string YYYY-MM-DD")
 
 
 def iso_time(value: object) -> object:
@@ -120,13 +123,7 @@ def iso_time(value: object) -> object:
     Raises:
         ModelError: The string is not an ISO time.
     """
-    if isinstance(value, str):
-        try:
-            return datetime.time.fromisoformat(value)
-        except ValueError:
-            message = f"a time is a datetime.time or an ISO string HH:MM[:SS] (got {value!r:.40})"
-            raise ModelError(message, value=value) from None
-    return value
+    return _from_iso(value, datetime.time.fromisoformat, "a time is a datetime.time or an ISO string HH:MM[:SS]")
 
 
 def int_to_decimal(value: object) -> object:

@@ -167,23 +167,19 @@ class OfficialTable(Block):
             # A one-row table (table 四) is addressed by its columns alone: ("行政复议", "结果维持").
             key = row if column is None else (*_as_tuple(row), *_as_tuple(column))
             return only, only.columns.index(find_column(only.columns, key, table=definition.id))
-        if column is None:
+        target = None if column is None else self._locate_row(row)
+        if column is None or isinstance(target, TableRow):
+            problem = (
+                "give a row and a column" if column is None else "a local row has no column labels: use with_row()"
+            )
             raise UnknownLabelError(
-                f"{definition.id} has {len(definition.rows)} rows: give a row and a column",
-                key=row,
+                f"{problem} ({definition.id}, row {row!r})",
+                key=row if column is None else column,
                 table=definition.id,
                 axis="column",
                 candidates=(),
             )
-        target = self._locate_row(row)
-        if isinstance(target, TableRow):
-            raise UnknownLabelError(
-                f"local row {row!r} of {definition.id} has no column labels: set it with with_row()",
-                key=column,
-                table=definition.id,
-                axis="column",
-                candidates=(),
-            )
+        assert target is not None
         return target, target.columns.index(find_column(target.columns, column, table=definition.id))
 
     def get(self, row: Key, column: Key | None = None) -> Figure:
