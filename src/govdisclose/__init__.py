@@ -110,7 +110,7 @@ if typing.TYPE_CHECKING:
     from . import batch, examples, templates
     from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
     from .plugins import LoadedPlugin, MetadataField, PluginHost, default_host, load_plugins
-    from .read import Diagnostic, DiagnosticKind, ReadResult, read_html, read_pdf, read_text
+    from .read import Diagnostic, DiagnosticKind, ReadResult, read_docx, read_file, read_html, read_pdf, read_text
     from .templates import new_report
 
 # Imported on first use (PEP 562), so that ``import govdisclose`` loads neither the readers, the checks, the plugin
@@ -121,7 +121,19 @@ _LAZY_NAMES: dict[str, str] = {
     for package, names in (
         ("checks", ("CheckResult", "Finding", "Rule", "RuleCatalog", "Severity", "check", "default_rules")),
         ("plugins", ("LoadedPlugin", "MetadataField", "PluginHost", "default_host", "load_plugins")),
-        ("read", ("Diagnostic", "DiagnosticKind", "ReadResult", "read_html", "read_pdf", "read_text")),
+        (
+            "read",
+            (
+                "Diagnostic",
+                "DiagnosticKind",
+                "ReadResult",
+                "read_docx",
+                "read_file",
+                "read_html",
+                "read_pdf",
+                "read_text",
+            ),
+        ),
         ("templates", ("new_report",)),
     )
     for name in names
@@ -231,6 +243,8 @@ __all__ = [
     "load_report",
     "national_statistics_form",
     "new_report",
+    "read_docx",
+    "read_file",
     "read_html",
     "read_pdf",
     "read_text",

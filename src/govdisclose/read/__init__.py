@@ -1,6 +1,7 @@
-r"""Readers of published reports: plain text, HTML and PDF into the model, with diagnostics.
+r"""Readers of published reports: plain text, HTML, PDF and Word into the model, with diagnostics.
 
-:func:`read_text`, :func:`read_html` and :func:`read_pdf` return a :class:`ReadResult`: the
+:func:`read_text`, :func:`read_html`, :func:`read_pdf`, :func:`read_docx` and :func:`read_file` (any of these, told
+by its content) return a :class:`ReadResult`: the
 :class:`~govdisclose.model.Report` and the :class:`Diagnostic` s of the reading — what was recognised, removed as
 page noise, uncertain or not recognised, each with its position in the source (for a PDF, its page). The reader never
 guesses silently: what it is not sure of it says, and what it cannot place it keeps as a paragraph or leaves out with a
@@ -13,7 +14,9 @@ diagnostic.
 
 from ._api import UNKNOWN_AGENCY, ReadResult, read_html, read_text
 from ._diagnostics import Diagnostic, DiagnosticKind, Position
+from ._docx import read_docx
 from ._pdf import OcrHook, OcrPage, read_pdf
+from ._read_file import read_file
 
 __all__ = [
     "UNKNOWN_AGENCY",
@@ -23,6 +26,8 @@ __all__ = [
     "OcrPage",
     "Position",
     "ReadResult",
+    "read_docx",
+    "read_file",
     "read_html",
     "read_pdf",
     "read_text",
