@@ -150,5 +150,14 @@ def figures(values: Iterable[FigureLike]) -> tuple[Figure, ...]:
 
     >>> [f.text for f in figures([3, "/", "", "0.5"])]
     ['3', '/', '', '0.5']
+
+    Raises:
+        ModelError: *values* is not a sequence of cells (a string or a single number is not).
     """
+    if not isinstance(values, (tuple, list)):
+        raise ModelError(
+            f"'values' must be a list or tuple of cells (got {type(values).__name__} {values!r:.60})",
+            field="values",
+            value=values,
+        )
     return tuple(Figure.of(value) for value in values)
