@@ -45,6 +45,7 @@ def test_every_row_is_found_by_id_label_and_path(definition: object) -> None:
         ("(一)予以公开", "result.disclosed"),
         ("予以公开", "result.disclosed"),
         ("部分公开", "result.partial"),
+        ("（二）部分公开", "result.partial"),
         ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "result.partial"),
         (("（三）不予公开", "1.属于国家秘密"), "result.refused.state-secret"),
         (("不予公开", "属于国家秘密"), "result.refused.state-secret"),

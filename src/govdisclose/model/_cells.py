@@ -5,7 +5,8 @@ A developer filling a report knows the labels printed on the form, not the ids o
 
 - the id of the definition (``result.disclosed``, ``natural-person``);
 - the official label, exactly (``（一）予以公开``) or after folding width and punctuation (``(一)予以公开``);
-- the label without its ordinal and without a bracketed note (``予以公开``, ``部分公开``), when that is unique;
+- the label without its ordinal or without a bracketed note, or both (``予以公开``, ``（二）部分公开``, ``部分公开``),
+  when that is unique;
 - a tuple of labels read from the outside in (``("（三）不予公开", "属于国家秘密")``, ``("未经复议直接起诉",
   "总计")``): each label matches one level of the group path, in order, ending with the row's or column's own label.
 
@@ -100,7 +101,7 @@ def _forms(label: str) -> frozenset[str]:
     """The folded forms a label answers to: whole, without its ordinal, and without a trailing note too."""
     text = unicodedata.normalize("NFKC", label).strip()
     bare = _ORDINAL.sub("", text, count=1)
-    forms = {fold_label(text), fold_label(bare), fold_label(_NOTE.sub("", bare))}
+    forms = {fold_label(text), fold_label(bare), fold_label(_NOTE.sub("", text)), fold_label(_NOTE.sub("", bare))}
     forms.discard("")
     return frozenset(forms)
 
