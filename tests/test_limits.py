@@ -23,10 +23,10 @@ from govdisclose.serialize import (
     from_toml,
     from_yaml,
     load_report,
-    loads_json,
-    parse_report,
     report_from_data,
 )
+from govdisclose.serialize._files import parse_report
+from govdisclose.serialize._json import loads_json
 from govdisclose.serialize._limits import describe_size
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

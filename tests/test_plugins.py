@@ -42,7 +42,8 @@ from govdisclose.plugins import (
     rendered_formats,
 )
 from govdisclose.render import TextContext, default_renderers, render, text_block
-from govdisclose.serialize import dump_report, parse_report
+from govdisclose.serialize import dump_report
+from govdisclose.serialize._files import parse_report
 from govdisclose.templates import CategoryList, default_categories, normalize_category
 from helpers import TESTS
 from strategies import plugin_sections, reports

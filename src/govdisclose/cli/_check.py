@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .._errors import GovDiscloseError, RegistryError
 from ..batch import check_file, load_source
 from ..model import KindRegistry, Report
-from ..serialize import FORMATS, write_output
+from ..serialize._files import FORMATS, write_output
 from ._core import CommandError, Run, Session
 from ._runs import DOCUMENT_SUFFIXES, add_sources, failure_record, jsonl, report_failure, run_batch
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from .._errors import RegistryError, SourceError
 from ..batch import convert_file, load_source
-from ..serialize import FORMATS, dump_report, read_source
+from ..serialize import dump_report
+from ..serialize._files import FORMATS, read_source
 from ._core import CommandError, Run, Session
 from ._runs import DOCUMENT_SUFFIXES, PUBLISHED_SUFFIXES, add_outputs, add_sources, produce
 

@@ -8,7 +8,7 @@ import sys
 
 from .. import examples as bundled
 from ..model import AgencyLevel, AgencyRole, Edition
-from ..serialize import FORMATS, write_output
+from ..serialize._files import FORMATS, write_output
 from ._core import CommandError, Run, Session
 
 __all__ = ["demo", "examples", "kinds", "new", "schema"]
@@ -68,7 +68,8 @@ def new(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
 
     def run(options: argparse.Namespace, session: Session) -> int:
-        from ..serialize import dump_report, format_for
+        from ..serialize import dump_report
+        from ..serialize._files import format_for
         from ..templates import new_report
 
         blank = new_report(

@@ -21,7 +21,7 @@ from typing import IO, Any, TypeVar
 from .._errors import GovDiscloseError
 from ..batch import Result, expand_sources, source_stem
 from ..batch import map as batch_map
-from ..serialize import write_output
+from ..serialize._files import write_output
 from ._core import CommandError
 
 __all__ = [

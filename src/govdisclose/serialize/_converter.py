@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "make_converter", "report_from_data", "report_to_data"]
 
-# cattrs is imported when a converter is first made, not with the package: loading a valid document takes the fast
-# path below, which needs no converter, and ``import govdisclose`` stays quick.
+# cattrs is imported when a converter is first made (on the first load or dump), not with the package, so that
+# ``import govdisclose`` stays quick.
 
 SCHEMA_VERSION = 1
 """The version of the document format; written as ``"schema_version"`` at the top of every document."""
@@ -145,13 +145,19 @@ def _plain_str(value: str) -> str:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+@functools.cache
+def _members(cls: type[enum.Enum]) -> dict[str, enum.Enum]:
+    """The members of an enum by their string values, made once per enum."""
+    return {member.value: member for member in cls if type(member.value) is str}
+
+
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    if isinstance(value, cls):
-        return value
     if type(value) is str:
-        for member in cls:
-            if member.value == value:
-                return member
+        member = _members(cls).get(value)
+        if member is not None:
+            return member
+    elif isinstance(value, cls):
+        return value
     allowed = ", ".join(repr(m.value) for m in cls)
     raise ValueError(f"expected one of {allowed}; got {value!r}")
 
@@ -160,6 +166,23 @@ def _structure_figure(value: object, _: type) -> Figure:
     if value is None or type(value) in (int, Decimal, str):
         return Figure.of(value)  # type: ignore[arg-type]
     raise _expect("a number, a string as printed in the cell, or null", value)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _cached_figure(value: int | str | None) -> Figure:
+    return _structure_figure(value, Figure)
+
+
+def _structure_figure_cached(value: object, _: type) -> Figure:
+    """A table cell, shared between equal cells: figures are immutable, and a report holds hundreds of them.
+
+    Only numbers and strings as written are cached (by type and value, so ``1`` and ``"1"`` stay apart); a decimal
+    is not, since ``Decimal("1.0") == Decimal("1")`` would share one figure between two different cells.
+    """
+    kind = type(value)
+    if kind is int or kind is str or value is None:
+        return _cached_figure(value)
+    return _structure_figure(value, Figure)
 
 
 def _unstructure_figure(figure: Figure) -> int | str | None:
@@ -183,10 +206,53 @@ def _is_tagged(tp: Any) -> bool:
     return isinstance(tp, type) and (issubclass(tp, (Block, Section)) or tp in _QUANTITIES.values())
 
 
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _array_problems(
+    value: list[Any] | tuple[Any, ...],
+    declared: Any,
+    hook: Callable[[Any, Any], Any],
+    item_type: Any,
+    failed: int,
+    first: Exception,
+) -> cattrs.IterableValidationError:
+    """The error of an array whose item *failed* raised *first*: that problem and those of the items after it.
+
+    Every item is structured once: those before the failure already were, and those after it are here, each in its
+    own ``try``, as cattrs's detailed validation does.
+    """
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    errors: list[Exception] = []
+    for index in range(failed, len(value)):
+        try:
+            if index == failed:
+                raise first
+            hook(value[index], item_type)
+        except Exception as exc:  # every problem is kept, with its index, and worded in one place
+            note = IterableValidationNote(f"Structuring {declared} @ index {index}", index, item_type)
+            exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined] # PEP 678, on 3.10 too
+            errors.append(exc)
+    return IterableValidationError(f"While structuring {declared!r}", errors, declared)
+
+
 def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     """Make a converter between report models and plain data, looking kinds up in *registry* at load time.
 
-    Kinds registered after the converter was made are found, because the registry is consulted on every load.
+    This converter is the one structuring engine of govdisclose: every loader hands its plain data to it, and every
+    error it raises is worded, with its path, by :func:`document_error`. Its hooks are generated once per type and
+    cached by cattrs (attrs classes by :func:`cattrs.gen.make_dict_structure_fn`, with detailed validation so that
+    each field's problem keeps its name; arrays, optional values and tagged kinds by the factories below, which resolve
+    the hook of their items once; table cells through a cache of figures). Kinds registered after the converter was
+    made are found, because the registry is consulted on every load.
 
     Args:
         registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
@@ -196,6 +262,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     {'kind': 'count', 'value': 3, 'unit': '条'}
     """
     import cattrs
+    from cattrs.errors import ForbiddenExtraKeysError
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
     kinds = default_kinds if registry is None else registry
@@ -208,7 +275,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
-    converter.register_structure_hook(Figure, _structure_figure)
+    converter.register_structure_hook(Figure, _structure_figure_cached)
     converter.register_unstructure_hook(Figure, _unstructure_figure)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
@@ -220,15 +287,68 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     )
     converter.register_unstructure_hook(str, _plain_str)
 
-    @functools.cache
-    def structure_fields(cls: type) -> Callable[[Mapping[str, Any], type], Any]:
-        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    def homogeneous_tuple(declared: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        """``tuple[X, ...]`` from a list: the item hook is resolved once; a failure goes on to find every problem."""
+        item_type = typing.get_args(declared)[0]
+        hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise _expect("an array", value)
+            done: list[Any] = []
+            append = done.append
+            try:
+                for item in value:
+                    append(hook(item, item_type))
+            except Exception as exc:  # worded with every other problem of the array, each with its index
+                raise _array_problems(value, declared, hook, item_type, len(done), exc) from None
+            return tuple(done)
+
+        return structure
+
+    def optional(declared: Any) -> Callable[[Any, Any], Any]:
+        """``X | None``: None, or the value by the hook of X (resolved once, not on every value as cattrs does)."""
+        first, second = typing.get_args(declared)
+        inner = second if first is type(None) else first
+        hook = converter.get_structure_hook(inner)
+        return lambda value, _: None if value is None else hook(value, inner)
+
+    def plain_class(cls: type) -> Callable[[Any, Any], Any]:
+        """An untagged attrs class from an object: cattrs's generated function, refusing other values by name."""
+        structure: Callable[[Mapping[str, Any], type], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True
+        )
+
+        def structure_object(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _expect("an object", value)
+            return structure(value, cls)
+
+        return structure_object
 
     @functools.cache
-    def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    def fields_of(cls: type) -> tuple[Callable[[Mapping[str, Any], type], Any], frozenset[str]]:
+        """The generated structure function of a tagged class, and the keys its documents may have."""
+        attrs.resolve_types(cls)
+        names = frozenset(a.name for a in attrs.fields(cls) if a.init)
+        # Extra keys are checked here (the "kind" tag is one) rather than in the generated function, so that the
+        # document need not be copied without its tag.
+        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False), names | {"kind"}
 
-    def tagged_class(data: object, declared: type | None) -> tuple[type, dict[str, Any]]:
+    def build_tagged(cls: type, data: dict[str, Any]) -> Any:
+        structure, allowed = fields_of(cls)
+        if not data.keys() <= allowed:
+            extra = set(data) - allowed
+            try:
+                structure(data, cls)  # the other problems of the object, if any, with this one
+            except Exception as exc:  # grouped with the unknown keys, and worded in one place
+                raise cattrs.ClassValidationError(
+                    f"While structuring {cls.__name__}", [exc, ForbiddenExtraKeysError("", cls, extra)], cls
+                ) from None
+            raise ForbiddenExtraKeysError("", cls, extra)
+        return structure(data, cls)
+
+    def tagged_class(data: object, declared: type | None) -> type:
         """The registered class named by ``data["kind"]`` (a quantity class when *declared* is None)."""
         if not isinstance(data, dict):
             raise _expect("an object", data)
@@ -240,17 +360,16 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
             category, found, known = "block", kinds.block_class, kinds.block_kinds
         else:
             category, found, known = "quantity", _QUANTITIES.get, lambda: tuple(sorted(_QUANTITIES))
-        if "kind" not in data:
-            raise ModelError("required field missing", field="kind")
-        tag = data["kind"]
-        cls = found(tag) if isinstance(tag, str) else None
+        tag = data.get("kind")
+        cls = found(tag) if type(tag) is str else None
         if cls is None or (declared is not None and not issubclass(cls, declared)):
+            if "kind" not in data:
+                raise ModelError("required field missing", field="kind")
             raise _KindProblem(category, tag, known())
-        return cls, {key: value for key, value in data.items() if key != "kind"}
+        return cls
 
     def structure_tagged(data: object, declared: type) -> Any:
-        cls, fields = tagged_class(data, declared)
-        return structure_fields(cls)(fields, cls)
+        return build_tagged(tagged_class(data, declared), typing.cast("dict[str, Any]", data))
 
     def unstructure_tagged_factory(declared: type) -> Callable[[Any], dict[str, Any]]:
         def unstructure(obj: Any) -> dict[str, Any]:
@@ -259,21 +378,29 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
         return unstructure
 
+    @functools.cache
+    def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
     def structure_inline(data: object, declared: Any) -> Any:
         allowed = typing.get_args(declared)
-        if isinstance(data, str) and str in allowed:
+        if type(data) is str and str in allowed:
             return data
         if not isinstance(data, dict):
             wanted = "a string or an object" if str in allowed else "an object"
             raise _expect(wanted, data)
-        cls, fields = tagged_class(data, None)
+        cls = tagged_class(data, None)
         if cls not in allowed:
             raise _KindProblem("quantity", getattr(cls, "KIND"), tuple(sorted(t.KIND for t in allowed if t is not str)))  # noqa: B009
-        return structure_fields(cls)(fields, cls)
+        return build_tagged(cls, data)
 
     def unstructure_inline(value: Any) -> Any:
         return value if isinstance(value, str) else converter.unstructure(value, unstructure_as=value.__class__)
 
+    # Later registrations take precedence: a quantity union is also a union, an optional tagged class also optional.
+    converter.register_structure_hook_factory(attrs.has, plain_class)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, homogeneous_tuple)
+    converter.register_structure_hook_factory(_is_optional, optional)
     converter.register_structure_hook_func(_is_tagged, structure_tagged)
     converter.register_unstructure_hook_factory(_is_tagged, unstructure_tagged_factory)
     converter.register_structure_hook_func(_is_quantity_union, structure_inline)
@@ -324,203 +451,6 @@ def document_error(exc: Exception) -> DocumentError:
         error = UnknownKindError(first.category, first.kind, first.known, path=path)
         return error if len(problems) == 1 else DocumentError([error.problems[0], *problems[1:]], path=path)
     return DocumentError(problems, path=path)
-
-
-class _Fallback(Exception):
-    """The fast path does not vouch for this input; the converter takes it (and words any error)."""
-
-
-class _FastLoader:
-    """Structures valid documents into the model several times faster than the converter, with the same result.
-
-    It applies the converter's own hooks (:func:`make_converter`) in plain loops: each attrs class is built from a
-    dict whose keys are all fields of the class (plus ``"kind"`` for a tagged one), each field by the hook of its
-    declared type, tagged kinds looked up in the registry on every load. Wherever the converter could do anything but
-    exactly this — a value of an unexpected type, an unknown key, a missing field, a model invariant broken, a field
-    type it does not know — it raises :class:`_Fallback` (or lets the error fly), and :func:`report_from_data` hands the
-    document to the converter, which gives the result or the error with its path. So it never accepts what the
-    converter refuses, and never builds anything the converter would build differently.
-    """
-
-    def __init__(self, kinds: KindRegistry) -> None:
-        self._kinds = kinds
-        self._by_type: dict[Any, Callable[[Any], Any]] = {}
-        self._builders: dict[tuple[type, bool], Callable[[dict[str, Any]], Any]] = {}
-
-    def load(self, body: dict[str, Any]) -> Report:
-        report: Report = self._builder(Report, tagged=False)(body)
-        return report
-
-    def structurer(self, tp: Any) -> Callable[[Any], Any]:
-        """The function that structures a value of the declared type *tp*."""
-        found = self._by_type.get(tp)
-        if found is None:
-            found = self._by_type[tp] = self._make(tp)
-        return found
-
-    def _make(self, tp: Any) -> Callable[[Any], Any]:
-        if tp is str:
-            return _exact(str)
-        if tp is int:
-            return _exact(int)
-        if tp is bool:
-            return _exact(bool)
-        if tp is Decimal:
-            return functools.partial(_call_hook, _structure_decimal, Decimal)
-        if tp is Figure:
-            return _figure
-        if tp is datetime.date:
-            return functools.partial(_call_hook, _structure_date, datetime.date)
-        if tp is datetime.time:
-            return functools.partial(_call_hook, _structure_time, datetime.time)
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return _enum_structurer(tp)
-        if _is_quantity_union(tp):
-            return self._inline(tp)
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-            return _optional(self.structurer(args[0] if args[1] is type(None) else args[1]))
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return _homogeneous(self.structurer(args[0]))
-        if origin is tuple and args and Ellipsis not in args:
-            return _heterogeneous(tuple(self.structurer(arg) for arg in args))
-        if _is_tagged(tp):
-            return self._tagged(tp)
-        if isinstance(tp, type) and attrs.has(tp):
-            return lambda value: self._builder(tp, tagged=False)(value)
-        return _unsupported
-
-    def _tagged(self, declared: type) -> Callable[[Any], Any]:
-        kinds = self._kinds
-        find: Callable[[str], type | None]
-        if issubclass(declared, Section):
-            find = kinds.section_class
-        elif issubclass(declared, Block):
-            find = kinds.block_class
-        else:
-            find = _QUANTITIES.get
-
-        def structure(value: Any) -> Any:
-            if type(value) is not dict:
-                raise _Fallback
-            tag = value.get("kind")
-            cls = find(tag) if type(tag) is str else None
-            if cls is None or not issubclass(cls, declared):
-                raise _Fallback
-            return self._builder(cls, tagged=True)(value)
-
-        return structure
-
-    def _inline(self, tp: Any) -> Callable[[Any], Any]:
-        allowed = frozenset(typing.get_args(tp))
-        words = str in allowed
-
-        def structure(value: Any) -> Any:
-            kind = type(value)
-            if kind is str and words:
-                return value
-            if kind is not dict:
-                raise _Fallback
-            tag = value.get("kind")
-            cls = _QUANTITIES.get(tag) if type(tag) is str else None
-            if cls is None or cls not in allowed:
-                raise _Fallback
-            return self._builder(cls, tagged=True)(value)
-
-        return structure
-
-    def _builder(self, cls: type, *, tagged: bool) -> Callable[[dict[str, Any]], Any]:
-        found = self._builders.get((cls, tagged))
-        if found is None:
-            found = self._builders[(cls, tagged)] = self._make_builder(cls, tagged)
-        return found
-
-    def _make_builder(self, cls: type, tagged: bool) -> Callable[[dict[str, Any]], Any]:
-        attrs.resolve_types(cls)  # as the converter does; annotations are strings under postponed evaluation
-        fields = attrs.fields(cls)
-        if any(not a.init or a.type is None or (tagged and a.name == "kind") for a in fields):
-            return _unsupported
-        plan = tuple((a.name, a.alias, self.structurer(a.type)) for a in fields)
-        allowed = frozenset(a.name for a in fields) | ({"kind"} if tagged else frozenset())
-
-        def build(data: dict[str, Any]) -> Any:
-            if type(data) is not dict or not data.keys() <= allowed:
-                raise _Fallback
-            return cls(**{alias: structure(data[name]) for name, alias, structure in plan if name in data})
-
-        return build
-
-
-def _exact(kind: type) -> Callable[[Any], Any]:
-    def structure(value: Any) -> Any:
-        if type(value) is not kind:
-            raise _Fallback
-        return value
-
-    return structure
-
-
-def _call_hook(hook: Callable[[Any, type], Any], cls: type, value: Any) -> Any:
-    return hook(value, cls)
-
-
-@functools.lru_cache(maxsize=4096, typed=True)
-def _cached_figure(value: int | str | None) -> Figure:
-    return _structure_figure(value, Figure)
-
-
-def _figure(value: Any) -> Figure:
-    """A table cell, shared between equal cells: figures are immutable, and a report holds hundreds of them.
-
-    Only numbers and strings as written are cached (by type and value, so ``1`` and ``"1"`` stay apart); a decimal
-    is not, since ``Decimal("1.0") == Decimal("1")`` would share one figure between two different cells.
-    """
-    if type(value) is int or type(value) is str or value is None:
-        return _cached_figure(value)
-    return _structure_figure(value, Figure)
-
-
-def _enum_structurer(cls: type[enum.Enum]) -> Callable[[Any], Any]:
-    members = {member.value: member for member in cls if type(member.value) is str}
-
-    def structure(value: Any) -> Any:
-        member = members.get(value) if type(value) is str else None
-        if member is None:
-            raise _Fallback
-        return member
-
-    return structure
-
-
-def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else inner(value)
-
-
-def _homogeneous(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def structure(value: Any) -> Any:
-        if type(value) is not list:
-            raise _Fallback
-        return tuple([item(member) for member in value])
-
-    return structure
-
-
-def _heterogeneous(items: tuple[Callable[[Any], Any], ...]) -> Callable[[Any], Any]:
-    def structure(value: Any) -> Any:
-        if type(value) is not list or len(value) != len(items):
-            raise _Fallback
-        return tuple([item(member) for item, member in zip(items, value, strict=True)])
-
-    return structure
-
-
-def _unsupported(value: Any) -> Any:
-    raise _Fallback
-
-
-@functools.cache
-def _default_loader() -> _FastLoader:
-    return _FastLoader(default_kinds)
 
 
 @functools.cache
@@ -585,11 +515,6 @@ def report_from_checked(data: object, *, registry: KindRegistry | None = None) -
             path="$.schema_version",
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
-    if registry is None or registry is default_kinds:
-        try:
-            return _default_loader().load(body)
-        except Exception:  # not for the fast path: the converter gives the result, or the error with its path
-            pass
     try:
         return _converter_for(registry).structure(body, Report)
     except RecursionError:
