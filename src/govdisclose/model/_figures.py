@@ -160,4 +160,4 @@ def figures(values: Iterable[FigureLike]) -> tuple[Figure, ...]:
             field="values",
             value=values,
         )
-    return tuple(Figure.of(value) for value in values)
+    return tuple(map(Figure.of, values))

@@ -89,7 +89,7 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_str(value: object, cls: type) -> str:
-    if issubclass(cls, enum.Enum):
+    if cls is not str:  # a str-valued enum
         return _structure_enum(value, cls)  # type: ignore[return-value]
     if type(value) is not str:
         raise _expect("a string", value)
@@ -348,28 +348,54 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
             raise ForbiddenExtraKeysError("", cls, extra)
         return structure(data, cls)
 
-    def tagged_class(data: object, declared: type | None) -> type:
-        """The registered class named by ``data["kind"]`` (a quantity class when *declared* is None)."""
-        if not isinstance(data, dict):
-            raise _expect("an object", data)
-        found: Callable[[str], type | None]
-        known: Callable[[], tuple[str, ...]]
+    def kind_lookup(declared: type | None) -> tuple[str, Callable[[str], type | None], Callable[[], tuple[str, ...]]]:
+        """The category of kinds that *declared* takes, how to find one by tag, and the known tags."""
         if declared is not None and issubclass(declared, Section):
-            category, found, known = "section", kinds.section_class, kinds.section_kinds
-        elif declared is not None and issubclass(declared, Block):
-            category, found, known = "block", kinds.block_class, kinds.block_kinds
-        else:
-            category, found, known = "quantity", _QUANTITIES.get, lambda: tuple(sorted(_QUANTITIES))
-        tag = data.get("kind")
-        cls = found(tag) if type(tag) is str else None
-        if cls is None or (declared is not None and not issubclass(cls, declared)):
-            if "kind" not in data:
-                raise ModelError("required field missing", field="kind")
-            raise _KindProblem(category, tag, known())
-        return cls
+            return "section", kinds.section_class, kinds.section_kinds
+        if declared is not None and issubclass(declared, Block):
+            return "block", kinds.block_class, kinds.block_kinds
+        return "quantity", _QUANTITIES.get, lambda: tuple(sorted(_QUANTITIES))
 
-    def structure_tagged(data: object, declared: type) -> Any:
-        return build_tagged(tagged_class(data, declared), typing.cast("dict[str, Any]", data))
+    def tagged(declared: type) -> Callable[[Any, Any], Any]:
+        """A section, block or quantity by its ``"kind"`` tag, looked up in the registry on every value."""
+        category, find, known = kind_lookup(declared)
+
+        def structure(data: Any, _: Any) -> Any:
+            if not isinstance(data, dict):
+                raise _expect("an object", data)
+            tag = data.get("kind")
+            cls = find(tag) if type(tag) is str else None
+            if cls is None or not issubclass(cls, declared):
+                if "kind" not in data:
+                    raise ModelError("required field missing", field="kind")
+                raise _KindProblem(category, tag, known())
+            return build_tagged(cls, data)
+
+        return structure
+
+    def inline(declared: Any) -> Callable[[Any, Any], Any]:
+        """Running text's pieces: a string (where allowed) or a quantity by its tag, of the declared kinds only."""
+        allowed = frozenset(typing.get_args(declared))
+        words = str in allowed
+        quantities = tuple(sorted(t.KIND for t in allowed if t is not str))
+        wanted = "a string or an object" if words else "an object"
+
+        def structure(data: Any, _: Any) -> Any:
+            if type(data) is str and words:
+                return data
+            if not isinstance(data, dict):
+                raise _expect(wanted, data)
+            tag = data.get("kind")
+            cls = _QUANTITIES.get(tag) if type(tag) is str else None
+            if cls is None or cls not in allowed:
+                if "kind" not in data:
+                    raise ModelError("required field missing", field="kind")
+                if cls is None:
+                    raise _KindProblem("quantity", tag, tuple(sorted(_QUANTITIES)))
+                raise _KindProblem("quantity", tag, quantities)
+            return build_tagged(cls, data)
+
+        return structure
 
     def unstructure_tagged_factory(declared: type) -> Callable[[Any], dict[str, Any]]:
         def unstructure(obj: Any) -> dict[str, Any]:
@@ -382,18 +408,6 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
         return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
-    def structure_inline(data: object, declared: Any) -> Any:
-        allowed = typing.get_args(declared)
-        if type(data) is str and str in allowed:
-            return data
-        if not isinstance(data, dict):
-            wanted = "a string or an object" if str in allowed else "an object"
-            raise _expect(wanted, data)
-        cls = tagged_class(data, None)
-        if cls not in allowed:
-            raise _KindProblem("quantity", getattr(cls, "KIND"), tuple(sorted(t.KIND for t in allowed if t is not str)))  # noqa: B009
-        return build_tagged(cls, data)
-
     def unstructure_inline(value: Any) -> Any:
         return value if isinstance(value, str) else converter.unstructure(value, unstructure_as=value.__class__)
 
@@ -401,9 +415,9 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     converter.register_structure_hook_factory(attrs.has, plain_class)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, homogeneous_tuple)
     converter.register_structure_hook_factory(_is_optional, optional)
-    converter.register_structure_hook_func(_is_tagged, structure_tagged)
+    converter.register_structure_hook_factory(_is_tagged, tagged)
     converter.register_unstructure_hook_factory(_is_tagged, unstructure_tagged_factory)
-    converter.register_structure_hook_func(_is_quantity_union, structure_inline)
+    converter.register_structure_hook_factory(_is_quantity_union, inline)
     converter.register_unstructure_hook_func(_is_quantity_union, unstructure_inline)
     return converter
 
