@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..serialize import FORMATS, dump_report, format_for, write_output
+from ..serialize import dump_report
+from ..serialize._files import FORMATS, format_for, write_output
 from ._core import Run, Session
 
 __all__ = ["fill"]
