@@ -22,6 +22,7 @@ ALLOWED = {
     "plugins": {"_errors", "zh", "model", "checks", "render", "templates", "serialize"},
     "batch": {"_errors", "model", "zh", "serialize", "render", "checks", "examples"},
     "workbook": {"_errors", "model", "render", "serialize"},
+    "data": {"_errors", "model", "zh", "serialize", "checks", "read", "batch", "examples"},
     "cli": {
         "_errors",
         "_version",

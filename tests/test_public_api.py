@@ -17,6 +17,7 @@ PACKAGES = [
     "govdisclose.checks",
     "govdisclose.plugins",
     "govdisclose.read",
+    "govdisclose.data",
 ]
 
 

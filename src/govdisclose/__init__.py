@@ -13,6 +13,7 @@ The public surface is re-exported here; the subpackages hold the details:
 - :mod:`govdisclose.read`: readers of published text and HTML into the model, with diagnostics;
 - :mod:`govdisclose.templates`: blank reports and disclosure categories;
 - :mod:`govdisclose.batch`: many sources on any executor;
+- :mod:`govdisclose.data`: every figure of many reports as a table, derived metrics, agency identity, exports;
 - :mod:`govdisclose.plugins`: the plugin host and entry-point discovery.
 
 >>> import govdisclose
@@ -107,18 +108,20 @@ from .serialize import (
 from .zh import OrdinalStyle
 
 if typing.TYPE_CHECKING:
-    from . import batch, examples, templates
+    from . import batch, data, examples, templates
     from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
+    from .data import agency_key, figures, key_figures
     from .plugins import LoadedPlugin, MetadataField, PluginHost, default_host, load_plugins
     from .read import Diagnostic, DiagnosticKind, ReadResult, read_docx, read_file, read_html, read_pdf, read_text
     from .templates import new_report
 
 # Imported on first use (PEP 562), so that ``import govdisclose`` loads neither the readers, the checks, the plugin
 # machinery nor the batch executor: subpackages by name, and names by the subpackage they live in.
-_LAZY_SUBPACKAGES = frozenset({"batch", "examples", "templates"})
+_LAZY_SUBPACKAGES = frozenset({"batch", "data", "examples", "templates"})
 _LAZY_NAMES: dict[str, str] = {
     name: package
     for package, names in (
+        ("data", ("agency_key", "figures", "key_figures")),
         ("checks", ("CheckResult", "Finding", "Rule", "RuleCatalog", "Severity", "check", "default_rules")),
         ("plugins", ("LoadedPlugin", "MetadataField", "PluginHost", "default_host", "load_plugins")),
         (
@@ -228,17 +231,21 @@ __all__ = [
     "UnknownKindError",
     "Validity",
     "__version__",
+    "agency_key",
     "batch",
     "check",
+    "data",
     "default_host",
     "default_kinds",
     "default_rules",
     "dump_report",
     "examples",
+    "figures",
     "from_json",
     "from_toml",
     "from_yaml",
     "json_schema",
+    "key_figures",
     "load_plugins",
     "load_report",
     "national_statistics_form",

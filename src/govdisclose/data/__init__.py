@@ -1,0 +1,60 @@
+"""Researchers' data: every figure of many reports as a table, derived metrics, agency identity.
+
+:func:`figures` gives one row per cell of every statistics table (official 2019/2021 tables, the national form,
+generic and plugin tables), :func:`quantities` the quantities of the running text with their context,
+:func:`findings` the findings of the checks, :func:`reports_table` one row per report and :func:`key_figures` the
+standard indicators of each report in one wide row. Each is a lazy :class:`Rows`: iterate it in pure Python, or turn it
+into Arrow, pandas or polars (extra ``arrow``).
+
+This package stands on :mod:`govdisclose.model`, :mod:`govdisclose.checks`, :mod:`govdisclose.serialize` and
+:mod:`govdisclose.read`.
+
+>>> import govdisclose
+>>> table = govdisclose.figures([govdisclose.examples.load("sample-2021")])
+>>> sum(1 for row in table if row.state == "number")
+200
+"""
+
+from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, DataError
+from ._identity import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
+from ._keyfigures import KEY_FIGURES, KeyFigure, KeyFiguresRow
+from ._metrics import METRICS, CellRef, Change, Derived, Metric, cell_index, change
+from ._rows import Column, FigureRow, FindingRow, QuantityRow, ReportRow, columns
+from ._tables import ReportInput, Rows, figures, findings, key_figures, quantities, reports_table
+from ._walk import report_id
+
+__all__ = [
+    "AGENCY_KEY_RULES",
+    "DECIMAL_PRECISION",
+    "DECIMAL_SCALE",
+    "KEY_FIGURES",
+    "METRICS",
+    "AgencyIdentity",
+    "CellRef",
+    "Change",
+    "Column",
+    "DataError",
+    "Derived",
+    "FigureRow",
+    "FindingRow",
+    "KeyFigure",
+    "KeyFiguresRow",
+    "KeyRule",
+    "Metric",
+    "QuantityRow",
+    "ReportInput",
+    "ReportRow",
+    "Rows",
+    "agency_identity",
+    "agency_key",
+    "cell_index",
+    "change",
+    "columns",
+    "figures",
+    "findings",
+    "key_figures",
+    "quantities",
+    "report_id",
+    "reports_table",
+    "same_agency",
+]
