@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import govdisclose
 from govdisclose import DocumentError, Edition, MissingExtraError, Part
 from govdisclose.model import (
     ApplicationsTable2019,
@@ -25,7 +26,8 @@ from govdisclose.read import OcrPage, ReadResult, read_pdf
 
 pytest.importorskip("pdfplumber")
 
-PDFS = Path(__file__).parent / "data" / "corpus" / "pdf"
+DATA = Path(__file__).parent / "data"
+PDFS = DATA / "corpus" / "pdf"
 
 CASES = {
     "2024-huaian-shi.pdf": ("淮安市人民政府", 2024),
@@ -217,3 +219,28 @@ def test_read_pdf_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
     with pytest.raises(MissingExtraError, match=r"govdisclose\[pdf\]"):
         read_pdf(PDFS / "2024-huaian-shi.pdf")
+
+
+def _official(report: Report) -> list[OfficialTable]:
+    return [block for section in _walk(report.sections) for block in section.blocks if isinstance(block, OfficialTable)]
+
+
+def test_a_pdf_printed_by_libreoffice_reads_back_as_the_report() -> None:
+    """The example rendered to Word and printed by LibreOffice reads back: head, 引言, chapters and the three tables."""
+    original = govdisclose.examples.load("sample-2021")
+    result = read_pdf(DATA / "pdf" / "sample-2021-header.pdf")
+    report = result.report
+    assert (original.agency.name, original.year, original.edition) == (report.agency.name, report.year, report.edition)
+    assert original.introduction == report.introduction  # one paragraph, though a line in it starts with 六、
+    assert [s.heading for s in _walk(original.sections)] == [s.heading for s in _walk(report.sections)]
+    assert original.signature == report.signature
+    assert _official(original) == _official(report)
+
+
+def test_running_headers_and_page_numbers_are_removed() -> None:
+    """The header LibreOffice prints on odd pages and the ``— N —`` footers are page furniture, by page."""
+    result = read_pdf(DATA / "pdf" / "sample-2021-header.pdf")
+    headers = [d.page for d in result.diagnostics if d.message == "page furniture: running header or footer"]
+    numbers = [(d.page, d.text) for d in result.diagnostics if d.message == "page furniture: page number"]
+    assert [1, 3, 5] == headers
+    assert [(page, f"—{page}—") for page in range(1, 7)] == numbers

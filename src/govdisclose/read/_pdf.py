@@ -51,6 +51,7 @@ _BAND: Final = 0.1
 _TOLERANCE: Final = 2.5
 """Two table edges closer than this (in points) are one edge."""
 _SPACES: Final = " \t\n\r\f\u3000\xa0"
+_FULL_STOPS: Final = ("。", "！", "？", "!", "?", "：", ":")
 
 
 @attrs.frozen(eq=False)
@@ -87,10 +88,11 @@ class _Char(NamedTuple):
     x1: float
     bottom: float
     size: float
+    font: str
 
 
 class _Run(NamedTuple):
-    """A line of body text on a page, with its geometry."""
+    """A line of body text on a page, with its geometry and its (most used) font."""
 
     text: str
     x0: float
@@ -98,6 +100,7 @@ class _Run(NamedTuple):
     x1: float
     bottom: float
     size: float
+    font: str
     at: Position
 
 
@@ -232,7 +235,15 @@ def _open_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _read_page(page: Page, number: int) -> _Page:
     chars = [
-        _Char(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]), float(c["size"]))
+        _Char(
+            c["text"],
+            float(c["x0"]),
+            float(c["top"]),
+            float(c["x1"]),
+            float(c["bottom"]),
+            float(c["size"]),
+            str(c.get("fontname", "")),
+        )
         for c in page.chars
         if c["text"] not in _SPACES
     ]
@@ -288,7 +299,8 @@ def _read_page(page: Page, number: int) -> _Page:
             continue
         box = (body[0].x0, min(c.top for c in body), max(c.x1 for c in body), max(c.bottom for c in body))
         size = Counter(round(c.size, 1) for c in body).most_common(1)[0][0]
-        result.elements.append(_Run(text, *box, size=size, at=Position(index, 1, number, box)))
+        font = Counter(c.font for c in body).most_common(1)[0][0]
+        result.elements.append(_Run(text, *box, size=size, font=font, at=Position(index, 1, number, box)))
     result.elements.sort(key=lambda element: element.top)
     return result
 
@@ -343,7 +355,11 @@ def _continues(previous: _Run, run: _Run, left: float, right: float, same_page: 
         return False  # a first-line indent, or another size
     if same_page and run.top - previous.bottom > 1.1 * size:
         return False
-    return numbered_line(run.text) is None
+    if numbered_line(run.text) is None:
+        return True
+    # a numbered line after a full one: a heading only after a full stop or in another font (a list wrapped in a
+    # sentence, ``……；五、存在的主要问题；`` / ``六、其他需要报告的事项。``, goes on)
+    return not (previous.text.endswith(_FULL_STOPS) or run.font != previous.font)
 
 
 def _indent(run: _Run, left: float) -> int:
