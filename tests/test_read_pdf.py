@@ -244,3 +244,48 @@ def test_running_headers_and_page_numbers_are_removed() -> None:
     numbers = [(d.page, d.text) for d in result.diagnostics if d.message == "page furniture: page number"]
     assert [1, 3, 5] == headers
     assert [(page, f"—{page}—") for page in range(1, 7)] == numbers
+
+
+def test_every_item_keeps_its_page_and_box() -> None:
+    """Each line and table read from a PDF knows its page and its box, inside the page (A4: 595 × 842 points)."""
+    from govdisclose.read._diagnostics import Notes
+    from govdisclose.read._normalise import CellItem, TableItem
+    from govdisclose.read._pdf import pdf_items
+
+    items = pdf_items((PDFS / "2024-huaian-shi.pdf").read_bytes(), Notes())
+    positions = [item.at for item in items]
+    cells: list[CellItem] = [cell for item in items if isinstance(item, TableItem) for row in item.rows for cell in row]
+    positions += [cell.at for cell in cells if cell.text]
+    assert all(1 <= at.page <= 6 and at.box is not None for at in positions)
+    assert all(0 <= at.box[0] < at.box[2] <= 595 and 0 <= at.box[1] < at.box[3] <= 842 for at in positions if at.box)
+    assert [3, 4, 5] == sorted({item.at.page for item in items if isinstance(item, TableItem)})
+
+
+def test_a_page_without_text_among_pages_with_text_is_reported(tmp_path: Path) -> None:
+    """A scanned (textless) page inside a PDF with text is an ``unrecognised`` diagnostic naming its page."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(PDFS / "2024-huaian-shi.pdf")
+    document.new_page(595, 842)  # page 7, no text
+    path = tmp_path / "with-scan.pdf"
+    document.save(path)
+    document.close()
+    result = read_pdf(path)
+    assert "淮安市人民政府" == result.report.agency.name
+    assert "unrecognised 第7页 0:0 page 7 has no text layer (a scanned page?); pass ocr= to read it" in [
+        str(d) for d in result.diagnostics
+    ]
+
+
+def test_a_table_over_two_pages_with_its_header_repeated_is_one_table() -> None:
+    """A table that breaks over a page with its header row repeated reads as one table, the repeat dropped."""
+    from govdisclose.model import Table
+
+    result = read_pdf(DATA / "pdf" / "long-table.pdf")
+    tables = [b for b in result.report.sections[0].blocks if isinstance(b, Table)]
+    assert 1 == len(tables)
+    rows = [[cell.text for cell in row] for row in tables[0].rows]
+    assert [["序号", "公开事项", "条数"]] + [[str(n), f"第{n}类信息", str(3 * n)] for n in range(1, 81)] == rows
+    messages = [str(d) for d in result.diagnostics]
+    assert "recognised 第2页 1:1 table header repeated on page 2 dropped" in messages
+    assert ["总体情况", "主动公开政府信息情况"] == [s.heading for s in result.report.sections]

@@ -340,9 +340,9 @@ def _margins(runs: list[_Run]) -> tuple[float, float]:
     """The body's left and right margins: where most lines start and end."""
     left = Counter(round(run.x0 / 2) * 2 for run in runs).most_common(1)[0][0]
     right_counts = Counter(round(run.x1 / 2) * 2 for run in runs)
-    right = max(
-        value for value, count in right_counts.items() if count >= max(2, right_counts.most_common(1)[0][1] // 3)
-    )
+    top = right_counts.most_common(1)[0][1]
+    threshold = max(min(2, top), top // 3)  # the right edge shared by several full lines, else the rightmost
+    right = max(value for value, count in right_counts.items() if count >= threshold)
     return float(left), float(right)
 
 
