@@ -2,7 +2,9 @@ import concurrent.futures
 import functools
 import itertools
 import multiprocessing
+import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -304,3 +306,38 @@ def test_sequential_map_is_lazy() -> None:
     assert [] == calls
     assert ["0", "1"] == [r.value for r in itertools.islice(results, 2)]
     assert ["0", "1"] == calls
+
+
+def die_on(value: int) -> int:
+    """Return *value*; for 13 the worker process kills itself, as the OOM killer would."""
+    if value == 13:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
+
+
+def test_a_killed_worker_fails_only_its_source_and_the_pool_goes_on() -> None:
+    """A worker's SIGKILL fails the one source that caused it; its chunk's others rerun; a new worker takes over."""
+    with batch.WorkerPool(2) as pool:
+        results = list(batch.map(die_on, range(40), executor=pool, chunksize=4))
+        replaced = pool.replaced
+    assert [value for value in range(40) if value != 13] == [r.value for r in results if r.ok]
+    assert [(13, "WorkerDiedError", "the worker process died (killed by SIGKILL)")] == [
+        (r.index, r.error_type, r.error) for r in results if not r.ok
+    ]
+    assert 2 == replaced  # once with its chunk of four, once alone
+
+
+def test_worker_pool_sends_exceptions_back_and_refuses_work_after_shutdown() -> None:
+    """A task's exception reaches its future; submitting after shutdown raises."""
+    pool = batch.WorkerPool(1)
+    with pytest.raises(ValueError, match="invalid literal"):
+        pool.submit(int, "x").result(timeout=60)
+    pool.shutdown()
+    with pytest.raises(RuntimeError, match="after shutdown"):
+        pool.submit(int, "1")
+
+
+def test_worker_pool_needs_a_worker() -> None:
+    """Fewer than one worker is refused."""
+    with pytest.raises(ValueError, match="'workers' must be >= 1"):
+        batch.WorkerPool(0)

@@ -10,6 +10,7 @@ gives a :class:`Result` with its value or its error: one bad file never stops th
 """
 
 from ._map import Result, map
+from ._pool import WorkerDiedError, WorkerPool
 from ._sources import DEFAULT_SUFFIXES, EXAMPLE_PREFIX, example_name, expand_sources, load_source, source_stem
 from ._tasks import check_file, check_summary, convert_file, render_file
 
@@ -17,6 +18,8 @@ __all__ = [
     "DEFAULT_SUFFIXES",
     "EXAMPLE_PREFIX",
     "Result",
+    "WorkerDiedError",
+    "WorkerPool",
     "check_file",
     "check_summary",
     "convert_file",

@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from ._pool import WorkerDiedError
+
 __all__ = ["Result", "map"]
 
 S = TypeVar("S")
@@ -111,8 +113,10 @@ def map(
     :class:`~concurrent.futures.ProcessPoolExecutor` for several cores, or ``client.get_executor()`` of a Dask
     distributed cluster — they run there; *func* must then be picklable (a top-level function, or a
     :func:`functools.partial` of one) and so must its values. Exceptions raised by *func* become failed results. A task
-    that fails as a whole in the executor (a worker that died, a value that cannot be pickled) fails each source of
-    its chunk; only a failure to submit (a shut-down executor, a broken process pool) stops the batch.
+    that fails as a whole in the executor (a value that cannot be pickled, a broken process pool) fails each source of
+    its chunk; a chunk whose worker died (:class:`~govdisclose.batch.WorkerDiedError`, from a
+    :class:`~govdisclose.batch.WorkerPool`) runs again one source per task, so that only the source that kills its
+    worker fails. Only a failure to submit (a shut-down executor, a broken process pool) stops the batch.
 
     Sources are read lazily and at most *window* tasks are in flight, so memory stays bounded however many sources
     there are.
@@ -160,9 +164,20 @@ def _chunks(sources: Iterable[S], chunksize: int) -> Iterator[list[tuple[int, S]
         yield chunk
 
 
-def _outcome(future: concurrent.futures.Future[list[Result[T]]], chunk: list[tuple[int, S]]) -> list[Result[T]]:
+def _outcome(
+    future: concurrent.futures.Future[list[Result[T]]],
+    chunk: list[tuple[int, S]],
+    func: Callable[[S], T],
+    executor: concurrent.futures.Executor,
+) -> list[Result[T]]:
     try:
         return future.result()
+    except WorkerDiedError as exc:
+        if len(chunk) == 1:
+            return _failed_chunk(chunk, exc)
+        # Which source took its worker down is not known: each runs again alone, so that only that one fails.
+        alone = [(executor.submit(_call_chunk, func, [item]), [item]) for item in chunk]
+        return [result for single, item in alone for result in _outcome(single, item, func, executor)]
     except Exception as exc:  # CancelledError included
         return _failed_chunk(chunk, exc)
 
@@ -177,9 +192,9 @@ def _ordered(
         for chunk in chunks:
             pending.append((executor.submit(_call_chunk, func, chunk), chunk))
             if len(pending) >= window:
-                yield from _outcome(*pending.popleft())
+                yield from _outcome(*pending.popleft(), func, executor)
         while pending:
-            yield from _outcome(*pending.popleft())
+            yield from _outcome(*pending.popleft(), func, executor)
     finally:  # the consumer stopped early (or an error): don't leave queued work behind
         for future, _ in pending:
             future.cancel()
@@ -203,7 +218,7 @@ def _as_completed(
                 return
             done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
             for future in done:
-                yield from _outcome(future, pending.pop(future))
+                yield from _outcome(future, pending.pop(future), func, executor)
     finally:
         for future in pending:
             future.cancel()

@@ -13,12 +13,13 @@ The subcommands are the lines of :data:`COMMANDS`. Each lives in a module of its
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
 from .._errors import GovDiscloseError
 from .._version import __version__
-from ._core import Command, CommandError, Run, Session
+from ._core import Command, CommandError, Interrupted, Run, Session, bounded, visible
 
 __all__ = ["COMMANDS", "Command", "CommandError", "Session", "main"]
 
@@ -67,11 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, Session(plugins=not args.no_plugins))
     except CommandError as exc:
-        print(f"govdisclose: error: {exc}", file=sys.stderr)
+        print(f"govdisclose: error: {visible(bounded(str(exc)))}", file=sys.stderr)
         return exc.status
     except GovDiscloseError as exc:  # what is not about one source: a blank report's invalid year, an output file
-        print(f"govdisclose: error: {exc}", file=sys.stderr)
+        print(f"govdisclose: error: {visible(bounded(str(exc)))}", file=sys.stderr)
         return 1
+    except Interrupted as exc:  # SIGINT or SIGTERM during a batch: the workers are stopped, every output is whole
+        print(f"govdisclose: interrupted ({signal.Signals(exc.signum).name})", file=sys.stderr)
+        return 128 + exc.signum
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
     except KeyboardInterrupt:  # pragma: no cover - interactive

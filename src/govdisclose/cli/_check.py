@@ -6,12 +6,22 @@ import argparse
 import functools
 from typing import TYPE_CHECKING, Any
 
-from .._errors import GovDiscloseError, RegistryError
+from .._errors import GovDiscloseError, RegistryError, SourceError
 from ..batch import check_file, load_source
-from ..model import KindRegistry, Report
-from ..serialize._files import FORMATS, write_output
-from ._core import CommandError, Run, Session
-from ._runs import DOCUMENT_SUFFIXES, add_sources, failure_record, jsonl, report_failure, run_batch
+from ..model import Report
+from ..serialize._files import FORMATS
+from ._core import CommandError, HostHandle, Run, Session
+from ._runs import (
+    DOCUMENT_SUFFIXES,
+    add_sources,
+    emit,
+    failed,
+    failure_line,
+    for_terminal,
+    jsonl,
+    report_failure,
+    run_batch,
+)
 
 if TYPE_CHECKING:
     from ..checks import RuleSet
@@ -20,10 +30,10 @@ __all__ = ["check", "check_source", "rules"]
 
 
 def check_source(
-    source: str, *, fmt: str | None, registry: KindRegistry, rules: RuleSet, previous: Report | None
+    source: str, *, handle: HostHandle, fmt: str | None, rules: RuleSet, previous: Report | None
 ) -> dict[str, Any]:
     """Check one source; returns its findings document and their text (a task: small to send back from a worker)."""
-    result = check_file(source, fmt=fmt, registry=registry, rules=rules, previous=previous)
+    result = check_file(source, fmt=fmt, registry=handle.host.kinds, rules=rules, previous=previous)
     return {"data": result.to_data(source=source), "text": result.to_text()}
 
 
@@ -68,35 +78,39 @@ def check(parser: argparse.ArgumentParser) -> Run:
                 previous = load_source(options.previous, fmt=options.fmt, registry=registry)
             except GovDiscloseError as exc:
                 raise CommandError(f"{options.previous}: {exc}") from None
-        task = functools.partial(check_source, fmt=options.fmt, registry=registry, rules=rules, previous=previous)
+        task = functools.partial(check_source, handle=session.handle, fmt=options.fmt, rules=rules, previous=previous)
         text = options.output_format == "text"
         totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
         reports = failures = 0
         clean = True
         for result in run_batch(task, options.sources, jobs=options.jobs, suffixes=DOCUMENT_SUFFIXES):
-            if not result.ok:
-                failures += 1
-                clean = False
-                report_failure(result.source, result.error)
-                if not text:
-                    write_output(jsonl(failure_record(result)), "-")
-                continue
-            assert result.value is not None
-            data = result.value["data"]
-            reports += 1
-            clean = clean and data["ok"]
-            for key in totals:
-                totals[key] += data["counts"][key]
-            if text:
-                write_output(f"{result.source} ({data['report']['title']})\n{result.value['text']}", "-")
-            else:
-                write_output(jsonl(data), "-")
+            if result.ok:
+                assert result.value is not None
+                data = result.value["data"]
+                try:
+                    if text:
+                        emit(for_terminal(f"{result.source} ({data['report']['title']})\n{result.value['text']}", "-"))
+                    else:
+                        emit(jsonl(data))
+                except SourceError as exc:  # this source's findings cannot be written: it fails, the others go on
+                    result = failed(result, exc)
+                else:
+                    reports += 1
+                    clean = clean and data["ok"]
+                    for key in totals:
+                        totals[key] += data["counts"][key]
+                    continue
+            failures += 1
+            clean = False
+            report_failure(result.source, result.error)
+            if not text:
+                emit(failure_line(result))
         if text:
             summary = (
                 f"{_plural(reports, 'report')}: {_plural(totals['error'], 'error')}, "
                 f"{_plural(totals['warning'], 'warning')}, {totals['info']} info ({totals['explained']} explained)"
             )
-            write_output(summary + (f"; {_plural(failures, 'source')} failed" if failures else "") + "\n", "-")
+            emit(summary + (f"; {_plural(failures, 'source')} failed" if failures else "") + "\n")
         return 0 if clean else 1
 
     return run
@@ -107,7 +121,7 @@ def rules(parser: argparse.ArgumentParser) -> Run:
 
     def run(options: argparse.Namespace, session: Session) -> int:
         lines = [f"{rule.id}\t{rule.severity.value}\t{rule.scope}\t{rule.title}" for rule in session.host.rules]
-        write_output("\n".join(lines) + "\n", "-")
+        emit("\n".join(lines) + "\n")
         return 0
 
     return run

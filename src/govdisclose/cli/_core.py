@@ -8,7 +8,9 @@ status. The module is imported only when its subcommand is the one being run.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,18 @@ import attrs
 if TYPE_CHECKING:
     from ..plugins import PluginHost
 
-__all__ = ["Command", "CommandError", "Configure", "Run", "Session"]
+__all__ = [
+    "MESSAGE_LIMIT",
+    "Command",
+    "CommandError",
+    "Configure",
+    "HostHandle",
+    "Interrupted",
+    "Run",
+    "Session",
+    "bounded",
+    "visible",
+]
 
 
 class CommandError(Exception):
@@ -30,6 +43,37 @@ class CommandError(Exception):
     def __init__(self, message: str, *, status: int = 1) -> None:
         super().__init__(message)
         self.status = status
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the run stops between two outputs (never in the middle of one)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MESSAGE_LIMIT = 2000
+"""The most characters of one error message on standard error; the rest is counted, not printed."""
+
+
+def visible(text: str) -> str:
+    r"""*text* with control characters (terminal escape sequences among them) shown as escapes, not sent raw.
+
+    >>> visible("红\x1b[2J色")
+    '红\\x1b[2J色'
+    """
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def bounded(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """*text* cut to *limit* characters, saying how many more there were.
+
+    >>> bounded("x" * 30, 10)
+    'xxxxxxxxxx… (20 more characters)'
+    """
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text) - limit} more characters)"
 
 
 class Session:
@@ -68,6 +112,33 @@ class Session:
                     ) from None
                 self._host = host if loaded else default_host()
         return self._host
+
+    @property
+    def handle(self) -> HostHandle:
+        """:attr:`host` as a task carries it to worker processes (see :class:`HostHandle`)."""
+        return HostHandle(self.host, plugins=self.plugins)
+
+
+class HostHandle:
+    """A session's registries as a task carries them.
+
+    In this process the handle holds the session's host itself. Pickled into a worker process, it sends only whether
+    plugins are loaded, and the worker builds the same registries once and keeps them for every later task: no task
+    pays for loading plugins or for a new converter of its registry.
+    """
+
+    def __init__(self, host: PluginHost, *, plugins: bool) -> None:
+        self.host = host
+        self.plugins = plugins
+
+    def __reduce__(self) -> tuple[Callable[[bool], HostHandle], tuple[bool]]:
+        return _worker_handle, (self.plugins,)
+
+
+@functools.cache
+def _worker_handle(plugins: bool) -> HostHandle:
+    """The registries of a worker process, built on its first task."""
+    return HostHandle(Session(plugins=plugins).host, plugins=plugins)
 
 
 Run = Callable[[argparse.Namespace, Session], int]

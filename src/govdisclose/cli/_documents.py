@@ -4,33 +4,30 @@ from __future__ import annotations
 
 import argparse
 import functools
-from typing import TYPE_CHECKING
 
 from .._errors import RegistryError, SourceError
 from ..batch import convert_file, load_source
-from ..serialize import dump_report
+from ..serialize import DEFAULT_LIMITS, dump_report
 from ..serialize._files import FORMATS, read_source
-from ._core import CommandError, Run, Session
+from ._core import CommandError, HostHandle, Run, Session
 from ._runs import DOCUMENT_SUFFIXES, PUBLISHED_SUFFIXES, add_outputs, add_sources, produce
 
-if TYPE_CHECKING:
-    from ..plugins import PluginHost
-
-__all__ = ["convert", "read", "read_published", "render", "render_source"]
+__all__ = ["convert", "convert_source", "read", "read_published", "render", "render_source"]
 
 _DOCUMENTS = "report files (.json/.toml/.yaml) or directories of them, - for stdin, or example:NAME"
 _SUFFIX = {"text": "txt", "markdown": "md", "html-fragment": "html"}
 """The file suffix of a renderer's output in ``--output-dir``, where it is not the renderer's name."""
 
 
-def render_source(source: str, *, host: PluginHost, fmt: str | None, to: str) -> str | bytes:
-    """Load and render one source with the registries of *host* (a task: runs in a worker with ``--jobs``).
+def render_source(source: str, *, handle: HostHandle, fmt: str | None, to: str) -> str | bytes:
+    """Load and render one source with the session's registries (a task: runs in a worker with ``--jobs``).
 
     Raises:
         RegistryError: The report holds a plugin's block kind that the format *to* has no function for.
     """
     from ..render import render
 
+    host = handle.host
     report = load_source(source, fmt=fmt, registry=host.kinds)
     gaps = host.unrendered_in(report, to)
     if gaps:  # a plugin's block kind that this format cannot draw: one line, not a traceback
@@ -57,10 +54,15 @@ def render(parser: argparse.ArgumentParser) -> Run:
             name = host.renderers.get(options.to).name
         except (ValueError, KeyError) as exc:
             raise CommandError(str(exc).strip("'\""), status=2) from None
-        task = functools.partial(render_source, host=host, fmt=options.fmt, to=options.to)
+        task = functools.partial(render_source, handle=session.handle, fmt=options.fmt, to=options.to)
         return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=_SUFFIX.get(name, name))
 
     return run
+
+
+def convert_source(source: str, *, handle: HostHandle, fmt: str | None, to: str) -> str:
+    """Convert one source with the session's registries (a task)."""
+    return convert_file(source, to=to, fmt=fmt, registry=handle.host.kinds)
 
 
 def convert(parser: argparse.ArgumentParser) -> Run:
@@ -71,7 +73,7 @@ def convert(parser: argparse.ArgumentParser) -> Run:
     add_outputs(parser)
 
     def run(options: argparse.Namespace, session: Session) -> int:
-        task = functools.partial(convert_file, to=options.to, fmt=options.fmt, registry=session.host.kinds)
+        task = functools.partial(convert_source, handle=session.handle, fmt=options.fmt, to=options.to)
         return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=options.to)
 
     return run
@@ -82,7 +84,7 @@ def read_published(source: str, *, kind: str | None, to: str) -> tuple[str, tupl
     from ..read import read_html, read_text
     from ..render import render
 
-    data = read_source(source)
+    data = read_source(source, max_bytes=DEFAULT_LIMITS.max_bytes)  # /dev/zero stops at the limit, not at MemoryError
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,20 +9,22 @@ written here, in this process, in the order of the sources.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import json
 import os
+import re
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from .._errors import GovDiscloseError
-from ..batch import Result, expand_sources, source_stem
+from .._errors import GovDiscloseError, SourceError
+from ..batch import Result, WorkerPool, expand_sources, source_stem
 from ..batch import map as batch_map
 from ..serialize._files import write_output
-from ._core import CommandError
+from ._core import CommandError, Interrupted, bounded, visible
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -30,8 +32,13 @@ __all__ = [
     "Progress",
     "add_outputs",
     "add_sources",
-    "failure_record",
+    "emit",
+    "failed",
+    "failure_line",
+    "for_terminal",
+    "jobs",
     "jsonl",
+    "output_names",
     "produce",
     "report_failure",
     "run_batch",
@@ -45,11 +52,26 @@ PUBLISHED_SUFFIXES = (".txt", ".html", ".htm")
 """What a directory given to read contributes: published texts and pages."""
 
 
+def jobs(value: str) -> int:
+    """The value of ``--jobs``: a whole number of worker processes, at least 1.
+
+    Raises:
+        argparse.ArgumentTypeError: Anything else (argparse makes it a usage error, status 2).
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of worker processes, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {number}); 1 runs in this process")
+    return number
+
+
 def add_sources(parser: argparse.ArgumentParser, what: str) -> None:
     """The SOURCE arguments and ``--jobs`` of a command that takes many sources."""
     parser.add_argument("sources", metavar="SOURCE", nargs="+", help=what)
     parser.add_argument(
-        "-j", "--jobs", type=int, default=1, help="worker processes for many sources (default 1: this process)"
+        "-j", "--jobs", type=jobs, default=1, help="worker processes for many sources (default 1: this process)"
     )
 
 
@@ -103,41 +125,131 @@ class Progress:
             self.stream.flush()
 
 
+class _Signals:
+    """While a batch runs, SIGINT and SIGTERM raise :class:`Interrupted`, deferred while an output is being written."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending: int | None = None
+        self._saved: dict[int, Any] = {}
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.writing:
+            self.pending = signum
+        else:
+            raise Interrupted(signum)
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._saved[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._saved.items():
+            signal.signal(signum, handler)
+        self._saved.clear()
+
+
+_SIGNALS = _Signals()
+
+
+def emit(data: str | bytes, target: str | os.PathLike[str] = "-") -> None:
+    """Write one output whole (to a file, or ``-`` for standard output); a signal waits until it is written.
+
+    Raises:
+        SourceError: It cannot be written: the file system refuses, or the text holds what UTF-8 cannot encode (a lone
+            surrogate), which is said with its position.
+    """
+    if isinstance(data, str):
+        text = data
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            where = "standard output" if os.fspath(target) == "-" else os.fspath(target)
+            character = text[exc.start]
+            raise SourceError(
+                f"cannot write {where}: the output holds a lone surrogate U+{ord(character):04X} at character "
+                f"{exc.start}, which UTF-8 cannot encode",
+                source=where,
+            ) from None
+    _SIGNALS.writing = True
+    try:
+        write_output(data, target)
+    finally:
+        _SIGNALS.writing = False
+        pending, _SIGNALS.pending = _SIGNALS.pending, None
+        if pending is not None:
+            raise Interrupted(pending)
+
+
+def _pool(task: Callable[[str], Any], jobs: int) -> WorkerPool:
+    """*jobs* workers whose fork server has already imported what the task needs (it is imported here by now)."""
+    module = getattr(getattr(task, "func", task), "__module__", "")
+    loaded = {name for name in sys.modules if name.startswith("govdisclose.") and not name.endswith("__main__")}
+    return WorkerPool(jobs, preload=sorted(loaded | ({module} if module.startswith("govdisclose.") else set())))
+
+
 def run_batch(
     task: Callable[[str], T], sources: Sequence[str], *, jobs: int, suffixes: Sequence[str]
 ) -> Iterator[Result[T]]:
-    """Run *task* over the expanded *sources*, in order, in this process or *jobs* worker processes."""
-    expanded = list(expand_sources(sources, suffixes=suffixes))
-    progress = Progress(len(expanded))
-    executor: concurrent.futures.Executor | None = None
-    if jobs > 1 and len(expanded) > 1:
-        executor = concurrent.futures.ProcessPoolExecutor(max_workers=jobs)
-    try:
-        chunksize = max(1, min(16, len(expanded) // (jobs * 8) or 1))
-        for result in batch_map(task, expanded, executor=executor, chunksize=chunksize):
-            if not result.ok:
-                progress.clear()  # the caller reports the failure on the bar's line
-            yield result
-            progress(result)
-    finally:
-        progress.close()
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+    """Run *task* over the expanded *sources*, in order, in this process or *jobs* worker processes.
+
+    The sources are walked twice, once to count them and once to run them, so that the parent holds neither the list
+    of sources nor more than a window of results: its memory does not grow with the size of the batch. SIGINT and
+    SIGTERM stop the workers and end the run between two outputs (:class:`Interrupted`).
+    """
+    total = sum(1 for _ in expand_sources(sources, suffixes=suffixes))
+    progress = Progress(total)
+    with _SIGNALS:
+        pool = _pool(task, jobs) if jobs > 1 and total > 1 else None
+        finished = False
+        try:
+            chunksize = max(1, min(32, total // (jobs * 8)))
+            results = batch_map(
+                task, expand_sources(sources, suffixes=suffixes), executor=pool, chunksize=chunksize, window=4 * jobs
+            )
+            for result in results:
+                if not result.ok:
+                    progress.clear()  # the caller reports the failure on the bar's line
+                yield result
+                progress(result)
+            finished = True
+        finally:
+            progress.close()
+            if pool is not None:
+                if finished:
+                    pool.shutdown()
+                else:  # interrupted, or the consumer stopped: the work in flight is not wanted
+                    pool.terminate()
 
 
 def report_failure(source: str, error: str | None) -> None:
-    """The one line on standard error for a source that failed."""
-    print(f"govdisclose: error: {source}: {error}", file=sys.stderr)
+    """The one line on standard error for a source that failed (bounded in length, control characters escaped)."""
+    print(f"govdisclose: error: {visible(bounded(f'{source}: {error}'))}", file=sys.stderr)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def jsonl(record: dict[str, Any]) -> str:
-    """One JSON Lines record."""
+    """One JSON Lines record (UTF-8 characters as they are; :func:`emit` refuses one holding a lone surrogate)."""
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def failure_record(result: Result[Any]) -> dict[str, Any]:
-    """The JSON Lines record of a source that failed."""
-    return {"source": result.source, "error": result.error, "error_type": result.error_type}
+def failure_line(result: Result[Any]) -> str:
+    """The JSON Lines record of a source that failed, always writable.
+
+    A lone surrogate (from a file name that is not UTF-8, or a report's text in the message) is written as its JSON
+    escape.
+    """
+    record = {"source": result.source, "error": result.error, "error_type": result.error_type}
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", jsonl(record))
+
+
+def failed(result: Result[T], exc: GovDiscloseError) -> Result[T]:
+    """*result* as failed by *exc*: what a source whose output could not be written becomes."""
+    return Result(index=result.index, source=result.source, error=str(exc), error_type=type(exc).__name__)
 
 
 def _split(value: Any) -> tuple[str | bytes, tuple[str, ...]]:
@@ -148,12 +260,41 @@ def _split(value: Any) -> tuple[str | bytes, tuple[str, ...]]:
     return value, ()
 
 
+def for_terminal(document: str | bytes, target: str) -> str | bytes:
+    """What goes to *target*: on a terminal, text with its control characters escaped (no raw escape sequences)."""
+    if isinstance(document, str) and target == "-" and sys.stdout.isatty():
+        return visible(document)
+    return document
+
+
+def output_names(sources: Sequence[str], suffixes: Sequence[str], suffix: str) -> None:
+    """Refuse, before any work, sources whose outputs in ``--output-dir`` would have the same name.
+
+    The output of ``a/report.json`` is ``report.SUFFIX``; so is that of ``b/report.json``, and of ``a/report.yaml``.
+    Writing both would silently keep only the last.
+
+    Raises:
+        CommandError: Two sources share a name (a usage error naming both and the output).
+    """
+    seen: dict[str, str] = {}
+    for source in expand_sources(sources, suffixes=suffixes):
+        name = f"{source_stem(source)}.{suffix}"
+        other = seen.setdefault(name, source)
+        if other != source:
+            raise CommandError(
+                f"--output-dir: {other} and {source} would both be written to {name}; "
+                "rename one, or run them into separate directories",
+                status=2,
+            )
+
+
 def produce(options: argparse.Namespace, task: Callable[[str], Any], *, suffixes: Sequence[str], suffix: str) -> int:
     """Run a producing task (render, convert, read) over the sources and write its outputs.
 
     One source with neither ``--output-dir`` nor ``--format jsonl`` is the one-document mode: its output goes to
     ``-o`` (standard output by default) and its diagnostics to standard error. Otherwise each output goes to a file of
-    ``--output-dir`` or a JSON Lines record, in the order of the sources.
+    ``--output-dir`` or a JSON Lines record, in the order of the sources. An output that cannot be written fails its
+    source only.
 
     Returns:
         The exit status: 0, or 1 when a source failed.
@@ -168,36 +309,44 @@ def produce(options: argparse.Namespace, task: Callable[[str], Any], *, suffixes
             return 1
         document, diagnostics = _split(result.value)
         for line in diagnostics:
-            print(line, file=sys.stderr)
+            print(visible(line), file=sys.stderr)
         if isinstance(document, bytes) and options.output == "-" and sys.stdout.isatty():
             raise CommandError(
                 f"--to {options.to} writes a binary file; give one with -o FILE or redirect standard output", status=2
             )
         try:
-            write_output(document, options.output)
+            emit(for_terminal(document, options.output), options.output)
         except GovDiscloseError as exc:
             report_failure(result.source, str(exc))
             return 1
         return 0
+    if options.output_dir:
+        output_names(options.sources, suffixes, suffix)
+        try:
+            Path(options.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(f"cannot make --output-dir {options.output_dir}: {exc.strerror or exc}") from None
     clean = True
     for result in run_batch(task, options.sources, jobs=options.jobs, suffixes=suffixes):
-        if not result.ok:
-            clean = False
-            report_failure(result.source, result.error)
-            if options.output_format == "jsonl":
-                write_output(jsonl(failure_record(result)), "-")
-            continue
-        document, diagnostics = _split(result.value)
-        if options.output_dir:
-            Path(options.output_dir).mkdir(parents=True, exist_ok=True)
-            write_output(document, Path(options.output_dir) / f"{source_stem(result.source)}.{suffix}")
-            for line in diagnostics:
-                print(f"{result.source}: {line}", file=sys.stderr)
-        elif isinstance(document, bytes):
-            raise CommandError(
-                f"--to {options.to} is binary; write it with --output-dir DIR, not --format jsonl", status=2
-            )
-        else:
-            record = {"source": result.source, "output": document}
-            write_output(jsonl({**record, "diagnostics": list(diagnostics)} if diagnostics else record), "-")
+        if result.ok:
+            document, diagnostics = _split(result.value)
+            try:
+                if options.output_dir:
+                    emit(document, Path(options.output_dir) / f"{source_stem(result.source)}.{suffix}")
+                    for line in diagnostics:
+                        print(visible(f"{result.source}: {line}"), file=sys.stderr)
+                    continue
+                if isinstance(document, bytes):
+                    raise CommandError(
+                        f"--to {options.to} is binary; write it with --output-dir DIR, not --format jsonl", status=2
+                    )
+                record = {"source": result.source, "output": document}
+                emit(jsonl({**record, "diagnostics": list(diagnostics)} if diagnostics else record))
+                continue
+            except SourceError as exc:  # this output cannot be written: its source fails, the others go on
+                result = failed(result, exc)
+        clean = False
+        report_failure(result.source, result.error)
+        if options.output_format == "jsonl":
+            emit(failure_line(result))
     return 0 if clean else 1

@@ -129,8 +129,46 @@ def load_report(
     return parse_report(data, fmt or format_for(name), registry=registry, limits=limits)
 
 
+def _file_mode() -> int:
+    """The mode a new file gets from the process's umask (``0o644`` under the usual ``022``)."""
+    global _MODE
+    if _MODE is None:
+        mask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
+        os.umask(mask)
+        _MODE = 0o666 & ~mask
+    return _MODE
+
+
+_MODE: int | None = None
+
+
+def _write_stdout(payload: bytes) -> None:
+    """Write all of *payload* to standard output.
+
+    Straight to the file descriptor where there is one: a :class:`io.BufferedWriter` drops the rest of a write that a
+    signal interrupts part-way when the signal handler returns normally (as the command line's does, to finish an
+    output before it stops), so JSON Lines would lose the end of a record.
+    """
+    sys.stdout.flush()  # text written by print() goes first
+    stream = sys.stdout.buffer
+    stream.flush()
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture): its own write is all there is
+        stream.write(payload)
+        stream.flush()
+        return
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
 def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:
     """Write *data* to *target* atomically, or to standard output when *target* is ``-``.
+
+    The data goes to a temporary file beside the target, is flushed to the disk (``fsync``) and then replaces the
+    target, so that a failure or a crash never leaves a half-written file. The file gets the mode a new file gets
+    from the umask (``0o644`` usually), as ``open`` would give it, whether or not it replaces another.
 
     Raises:
         SourceError: The file cannot be written (nothing is left behind).
@@ -138,8 +176,7 @@ def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:
     name = os.fspath(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if name == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+        _write_stdout(payload)
         return
     path = Path(name)
     try:
@@ -148,7 +185,10 @@ def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:
         raise SourceError(f"cannot write {name}: {exc.strerror or exc}", source=name) from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _file_mode())  # mkstemp makes it 0600: only its owner could read it
             stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)

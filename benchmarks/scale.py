@@ -1,0 +1,315 @@
+"""Batches at scale: in-process checking against `govdisclose check --jobs K` and `batch.map` on a Dask cluster.
+
+    uv run python benchmarks/scale.py                 # 10,000 reports
+    uv run python benchmarks/scale.py --count 2000    # quicker
+    uv run python benchmarks/scale.py --no-dask       # without the Dask cluster
+
+One run prints, on N generated report files: the in-process cost of loading and checking one report; the wall time of
+`govdisclose check DIR --jobs K --format jsonl` for K = 1 … the core count; the same work through `batch.map` on a
+local `dask.distributed` cluster of K single-threaded worker processes; each one's speed-up and efficiency
+(throughput ÷ (K × in-process throughput)); the peak memory of the parent and of the workers; the parent's peak at
+N/10 (flat in N means the same); and the start-up of `govdisclose check one.json` against `python -c pass` and
+`python -c "import attrs, cattrs"`. CPU seconds of every process involved are printed beside the wall times: on a
+machine shared with other work, the wall times measure the neighbours too, the CPU times far less. The command line
+runs with `--no-plugins`, so that it uses the same registries as the in-process loop (a development environment has
+the example plugin installed). The last line says which targets are met. See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import psutil
+
+from govdisclose import batch, examples
+from govdisclose.checks import check
+from govdisclose.serialize import load_report
+
+JOBS_ONE_TARGET = 1.2  # --jobs 1 at most 1.2x the in-process time
+JOBS_EFFICIENCY_TARGET = 0.85
+DASK_EFFICIENCY_TARGET = 0.75
+STARTUP_TARGET_MS = 150.0
+SAMPLES = ("sample-2021", "sample-2021-flawed")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                cpu = text.split(":", 1)[1].strip()
+                break
+    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()} ({platform.python_implementation()})"
+
+
+def load_note() -> str:
+    one, five, _ = os.getloadavg()
+    cores = os.cpu_count() or 1
+    busy = " (the machine is busy: other work competes for the cores)" if one > 0.5 * cores else ""
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {cores} cores{busy}"
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    """Write *count* report files: the two full 2021 samples, alternately, each under its own agency name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = [(examples.text(name), examples.load(name).agency.name) for name in SAMPLES]
+    paths = []
+    for index in range(count):
+        text, agency = texts[index % 2]
+        path = folder / f"r{index:06d}.json"
+        path.write_text(text.replace(agency, f"{agency}{index}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class PeakMemory:
+    """Samples the resident memory of a process and of its descendants (the workers) until stopped."""
+
+    def __init__(self, pid: int, *, interval: float = 0.02) -> None:
+        self.process = psutil.Process(pid)
+        self.interval = interval
+        self.parent = 0
+        self.worker = 0
+        self._cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(psutil.Error):
+                self.parent = max(self.parent, self.process.memory_info().rss)
+                self._cpu[self.process.pid] = sum(self.process.cpu_times()[:2])
+                for child in self.process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        self.worker = max(self.worker, child.memory_info().rss)
+                        times = child.cpu_times()
+                        self._cpu[child.pid] = times.user + times.system
+            self._stop.wait(self.interval)
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the process and its descendants, as last sampled (a process's last 20 ms may be missed)."""
+        return sum(self._cpu.values())
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB"
+
+
+def in_process(paths: Sequence[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds to load and check every report in this process (a worker's work, without any batch)."""
+    for path in paths[:20]:  # warm-up: lazy imports, first-use caches
+        check(load_report(path))
+    start, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        check(load_report(path))
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def cli_command() -> list[str]:
+    """The installed `govdisclose` script beside this interpreter, or `python -m govdisclose`."""
+    script = Path(sys.executable).with_name("govdisclose")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "govdisclose"]
+
+
+def cli_check(folder: Path, jobs: int, count: int, env: dict[str, str]) -> tuple[float, PeakMemory]:
+    """Wall seconds and peak memory of `govdisclose check FOLDER --jobs J --format jsonl` (output to a file)."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [*cli_command(), "--no-plugins", "check", str(folder), "--jobs", str(jobs), "--format", "jsonl"],
+            stdout=output,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        with PeakMemory(process.pid) as memory:
+            _, errors = process.communicate()
+        elapsed = time.perf_counter() - start
+        output.seek(0)
+        lines = sum(1 for _ in output)
+    if process.returncode not in (0, 1) or lines != count:
+        raise SystemExit(f"check --jobs {jobs}: status {process.returncode}, {lines} records of {count}: {errors!r}")
+    return elapsed, memory
+
+
+def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, int, float] | str:
+    """Seconds to start a local cluster, seconds of `batch.map(check_summary, …)` on it, and peak memory."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        return "dask.distributed is not installed (the dask dependency group)"
+    start = time.perf_counter()
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(functools.partial(batch.check_summary, "example:sample-2021"))  # workers import and warm up
+        started = time.perf_counter() - start
+        sources = [str(path) for path in paths]
+        executor = client.get_executor()
+        with PeakMemory(os.getpid()) as before:
+            pass
+        with PeakMemory(os.getpid()) as memory:
+            begin = time.perf_counter()
+            failed = 0
+            for result in batch.map(batch.check_summary, sources, executor=executor, chunksize=64, window=4 * workers):
+                failed += not result.ok
+            elapsed = time.perf_counter() - begin
+        if failed:
+            raise SystemExit(f"dask: {failed} sources failed")
+    return started, elapsed, memory.parent, memory.worker, memory.cpu - before.cpu
+
+
+def best_wall(command: Sequence[str], env: dict[str, str], runs: int) -> float:
+    """The best wall time of *command* in ms over *runs* runs (after one untimed run that compiles the bytecode)."""
+    subprocess.run(command, env=env, capture_output=True, check=False)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000
+
+
+def startup(one: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+    """Best wall times (ms) of the interpreter alone, of importing attrs and cattrs, and of `govdisclose check`."""
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'python -c "import attrs, cattrs"': [sys.executable, "-c", "import attrs, cattrs"],
+        "govdisclose check one.json": [*cli_command(), "check", str(one)],
+        "govdisclose --no-plugins check one.json": [*cli_command(), "--no-plugins", "check", str(one)],
+    }
+    return {name: best_wall(command, env, runs) for name, command in commands.items()}
+
+
+@contextlib.contextmanager
+def workspace(keep: str | None) -> Iterator[Path]:
+    if keep:
+        yield Path(keep)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="govdisclose-scale-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000, help="reports to generate (default 10,000)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="the most worker processes")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask cluster")
+    parser.add_argument("--startup-runs", type=int, default=20, help="runs of each start-up command (best is kept)")
+    parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
+    options = parser.parse_args(argv)
+    if options.count < 10:
+        parser.error("--count must be at least 10")
+    say: Callable[[str], None] = functools.partial(print, flush=True)
+    say(f"machine: {machine()}")
+    say(f"before: {load_note()}")
+    results: dict[str, bool] = {}
+    with workspace(options.keep) as folder:
+        paths = generate(folder / "all", options.count)
+        tenth = folder / "tenth"
+        tenth.mkdir(exist_ok=True)
+        for path in paths[: options.count // 10]:
+            with contextlib.suppress(FileExistsError):
+                os.link(path, tenth / path.name)
+        size = sum(path.stat().st_size for path in paths[:2]) / 2
+        say(f"data: {options.count:,} generated reports (the two 2021 samples alternately, ~{size:,.0f} B each)")
+
+        base, base_cpu = in_process(paths)
+        per_report = base / len(paths)
+        say(
+            f"in-process load+check: {per_report * 1e6:,.0f} µs per report, {len(paths) / base:,.0f} reports/s "
+            f"(CPU {base_cpu / len(paths) * 1e6:,.0f} µs per report)"
+        )
+
+        env = dict(os.environ)
+        cache = tempfile.mkdtemp(prefix="govdisclose-pyc-")
+        env["PYTHONPYCACHEPREFIX"] = cache  # bytecode compiled, as an installed package has it
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([*cli_command(), "check", str(paths[0])], env=env, capture_output=True, check=False)
+
+        for jobs in range(1, options.jobs + 1):
+            elapsed, memory = cli_check(folder / "all", jobs, options.count, env)
+            speedup = base / elapsed
+            efficiency = speedup / jobs
+            say(
+                f"check --jobs {jobs}: {elapsed:.2f} s, {options.count / elapsed:,.0f} reports/s, "
+                f"{elapsed / base:.2f}x in-process, speed-up {speedup:.2f}, efficiency {efficiency:.2f}; "
+                f"peak memory parent {mib(memory.parent)}, worker {mib(memory.worker) if jobs > 1 else '-'}; "
+                f"CPU {memory.cpu:.2f} s, {memory.cpu / base_cpu:.2f}x in-process CPU"
+            )
+            if jobs == 1:
+                results[f"--jobs 1 within {JOBS_ONE_TARGET}x of in-process"] = elapsed / base <= JOBS_ONE_TARGET
+            if jobs == options.jobs and jobs > 1:
+                results[f"--jobs {jobs} efficiency >= {JOBS_EFFICIENCY_TARGET}"] = efficiency >= JOBS_EFFICIENCY_TARGET
+                _, small = cli_check(tenth, jobs, options.count // 10, env)
+                flat = memory.parent <= small.parent * 1.1 + 8 * 2**20
+                say(
+                    f"parent peak memory: {mib(small.parent)} at {options.count // 10:,} reports, "
+                    f"{mib(memory.parent)} at {options.count:,}"
+                )
+                results["parent memory flat in N"] = flat
+
+        if options.no_dask:
+            say("dask: skipped (--no-dask)")
+        else:
+            outcome = dask_check(paths, options.jobs)
+            if isinstance(outcome, str):
+                say(f"dask: skipped: {outcome}")
+            else:
+                started, elapsed, parent, worker, cpu = outcome
+                speedup = base / elapsed
+                efficiency = speedup / options.jobs
+                say(
+                    f"dask batch.map, {options.jobs} workers: {elapsed:.2f} s (cluster start {started:.1f} s, not "
+                    f"counted), {options.count / elapsed:,.0f} reports/s, speed-up {speedup:.2f}, efficiency "
+                    f"{efficiency:.2f}; peak memory client {mib(parent)}, worker {mib(worker)}; CPU {cpu:.2f} s, "
+                    f"{cpu / base_cpu:.2f}x in-process CPU"
+                )
+                results[f"dask efficiency >= {DASK_EFFICIENCY_TARGET}"] = efficiency >= DASK_EFFICIENCY_TARGET
+
+        times = startup(paths[0], env, options.startup_runs)
+        python, imports = times["python -c pass"], times['python -c "import attrs, cattrs"']
+        for name, ms in times.items():
+            say(
+                f"start-up: {name} {ms:.0f} ms ({ms / python:.1f}x python -c pass, "
+                f"{ms / imports:.2f}x import attrs, cattrs)"
+            )
+        results[f"check one.json <= {STARTUP_TARGET_MS:.0f} ms"] = (
+            times["govdisclose check one.json"] <= STARTUP_TARGET_MS
+        )
+        shutil.rmtree(cache, ignore_errors=True)
+    say(f"after: {load_note()}")
+    say("targets: " + "; ".join(f"{name} {'met' if met else 'NOT met'}" for name, met in results.items()))
+    say(json.dumps({"targets_met": all(results.values())}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
