@@ -71,9 +71,9 @@ def test_convert_many_as_json_lines(capsys: pytest.CaptureFixture[str], tmp_path
 
 
 def test_read_a_directory_of_published_texts(capsys: pytest.CaptureFixture[str]) -> None:
-    """``read DIR --format jsonl`` reads every .txt and .html under DIR, with its diagnostics."""
+    """``read DIR --format jsonl`` reads every .txt, .html, .pdf and .docx under DIR, with its diagnostics."""
     folder = DATA / "corpus"
-    expected = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".html"))
+    expected = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".html", ".pdf", ".docx"))
     assert 0 == main(["read", str(folder), "--format", "jsonl", "--jobs", "2"])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [str(p) for p in expected] == [r["source"] for r in records]

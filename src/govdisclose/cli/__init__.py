@@ -34,7 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "check reports against the rule catalog (exit 1 on an error)", "govdisclose.cli._check:check"),
     Command("rules", "list the rules of the check catalog", "govdisclose.cli._check:rules"),
     Command("kinds", "list the registered kinds, rules, renderers … and their sources", "govdisclose.cli._info:kinds"),
-    Command("read", "read published reports (.txt or .html) into the model", "govdisclose.cli._documents:read"),
+    Command("read", "read published reports (PDF, Word, HTML, text) into the model", "govdisclose.cli._documents:read"),
 )
 """The subcommands, in the order ``govdisclose --help`` lists them."""
 

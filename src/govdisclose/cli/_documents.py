@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import functools
 
-from .._errors import RegistryError, SourceError
+from .._errors import RegistryError
 from ..batch import convert_file, load_source
-from ..serialize import DEFAULT_LIMITS, dump_report
+from ..serialize import dump_report
 from ..serialize._files import FORMATS, read_source
 from ._core import CommandError, HostHandle, Run, Session
 from ._runs import DOCUMENT_SUFFIXES, PUBLISHED_SUFFIXES, add_outputs, add_sources, produce
@@ -80,29 +80,36 @@ def convert(parser: argparse.ArgumentParser) -> Run:
 
 
 def read_published(source: str, *, kind: str | None, to: str) -> tuple[str, tuple[str, ...]]:
-    """Read one published text or page; returns the output and the diagnostics, one line each (a task)."""
-    from ..read import read_html, read_text
+    """Read one published report (PDF, Word, HTML or text); returns the output and the diagnostics (a task).
+
+    The file is read here, up to the readers' size limit, and handed over as bytes: an endless source (``/dev/zero``,
+    a pipe) stops at the limit instead of filling the memory. Without *kind* the file type is told by
+    :func:`~govdisclose.read.read_file` from the content; ``text`` or ``html`` forces that reader.
+    """
+    from ..read import read_file, read_html, read_text
+    from ..read._files import MAX_BYTES, decode_text
     from ..render import render
 
-    data = read_source(source, max_bytes=DEFAULT_LIMITS.max_bytes)  # /dev/zero stops at the limit, not at MemoryError
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"cannot read {source}: not UTF-8 ({exc.reason})", source=source) from None
+    data = read_source(source, max_bytes=MAX_BYTES)
+    name = None if source == "-" else source
     if kind is None:
-        by_suffix = "html" if source.lower().endswith((".html", ".htm")) else None
-        kind = by_suffix or ("html" if text.lstrip()[:1] == "<" else "text")
-    result = (read_html if kind == "html" else read_text)(text, source=None if source == "-" else source)
+        result = read_file(data, source=name)
+    else:
+        text, _ = decode_text(data)
+        result = (read_html if kind == "html" else read_text)(text, source=name)
     output = dump_report(result.report, "json") if to == "json" else str(render(result.report))
     return output, tuple(str(diagnostic) for diagnostic in result.diagnostics)
 
 
 def read(parser: argparse.ArgumentParser) -> Run:
     """``govdisclose read``: published texts and pages into the model."""
-    add_sources(parser, ".txt or .html files or directories of them, or - for stdin")
+    add_sources(parser, "PDF, Word (.docx), HTML or text files, directories of them, or - for stdin")
     parser.add_argument("--to", choices=("json", "text"), default="json", help="write the report as (default json)")
     parser.add_argument(
-        "--from", dest="fmt", choices=("text", "html"), help="the SOURCEs' kind (default: from the suffix or content)"
+        "--from",
+        dest="fmt",
+        choices=("text", "html"),
+        help="read as text or HTML (default: as the content shows)",
     )
     add_outputs(parser)
 

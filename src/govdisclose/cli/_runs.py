@@ -48,8 +48,8 @@ T = TypeVar("T")
 
 DOCUMENT_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
 """What a directory given to check, render or convert contributes: report documents."""
-PUBLISHED_SUFFIXES = (".txt", ".html", ".htm")
-"""What a directory given to read contributes: published texts and pages."""
+PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+"""What a directory given to read contributes: published texts, pages, PDF and Word files."""
 
 
 def jobs(value: str) -> int:
