@@ -48,7 +48,7 @@ def test_seed_result_counts_and_fails() -> None:
     assert {"error": 1, "warning": 1, "info": 1, "explained": 0} == result.counts
     assert not result.ok
     assert "1 error, 1 warning, 1 info (0 explained)" == result.summary
-    assert ("applications.carry-over", "proactive.in-force") == result.skipped
+    assert ("applications.carry-over", "proactive.in-force", "proactive.items-carried") == result.skipped
 
 
 def test_findings_are_in_document_order_then_rule() -> None:

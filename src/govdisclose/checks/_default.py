@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import _rules_prose, _rules_report, _rules_tables, _rules_text
+from . import _rules_prose, _rules_report, _rules_tables, _rules_text, _rules_years
 from ._catalog import RuleCatalog
 
 __all__ = ["default_rules"]
@@ -10,5 +10,11 @@ __all__ = ["default_rules"]
 default_rules = RuleCatalog()
 """The rules :func:`~govdisclose.checks.check` runs unless given others; plugins register theirs here."""
 
-for _rule in (*_rules_tables.RULES, *_rules_text.RULES, *_rules_prose.RULES, *_rules_report.RULES):
+for _rule in (
+    *_rules_tables.RULES,
+    *_rules_text.RULES,
+    *_rules_prose.RULES,
+    *_rules_years.RULES,
+    *_rules_report.RULES,
+):
     default_rules.register(_rule)
