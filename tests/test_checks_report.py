@@ -6,7 +6,6 @@ import pytest
 
 from govdisclose import examples
 from govdisclose.checks import CheckResult, Severity, check, default_rules
-from govdisclose.checks._rules_report import announced_items
 from govdisclose.model import (
     Agency,
     AgencyLevel,
@@ -18,6 +17,7 @@ from govdisclose.model import (
     Report,
     Section,
     Signature,
+    announced_parts,
 )
 from test_checks_tables import applications, full_report
 
@@ -160,7 +160,7 @@ def test_seed_intro_announces_fees_without_a_chapter() -> None:
 )
 def test_announced_items_are_read_from_real_openings(text: str, items: tuple[str, ...]) -> None:
     """The chapter lists of real 引言 (corpus openings) split into items by their strongest separator."""
-    assert items == announced_items(text)
+    assert items == announced_parts(text)
 
 
 def _with_intro(report: Report, text: str) -> Report:

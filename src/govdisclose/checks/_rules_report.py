@@ -1,8 +1,8 @@
 """Rules on the report as a whole: deadlines, the signature date, the parts announced and present, the fee account.
 
-Parts are recognised by the :class:`~govdisclose.model.Part` a section carries or, for sections without one, by keywords
-of its heading (``收费`` → fees, ``复议``/``诉讼`` → reviews and litigation …), so reports read from text without part
-tags are checked as well.
+Parts are recognised by the :class:`~govdisclose.model.Part` a section carries and by the parts its heading names
+(:func:`govdisclose.model.parts_named`, the reader's own decision), so reports read from text without part tags are
+checked as well; the parts an 引言 announces are read by :func:`govdisclose.model.announced_parts`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ from ..model import (
     Statistic,
     StatisticsTable,
     Table,
+    announced_parts,
+    part_name,
+    parts_named,
     plain_text,
+    required_parts,
 )
 from ..zh import format_date
 from ._catalog import Rule
@@ -35,7 +39,7 @@ from ._findings import Finding, Operand
 from ._numbers import figure_interval
 from ._paths import join_path
 
-__all__ = ["RULES", "parts_named"]
+__all__ = ["RULES"]
 
 # ---- publication deadline and signature date ------------------------------------------------------------------------
 
@@ -103,65 +107,6 @@ def _signature_date(ctx: CheckContext) -> Iterator[Finding]:
 
 # ---- parts by keyword -----------------------------------------------------------------------------------------------
 
-_KEYWORDS: tuple[tuple[Part, tuple[str, ...]], ...] = (
-    (Part.OVERVIEW, ("概述", "总体情况", "基本情况", "概况")),
-    (Part.PROACTIVE, ("主动公开",)),
-    (Part.APPLICATIONS, ("依申请", "收到和处理", "处理政府信息公开申请", "不予公开")),
-    (Part.REVIEWS_LITIGATION, ("复议", "诉讼")),
-    (Part.PROBLEMS, ("问题", "改进", "不足", "整改")),
-    (Part.OTHER, ("其他需要", "其它需要", "需要报告", "需要说明", "其他事项", "其它事项", "相关说明")),
-    (Part.FEES, ("收费", "减免", "处理费")),
-    (Part.CONSULTATIONS, ("咨询",)),
-    (Part.RESPONSES, ("回应", "解读")),
-    (Part.STAFF_FUNDING, ("人员", "经费", "机构建设")),
-    (Part.MEETINGS_TRAINING, ("会议", "培训")),
-    (Part.COMPLAINTS, ("举报", "投诉")),
-    (Part.STATISTICS_TABLES, ("统计表", "附表")),
-)
-
-_PART_NAMES = {
-    Part.OVERVIEW: "总体情况",
-    Part.PROACTIVE: "主动公开政府信息情况",
-    Part.APPLICATIONS: "收到和处理政府信息公开申请情况",
-    Part.REVIEWS_LITIGATION: "政府信息公开行政复议、行政诉讼情况",
-    Part.PROBLEMS: "存在的主要问题及改进情况",
-    Part.OTHER: "其他需要报告的事项",
-    Part.FEES: "政府信息公开的收费及减免情况",
-    Part.CONSULTATIONS: "政府信息公开咨询情况",
-    Part.RESPONSES: "回应解读情况",
-    Part.STAFF_FUNDING: "机构建设和保障经费情况",
-    Part.MEETINGS_TRAINING: "政府信息公开会议和培训情况",
-    Part.COMPLAINTS: "举报投诉情况",
-    Part.STATISTICS_TABLES: "统计表（附表）",
-}
-"""The parts by the headings of the 2019/2021 formats (and the usual chapter names for the others)."""
-
-_PART_NAMES_2008 = _PART_NAMES | {
-    Part.OVERVIEW: "概述",
-    Part.PROACTIVE: "主动公开政府信息的情况",
-    Part.APPLICATIONS: "依申请公开政府信息和不予公开政府信息的情况",
-    Part.REVIEWS_LITIGATION: "因政府信息公开申请行政复议、提起行政诉讼的情况",
-    Part.PROBLEMS: "政府信息公开工作存在的主要问题及改进情况",
-}
-"""The parts by the items of the 2008 regulation's article 32 (and the usual chapters of reports before 2019)."""
-
-_WORD_PARTS = tuple((word, part) for part, words in _KEYWORDS for word in words)
-
-
-def _part_name(part: Part, edition: Edition) -> str:
-    return (_PART_NAMES_2008 if edition is Edition.PRE_2019 else _PART_NAMES)[part]
-
-
-def parts_named(text: str) -> frozenset[Part]:
-    """The standard parts a heading or an announced item names, by keyword.
-
-    >>> sorted(p.value for p in parts_named("依申请公开办理和行政复议、申诉、诉讼情况"))
-    ['applications', 'reviews-litigation']
-    >>> parts_named("公开收费情况") == {Part.FEES}
-    True
-    """
-    return frozenset(part for word, part in _WORD_PARTS if word in text)
-
 
 def _section_parts(section: Section) -> frozenset[Part]:
     named = parts_named(section.heading)
@@ -198,12 +143,6 @@ def _similar(a: str, b: str) -> bool:
 
 # ---- the parts announced in the 引言 --------------------------------------------------------------------------------
 
-_ANNOUNCEMENT = re.compile(
-    r"(?:主要内容|全文|本报告|报告|内容)[^。]{0,6}?包括[:：]?(?P<list>[^。]+)"
-    r"|(?:全文|本年报|本报告|报告|年报)[^。，,]{0,4}?由(?P<made_of>[^。]+?)(?:等)?(?:[一二三四五六七八九十\d]+个?部分)?组成"
-)
-_TAIL = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+个?)?(?:部分|方面)(?:内容)?(?:组成)?\s*\Z|等\s*\Z")
-
 
 def _block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
@@ -221,41 +160,13 @@ def _block_text(block: Block) -> str:
     return ""
 
 
-def announced_items(text: str) -> tuple[str, ...]:
-    """The parts a 引言 announces: ``全文包括……六部分内容`` / ``主要内容包括：……；……。``, split into items.
-
-    The separator is the strongest one used: ``；`` before ``，`` before ``、`` (items themselves often contain
-    ``、``, as in ``因政府信息公开申请行政复议、提起行政诉讼的情况``).
-
-    >>> announced_items("全文包括总体情况、主动公开政府信息情况、其他需要报告的事项六部分内容。")
-    ('总体情况', '主动公开政府信息情况', '其他需要报告的事项')
-    >>> announced_items("主要内容包括:概述;公开收费情况;存在主要问题和整改措施。")
-    ('概述', '公开收费情况', '存在主要问题和整改措施')
-    >>> announced_items("本年报由概述、收费及减免情况、存在的主要问题及改进措施等组成。")
-    ('概述', '收费及减免情况', '存在的主要问题及改进措施')
-    """
-    match = _ANNOUNCEMENT.search(text)
-    if match is None:
-        return ()
-    listed = _TAIL.sub("", (match["list"] or match["made_of"]).strip())
-    listed = re.sub(r"[,，]?以及", "、" if not re.search(r"[;；]", listed) else "；", listed)
-    for separators in (r"[;；]", r"[,，]", r"、"):
-        if re.search(separators, listed):
-            items = re.split(separators, listed)
-            break
-    else:
-        items = [listed]
-    cleaned = (_TAIL.sub("", item.strip()).strip() for item in items)
-    return tuple(item for item in cleaned if item)
-
-
 def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
     introduction = ctx.report.introduction
     if introduction is None:
         return
     found = None
     for index, block in enumerate(introduction.blocks):
-        items = announced_items(_block_text(block))
+        items = announced_parts(_block_text(block))
         if items:
             found = join_path("$", "introduction", "blocks", index), items
             break
@@ -277,7 +188,7 @@ def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
         if any(_similar(item, heading) for heading in headings):
             continue
         if named:
-            detail = "、".join(_part_name(part, ctx.report.edition) for part in sorted(missing, key=_part_order))
+            detail = "、".join(part_name(part, ctx.report.edition) for part in sorted(missing, key=_part_order))
             message = f"引言列出“{item}”，正文没有相应部分（{detail}）"
         else:
             message = f"引言列出“{item}”，正文找不到相应部分"
@@ -296,32 +207,6 @@ def _part_order(part: Part) -> int:
 
 # ---- mandatory parts ------------------------------------------------------------------------------------------------
 
-_MANDATORY = {
-    Edition.E2021: (
-        Part.OVERVIEW,
-        Part.PROACTIVE,
-        Part.APPLICATIONS,
-        Part.REVIEWS_LITIGATION,
-        Part.PROBLEMS,
-        Part.OTHER,
-    ),
-    Edition.E2019: (
-        Part.OVERVIEW,
-        Part.PROACTIVE,
-        Part.APPLICATIONS,
-        Part.REVIEWS_LITIGATION,
-        Part.PROBLEMS,
-        Part.OTHER,
-    ),
-    Edition.PRE_2019: (
-        Part.PROACTIVE,
-        Part.APPLICATIONS,
-        Part.FEES,
-        Part.REVIEWS_LITIGATION,
-        Part.PROBLEMS,
-        Part.OTHER,
-    ),
-}
 _BASIS = {
     Edition.E2021: "2021年版统一格式",
     Edition.E2019: "2019年版统一格式",
@@ -340,9 +225,9 @@ def _has_content(section: Section) -> bool:
 def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
     edition = ctx.report.edition
     sections = _sections_with_parts(ctx)
-    for part in _MANDATORY[edition]:
+    for part in required_parts(edition):
         holders = [(path, section) for path, _, section, parts in sections if part in parts]
-        name = _part_name(part, edition)
+        name = part_name(part, edition)
         if not holders:
             reason = ctx.not_read(part)
             if reason is not None:  # absent from what was read is not missing from the report

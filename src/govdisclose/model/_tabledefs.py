@@ -24,6 +24,9 @@ from typing import Literal
 
 import attrs
 
+from ._sections import Part
+from ._vocabulary import national_title
+
 __all__ = [
     "APPLICATIONS_2019",
     "APPLICATIONS_2021",
@@ -191,7 +194,7 @@ _DECISIONS_2021 = (ColumnDef(id="decisions", label="本年处理决定数量"),)
 
 PROACTIVE_2021 = BlocksDef(
     id="proactive-2021",
-    title="二、主动公开政府信息情况",
+    title=national_title(Part.PROACTIVE),
     width=3,
     blocks=(
         _block(
@@ -223,7 +226,7 @@ _ITEMS_2019 = (
 
 PROACTIVE_2019 = BlocksDef(
     id="proactive-2019",
-    title="二、主动公开政府信息情况",
+    title=national_title(Part.PROACTIVE),
     width=3,
     blocks=(
         _block(
@@ -309,7 +312,7 @@ _CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等
 
 APPLICATIONS_2021 = GridDef(
     id="applications-2021",
-    title="三、收到和处理政府信息公开申请情况",
+    title=national_title(Part.APPLICATIONS),
     corner=_CORNER,
     columns=APPLICATION_COLUMNS,
     rows=_applications(
@@ -332,7 +335,7 @@ APPLICATIONS_2021 = GridDef(
 
 APPLICATIONS_2019 = GridDef(
     id="applications-2019",
-    title="三、收到和处理政府信息公开申请情况",
+    title=national_title(Part.APPLICATIONS),
     corner=_CORNER,
     columns=APPLICATION_COLUMNS,
     rows=_applications((("result.other", _OTHER, (_RESULTS,)),)),
@@ -365,7 +368,7 @@ _REVIEW_COLUMNS = (
 
 REVIEWS_LITIGATION = GridDef(
     id="reviews-litigation",
-    title="四、政府信息公开行政复议、行政诉讼情况",
+    title=national_title(Part.REVIEWS_LITIGATION),
     corner=None,
     columns=_REVIEW_COLUMNS,
     rows=(RowDef(id="cases", label="", columns=_REVIEW_COLUMNS),),

@@ -23,6 +23,7 @@ import attrs
 
 from .._errors import DocumentError
 from ..model import (
+    TITLE_LABELS,
     Agency,
     Attachment,
     Block,
@@ -32,17 +33,17 @@ from ..model import (
     Publication,
     Report,
     Signature,
+    announced_parts,
 )
 from ..zh import parse_date
 from ._diagnostics import START, Diagnostic, DiagnosticKind, Notes, Position
 from ._headings import numbered_line
 from ._html import html_items
-from ._metadata import TITLE_LABELS, Field, MetadataBuilder, parse_metadata_line
+from ._metadata import Field, MetadataBuilder, parse_metadata_line
 from ._noise import noise_kind, trailing_noise_kind
 from ._normalise import Item, Line, TableItem, flag_traditional, normalise, split_lines
 from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
 from ._titles import (
-    announced_parts,
     intro_agency,
     intro_year,
     is_title_line,
@@ -412,7 +413,7 @@ def read_items(items: list[Item], notes: Notes, source: str | None, digest: str)
         named = next((value for label, value in publication.extra if label in TITLE_LABELS), None)
         head.title = _title_of(named) if named else None
     intro_text = _first_text(body)[0]
-    announced = announced_parts(intro_text) if intro_text else []
+    announced = announced_parts(intro_text) if intro_text else ()
     if announced:
         notes.recognised(f"引言 announces {len(announced)} parts: {'；'.join(announced)}", body.intro_at or START)
     year = _year(head, body, publication, notes)

@@ -1,16 +1,15 @@
-"""Headings: ordinals, run-in sub-headings, in-paragraph points, and the standard part a heading names.
+"""Headings: ordinals, run-in sub-headings and in-paragraph points.
 
 ``一、`` is always level 1; the other ordinal styles nest in the order the author uses them (``（一）`` or ``(一)``,
 then ``1、``/``1.``/``（1）`` …). A numbered line is a heading when its text is a title (no full stop before its end,
 ``（二）附表``, ``一是严格责任落实。``); when a sentence ending in ``。`` is followed by more text on the same line,
 that sentence is a run-in heading (``（一）需要说明的其他事项。主动公开……``). ``一是……二是……`` inside a line is a
-paragraph of enumerated points.
+paragraph of enumerated points. Which standard part a heading names is decided by
+:func:`govdisclose.model.part_of`.
 
 >>> heading = numbered_line("（一）需要说明的其他事项。主动公开政府信息数从2003年开始统计。")
 >>> heading.family, heading.number, split_run_in(heading.rest)
 ('cn-paren', 1, ('需要说明的其他事项。', '主动公开政府信息数从2003年开始统计。'))
->>> part_of("因政府信息公开申请行政复议、提起行政诉讼的情况", 1)
-<Part.REVIEWS_LITIGATION: 'reviews-litigation'>
 >>> enumerated_points("今后：一是加强领导；二是加强培训。")
 ('今后：', ['加强领导；', '加强培训。'])
 """
@@ -23,17 +22,14 @@ from typing import Final
 
 import attrs
 
-from ..model import Part
 from ..zh import OrdinalStyle, parse_ordinal, to_chinese_numeral
 
 __all__ = [
-    "STANDARD_HEADINGS",
     "Numbered",
     "enumerated_points",
     "family",
     "is_title",
     "numbered_line",
-    "part_of",
     "split_run_in",
 ]
 
@@ -49,39 +45,6 @@ _FAMILIES: Final = {
     OrdinalStyle.CN_SHI: "shi",
 }
 
-STANDARD_HEADINGS: Final = (
-    "总体情况",
-    "主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议、行政诉讼情况",
-    "存在的主要问题及改进情况",
-    "其他需要报告的事项",
-    "概述",
-    "基本情况",
-    "依申请公开政府信息情况",
-    "政府信息公开的收费及减免情况",
-    "因政府信息公开申请行政复议、提起行政诉讼的情况",
-    "政府信息公开工作存在的主要问题及改进情况",
-)
-"""Chapter headings of the national formats and the usual pre-2019 chapters, to split a heading from its text
-when a body has been collapsed onto one line."""
-
-_PARTS: Final[tuple[tuple[Part, re.Pattern[str]], ...]] = (
-    (Part.OTHER, re.compile(r"其他需要报告|其它需要报告|需要说明|其他事项|其它事项|其他需要|其它需要")),
-    (Part.REVIEWS_LITIGATION, re.compile(r"复议|诉讼|申诉")),
-    (Part.PROBLEMS, re.compile(r"问题|改进|不足|困难")),
-    (Part.FEES, re.compile(r"收费|减免")),
-    (Part.STAFF_FUNDING, re.compile(r"人员|经费|收支|机构建设")),
-    (Part.CONSULTATIONS, re.compile(r"咨询")),
-    (Part.RESPONSES, re.compile(r"回应|解读")),
-    (Part.MEETINGS_TRAINING, re.compile(r"会议|培训")),
-    (Part.COMPLAINTS, re.compile(r"举报|投诉")),
-    (Part.APPLICATIONS, re.compile(r"依申请|收到和处理|申请公开|公开申请")),
-    (Part.PROACTIVE, re.compile(r"主动公开")),
-    (Part.OVERVIEW, re.compile(r"概述|概况|总体情况|基本情况")),
-    (Part.STATISTICS_TABLES, re.compile(r"附表|统计表")),
-)
-_TABLES_HEADING: Final = re.compile(r"附表|(?:情况)?统计表")
 _POINT: Final = re.compile(r"([一二三四五六七八九十]{1,2})是")
 _POINT_BEFORE: Final = frozenset("：:，,。；; \u3000")
 _HEADING_STOPS: Final = "。！？!?"
@@ -146,16 +109,6 @@ def is_title(rest: str) -> bool:
     """
     heading, body = split_run_in(rest)
     return not body and len(heading) <= _TITLE_LENGTH
-
-
-def part_of(heading: str, depth: int) -> Part | None:
-    """The standard part a heading names; below the chapters only the attached tables (``附表``) are a part."""
-    if depth > 1:
-        return Part.STATISTICS_TABLES if _TABLES_HEADING.fullmatch(heading.rstrip("。")) else None
-    for part, pattern in _PARTS:
-        if pattern.search(heading):
-            return part
-    return None
 
 
 def enumerated_points(text: str) -> tuple[str, list[str]] | None:

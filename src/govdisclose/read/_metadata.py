@@ -1,9 +1,10 @@
 """The metadata block a portal prints above a report: ``索 引 号:``, ``发布机构 | 市政府办 |``, ``• 有效性:有效``.
 
 Labels vary by portal (spec ``conventions.md`` §2): spaced out (``索 引 号``), bulleted, in pipe-separated cells, with
-ASCII or full-width colons, several ``label: value`` pairs on one line. Each known label maps to a typed field of
-:class:`~govdisclose.model.Publication`; labels of the title (``信息名称``) and other known labels are kept as ordered
-extra fields. A repeated 有效性 line is the debris of a dropdown: only the first is the value.
+ASCII or full-width colons, several ``label: value`` pairs on one line. The labels and their aliases are those of
+:data:`govdisclose.model.METADATA_TERMS`: each maps to a typed field of :class:`~govdisclose.model.Publication`, or
+(the title ``信息名称`` and other known labels) is kept as an ordered extra field. A repeated 有效性 line is the
+debris of a dropdown: only the first is the value.
 
 >>> fields = parse_metadata_line("来源:三元区城关街道 时间:2018-01-30 09:42")
 >>> [(f.label, f.value) for f in fields]
@@ -20,69 +21,17 @@ from typing import Final
 
 import attrs
 
-from ..model import Publication, Validity
+from ..model import METADATA_TERMS, Publication, Validity, metadata_term
 from ..zh import parse_date
 
 __all__ = ["NOISE_LABELS", "Field", "MetadataBuilder", "parse_metadata_line", "split_datetime"]
 
-# label (spaces removed, width folded) → Publication field, or "extra" for labels kept as extra fields
-_LABELS: Final[dict[str, str]] = {
-    "索引号": "index_number",
-    "信息索引": "index_number",
-    "索取号": "index_number",
-    "文号": "document_number",
-    "发文字号": "document_number",
-    "备注/文号": "document_number",
-    "发布文号": "document_number",
-    "发布机构": "publisher",
-    "发文机关": "publisher",
-    "发布单位": "publisher",
-    "发文机构": "publisher",
-    "发文单位": "publisher",
-    "成文日期": "written_on",
-    "生成日期": "written_on",
-    "公文生成日期": "written_on",
-    "发文日期": "written_on",
-    "发布日期": "published_on",
-    "发布时间": "published_on",
-    "公开日期": "published_on",
-    "公开时间": "published_on",
-    "时间": "published_on",
-    "日期": "published_on",
-    "主题分类": "subject",
-    "分类": "subject",
-    "组配分类": "subject",
-    "信息类别": "subject",
-    "主题词": "subject",
-    "有效性": "validity",
-    "时效": "validity",
-    "时效性": "validity",
-    "有效性/截止日期": "validity",
-    "来源": "source",
-    "信息来源": "source",
-    "文章来源": "source",
-    "名称": "extra",
-    "标题": "extra",
-    "信息名称": "extra",
-    "内容概述": "extra",
-    "关键词": "extra",
-    "体裁分类": "extra",
-    "公开方式": "extra",
-    "公开范围": "extra",
-    "公开时限": "extra",
-    "所属机构": "extra",
-    "信息格式": "extra",
-    "载体类型": "extra",
-    "更新时间": "extra",
-}
-
 NOISE_LABELS: Final = frozenset({"浏览次数", "访问次数", "阅读次数", "点击数", "字体", "字号", "分享", "打印"})
 """Labels of page widgets that share a line with metadata (``时间:… 来源:… 浏览次数:``)."""
 
-TITLE_LABELS: Final = frozenset({"名称", "标题", "信息名称"})
-"""Labels whose value is the title of the published item."""
-
-_ALL: Final = sorted({*_LABELS, *NOISE_LABELS}, key=len, reverse=True)
+_ALL: Final = sorted(
+    {*(label for term in METADATA_TERMS for label in term.labels), *NOISE_LABELS}, key=len, reverse=True
+)
 
 
 def _spaced(label: str) -> str:
@@ -108,7 +57,7 @@ class Field:
 def _label(cell: str) -> str | None:
     """The known label a pipe cell is (spaces, a bullet and a trailing colon ignored), or ``None``."""
     text = re.sub(r"[\s\u3000]", "", _BULLET.sub("", cell)).rstrip(":：")
-    return text if text in _LABELS or text in NOISE_LABELS else None
+    return text if metadata_term(text) is not None or text in NOISE_LABELS else None
 
 
 def parse_metadata_line(text: str) -> list[Field] | None:
@@ -199,7 +148,8 @@ class MetadataBuilder:
         label, value = field.label, field.value
         if label in NOISE_LABELS:
             return "noise", f"page widget {label!r} in the metadata line"
-        target = _LABELS[label]
+        term = metadata_term(label)
+        target = term.attribute if term is not None and term.attribute is not None else "extra"
         if not value:
             return "noise", f"metadata label {label!r} without a value"
         if target == "extra":

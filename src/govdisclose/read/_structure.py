@@ -22,6 +22,8 @@ from typing import Final
 import attrs
 
 from ..model import (
+    ATTACHED_TABLES_HEADING,
+    STANDARD_HEADINGS,
     Amount,
     Block,
     Breakdown,
@@ -38,11 +40,12 @@ from ..model import (
     Share,
     Statistic,
     StatPart,
+    part_of,
 )
 from ..zh import OrdinalStyle, default_ordinal_style, to_chinese_numeral
 from ._breakdowns import find
 from ._diagnostics import START, Notes, Position
-from ._headings import STANDARD_HEADINGS, Numbered, enumerated_points, is_title, numbered_line, part_of, split_run_in
+from ._headings import Numbered, enumerated_points, is_title, numbered_line, split_run_in
 from ._normalise import Item, Line, TableItem, key
 from ._quantities import Found, build_content, scan
 from ._tables import (
@@ -60,7 +63,7 @@ from ._tables import (
 __all__ = ["BodyDraft", "SectionDraft", "build_body", "finish_blocks", "finish_sections", "make_block"]
 
 _CAPTION: Final = re.compile(r"\d{1,2} +\S{2,40}(?:统计|情况|表|图|文件)\Z")
-_UNNUMBERED: Final = {key("附表"): Part.STATISTICS_TABLES}
+_UNNUMBERED: Final = frozenset({key(ATTACHED_TABLES_HEADING)})
 _INTRO: Final = key("引言")
 _COLLAPSED_LENGTH: Final = 40
 _SENTENCE: Final = "，。；：,;:"
@@ -289,7 +292,7 @@ class _Builder:
                 section.published_number = number
                 self.notes.uncertain(f"heading numbered {number} where {expected} was expected", at, heading)
             counts[style] = number
-        section.part = part_of(heading, depth) if family != "none" else _UNNUMBERED.get(key(heading))
+        section.part = part_of(heading if family != "none" else key(heading), depth=depth)
         (parent.children if parent is not None else self.body.sections).append(section)
         self.stack.append(section)
         described = f"heading level {depth}" + (f" ({section.part.value})" if section.part else "")

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
@@ -60,7 +59,7 @@ from ..model import (
     TableRow,
     national_statistics_form,
 )
-from ..zh import parse_ordinal
+from ..zh import display_width, parse_ordinal
 from ._diagnostics import Notes, Position
 from ._noise import noise_kind
 from ._normalise import Line, TableItem, key
@@ -722,10 +721,6 @@ def is_pipe_row(text: str) -> bool:
     return text.count("|") >= 2 and sum(1 for part in text.split("|") if part.strip()) >= 2
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def generic_text_table(lines: list[Line], notes: Notes) -> Table | None:
     """A table of pipe rows that is no official table, as a generic :class:`~govdisclose.model.Table`.
 
@@ -733,7 +728,7 @@ def generic_text_table(lines: list[Line], notes: Notes) -> Table | None:
     widest. Row spans and header cells cannot be told from text.
     """
     raw = [[cell.text for cell in _pipe_cells(line)] for line in lines]
-    aligned = len({_display_width(line.text) for line in lines}) == 1 and all(
+    aligned = len({display_width(line.text) for line in lines}) == 1 and all(
         line.text.startswith("|") for line in lines
     )
     rows: list[tuple[Cell, ...]] = []
@@ -744,7 +739,7 @@ def generic_text_table(lines: list[Line], notes: Notes) -> Table | None:
             for ch in line.text:
                 if ch == "|":
                     boundaries.add(position)
-                position += _display_width(ch)
+                position += display_width(ch)
         ordered = sorted(boundaries)
         for line in lines:
             cells = []
@@ -759,7 +754,7 @@ def generic_text_table(lines: list[Line], notes: Notes) -> Table | None:
                     start, text = position, ""
                 else:
                     text += ch
-                position += _display_width(ch)
+                position += display_width(ch)
             rows.append(tuple(cells))
     else:
         width = max(len(cells) for cells in raw)

@@ -20,7 +20,6 @@ import re
 from typing import Final
 
 __all__ = [
-    "announced_parts",
     "intro_agency",
     "intro_year",
     "is_title_line",
@@ -59,14 +58,6 @@ _ORGAN_END: Final = re.compile(
 )
 _NOT_NAMES: Final = ("我", "本", "全", "各", "该")
 _PERIOD: Final = re.compile(r"(?:期限|时限|时间)(?:为|是)?(?:自|从)? ?(\d{4}) ?年 ?1 ?月 ?1 ?日")
-_COUNTED: Final = r"[等共]{0,2}[0-9一二三四五六七八九十]{1,2}个?部分"
-_ANNOUNCED: Final = (
-    re.compile(r"(?:共分|分为|分成)[0-9一二三四五六七八九十]{1,2}个?部分[:：](?P<list>[^。]{4,300})"),
-    re.compile(r"由(?P<list>[^。由]{4,300}?)(?:" + _COUNTED + ")?组成"),
-    re.compile(r"(?:包括|分为)[:：]?(?P<list>[^。]{4,300}?)(?:" + _COUNTED + r"|。|\Z)"),
-)
-_ANNOUNCED_TAIL: Final = re.compile(r"等\Z")
-_LEADING_AND: Final = re.compile(r"\A(?:以及|和|及)")
 _REPORT_YEAR: Final = re.compile(
     r"(\d{4}) ?年(?:度)?(?:[^，,。；;]{0,20}?)(?:政府信息公开|信息公开)[^，,。；;]{0,12}?报告"
 )
@@ -153,24 +144,6 @@ def metadata_organ(value: str) -> str | None:
         return None
     name = _clean(value)
     return name if name is not None and _ORGAN_END.search(name) else None
-
-
-def announced_parts(text: str) -> list[str]:
-    """The parts an 引言 announces (``全文包括概述、主动公开……等六个部分``), in order; empty when it announces none.
-
-    >>> announced_parts("主要内容包括:概述;主动公开情况;依申请公开办理和行政复议、申诉、诉讼情况。本报告……")
-    ['概述', '主动公开情况', '依申请公开办理和行政复议、申诉、诉讼情况']
-    """
-    match = next((m for m in (pattern.search(text) for pattern in _ANNOUNCED) if m is not None), None)
-    if match is None:
-        return []
-    listed = match["list"].strip("：: ")
-    listed = _ANNOUNCED_TAIL.sub("", listed)
-    separators = "；;" if any(ch in listed for ch in "；;") else "、，,"
-    parts = [listed]
-    for separator in separators:
-        parts = [piece for part in parts for piece in part.split(separator)]
-    return [_LEADING_AND.sub("", part.strip()) for part in parts if part.strip()]
 
 
 def intro_year(text: str) -> int | None:

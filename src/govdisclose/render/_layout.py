@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Iterator
 
-from ..model import Publication, Section
-from ..zh import OrdinalStyle, default_ordinal_style, format_date, format_ordinal
+from ..model import METADATA_LABELS, Publication, Section
+from ..zh import OrdinalStyle, default_ordinal_style, display_width, format_date, format_ordinal
 
 __all__ = ["METADATA_LABELS", "display_width", "metadata_lines", "numbered", "pad"]
-
-METADATA_LABELS: tuple[tuple[str, str], ...] = (
-    ("index_number", "索引号"),
-    ("document_number", "文号"),
-    ("publisher", "发布机构"),
-    ("written_on", "成文日期"),
-    ("published_on", "发布日期"),
-    ("subject", "主题分类"),
-    ("validity", "有效性"),
-    ("source", "来源"),
-)
-"""The label each typed metadata field is rendered with, in order."""
 
 
 def numbered(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[str, Section]]:
@@ -63,23 +49,6 @@ def metadata_lines(publication: Publication) -> Iterator[tuple[str, str]]:
             text = value.value if hasattr(value, "value") else str(value)
         yield label, text
     yield from publication.extra
-
-
-def display_width(text: str) -> int:
-    """The width of *text* in a monospaced terminal: wide and full-width characters count 2.
-
-    >>> display_width("表ab")
-    4
-    """
-    if text.isascii():
-        return len(text)
-    return _wide_width(text)
-
-
-@functools.lru_cache(maxsize=8192)
-def _wide_width(text: str) -> int:
-    # Tables repeat their labels and cells in every report, so the widths of texts seen before are remembered.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int, *, align: str = "left") -> str:

@@ -26,11 +26,11 @@ import attrs
 
 from .._errors import ModelError
 from ..model import (
-    APPLICATIONS_2019,
-    APPLICATIONS_2021,
-    PROACTIVE_2019,
-    PROACTIVE_2021,
-    REVIEWS_LITIGATION,
+    ATTACHED_TABLES_HEADING,
+    FEE_HEADING,
+    NATIONAL_HEADINGS,
+    OVERVIEW_HEADINGS,
+    PRE_2019_HEADINGS,
     Agency,
     AgencyLevel,
     AgencyRole,
@@ -46,7 +46,6 @@ from ..model import (
     ReviewsTable,
     Section,
     Signature,
-    TableDef,
     national_statistics_form,
 )
 from ..zh import OrdinalStyle
@@ -59,40 +58,10 @@ __all__ = [
     "new_report",
 ]
 
-OVERVIEW_HEADINGS: tuple[str, ...] = (
-    "主动公开政府信息情况",
-    "依申请公开情况",
-    "政府信息管理情况",
-    "政府信息公开平台建设情况",
-    "监督保障情况",
-)
-"""The five usual sub-parts of 一、总体情况 (2019 and 2021 editions); the format fixes the topics, not the wording."""
-
-FEE_HEADING = "信息处理费收取情况"
-"""The sub-part of 六、其他需要报告的事项 that accounts for 信息处理费 (2021 edition, 国办函〔2020〕109号)."""
-
-PRE_2019_HEADINGS: tuple[tuple[Part, str], ...] = (
-    (Part.OVERVIEW, "概述"),
-    (Part.PROACTIVE, "主动公开政府信息情况"),
-    (Part.APPLICATIONS, "依申请公开政府信息情况"),
-    (Part.FEES, "政府信息公开的收费及减免情况"),
-    (Part.REVIEWS_LITIGATION, "因政府信息公开申请行政复议、提起行政诉讼的情况"),
-    (Part.PROBLEMS, "政府信息公开工作存在的主要问题及改进情况"),
-    (Part.OTHER, "其他需要报告的事项"),
-)
-"""The consensus chapters of reports of 2008–2018 (spec ``pre-2019.md`` §2), before the 附表."""
-
 NATIONAL_FORM_FIRST_YEAR = 2014
 """The first report year of the national statistics form (国办发〔2014〕32号); earlier reports used local forms."""
 
-_ATTACHED_TABLES = "附表"
-
 E = TypeVar("E", bound=enum.Enum)
-
-
-def _heading(definition: TableDef) -> str:
-    """The part heading of an official table's definition, without its ordinal (``二、主动公开…`` → ``主动公开…``)."""
-    return definition.title.split("、", 1)[1]
 
 
 def _enum(cls: type[E], value: E | str | None, field: str) -> E | None:
@@ -129,22 +98,22 @@ def _part(part: Part, heading: str, *blocks: Block, subsections: tuple[Section, 
 
 def _national_format(edition: Edition) -> tuple[Section, ...]:
     if edition is Edition.E2021:
-        proactive: Block = ProactiveTable2021.zeros()
-        applications: Block = ApplicationsTable2021.zeros()
-        definitions = (PROACTIVE_2021, APPLICATIONS_2021)
+        tables: dict[Part, Block] = {
+            Part.PROACTIVE: ProactiveTable2021.zeros(),
+            Part.APPLICATIONS: ApplicationsTable2021.zeros(),
+        }
         other: tuple[Section, ...] = (Section(heading=FEE_HEADING),)
     else:
-        proactive = ProactiveTable2019.zeros()
-        applications = ApplicationsTable2019.zeros()
-        definitions = (PROACTIVE_2019, APPLICATIONS_2019)
+        tables = {Part.PROACTIVE: ProactiveTable2019.zeros(), Part.APPLICATIONS: ApplicationsTable2019.zeros()}
         other = ()
-    return (
-        _part(Part.OVERVIEW, "总体情况", subsections=tuple(Section(heading=h) for h in OVERVIEW_HEADINGS)),
-        _part(Part.PROACTIVE, _heading(definitions[0]), proactive),
-        _part(Part.APPLICATIONS, _heading(definitions[1]), applications),
-        _part(Part.REVIEWS_LITIGATION, _heading(REVIEWS_LITIGATION), ReviewsTable.zeros()),
-        _part(Part.PROBLEMS, "存在的主要问题及改进情况"),
-        _part(Part.OTHER, "其他需要报告的事项", subsections=other),
+    tables[Part.REVIEWS_LITIGATION] = ReviewsTable.zeros()
+    subsections = {
+        Part.OVERVIEW: tuple(Section(heading=heading) for heading in OVERVIEW_HEADINGS),
+        Part.OTHER: other,
+    }
+    return tuple(
+        _part(part, heading, *((tables[part],) if part in tables else ()), subsections=subsections.get(part, ()))
+        for part, heading in NATIONAL_HEADINGS
     )
 
 
@@ -153,7 +122,7 @@ def _pre_2019(year: int) -> tuple[Section, ...]:
     if year < NATIONAL_FORM_FIRST_YEAR:
         return chapters
     attached = Section(
-        heading=_ATTACHED_TABLES,
+        heading=ATTACHED_TABLES_HEADING,
         part=Part.STATISTICS_TABLES,
         numbering=OrdinalStyle.NONE,
         blocks=(national_statistics_form(fill=0),),
