@@ -38,6 +38,7 @@ from typing import Final
 import attrs
 
 from ..zh import OrdinalStyle, format_ordinal
+from ._checks import typed_fields
 from ._report import Edition
 from ._sections import Part
 
@@ -276,7 +277,7 @@ def announced_parts(text: str) -> tuple[str, ...]:
 # ---- publication metadata -------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MetadataTerm:
     """A field of the metadata block portals print above a report, with the other spellings of its label.
 
