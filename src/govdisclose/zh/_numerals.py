@@ -34,13 +34,13 @@ _FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
 
-def _check_int(n: object, *, name: str = "n") -> int:
-    """Return ``n`` if it is a non-negative ``int`` (not ``bool``), else raise."""
+def check_int(n: object, *, name: str = "n", minimum: int = 0) -> int:
+    """Return ``n`` if it is an ``int`` (not ``bool``) of at least *minimum*, else raise TypeError or ValueError."""
     if isinstance(n, bool) or not isinstance(n, int):
         msg = f"{name!r} must be an int, got {type(n).__name__} {n!r}"
         raise TypeError(msg)
-    if n < 0:
-        msg = f"{name!r} must be >= 0 (got {n})"
+    if n < minimum:
+        msg = f"{name!r} must be >= {minimum} (got {n})"
         raise ValueError(msg)
     return n
 
@@ -112,7 +112,7 @@ def to_chinese_numeral(n: int, *, style: Literal["lower"] = "lower", zero: str =
         >>> to_chinese_numeral(1000000001)
         '十亿零一'
     """
-    _check_int(n)
+    check_int(n)
     if style != "lower":
         msg = f"unknown numeral style {style!r}; known styles: 'lower'"
         raise ValueError(msg)
@@ -235,7 +235,7 @@ def digits_to_chinese(value: int | str, *, zero: str = "〇") -> str:
             msg = f"expected a string of digits, got {value!r}"
             raise ValueError(msg)
     else:
-        digits = str(_check_int(value, name="value"))
+        digits = str(check_int(value, name="value"))
     return "".join(zero if ch == "0" else _DIGITS[int(ch)] for ch in digits)
 
 

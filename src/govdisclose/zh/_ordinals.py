@@ -11,7 +11,7 @@ import enum
 import re
 from typing import Final
 
-from ._numerals import from_chinese_numeral, normalize_digits, to_chinese_numeral
+from ._numerals import check_int, from_chinese_numeral, normalize_digits, to_chinese_numeral
 
 __all__ = ["OrdinalStyle", "default_ordinal_style", "format_ordinal", "parse_ordinal"]
 
@@ -123,12 +123,7 @@ def format_ordinal(number: int, style: OrdinalStyle | str) -> str:
         >>> format_ordinal(2, "1.")
         '2.'
     """
-    if isinstance(number, bool) or not isinstance(number, int):
-        msg = f"'number' must be an int, got {type(number).__name__} {number!r}"
-        raise TypeError(msg)
-    if number < 1:
-        msg = f"'number' must be >= 1 (got {number})"
-        raise ValueError(msg)
+    check_int(number, name="number", minimum=1)
     resolved = _coerce_style(style)
     if resolved is OrdinalStyle.NONE:
         return ""
@@ -158,12 +153,7 @@ def default_ordinal_style(level: int) -> OrdinalStyle:
         >>> default_ordinal_style(5)
         <OrdinalStyle.ARABIC_PAREN: '（1）'>
     """
-    if isinstance(level, bool) or not isinstance(level, int):
-        msg = f"'level' must be an int, got {type(level).__name__} {level!r}"
-        raise TypeError(msg)
-    if level < 1:
-        msg = f"'level' must be >= 1 (got {level})"
-        raise ValueError(msg)
+    check_int(level, name="level", minimum=1)
     return _DEFAULT_STYLES[min(level, len(_DEFAULT_STYLES)) - 1]
 
 
