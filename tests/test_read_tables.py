@@ -1,10 +1,13 @@
-"""The official tables from flattened text (pipe rows, one cell per line, blank-line cells) and from HTML."""
+"""The official tables from flattened text (pipe rows, one cell per line, blank-line cells), HTML and grids."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
 from govdisclose.model import (
+    NATIONAL_FORM_ROWS,
     ApplicationsTable2019,
     ApplicationsTable2021,
     Edition,
@@ -13,9 +16,14 @@ from govdisclose.model import (
     ProactiveTable2021,
     Report,
     ReviewsTable,
+    StatisticsTable,
     Table,
+    national_statistics_form,
 )
 from govdisclose.read import DiagnosticKind, ReadResult, read_html, read_text
+from govdisclose.read._diagnostics import Notes, Position
+from govdisclose.read._normalise import CellItem, TableItem
+from govdisclose.read._tables import TableDraft, read_grid
 
 HEAD = "某县教育局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
 
@@ -283,3 +291,81 @@ def test_provincial_guidance_and_extra_rows() -> None:
     assert ("其他主动公开文件（含部门文件）", ["5", "5", "60"]) == (local.label, [f.text for f in local.values])
     change = table.get("licensing", "change")
     assert (None, "减35") == (change.value, change.marker)
+
+
+# ---- the grid entry (HTML tables, and any reader that finds a grid of cells) ---------------------------------------
+
+
+def grid(*rows: tuple[str | tuple[str, int], ...]) -> TableItem:
+    """A grid of cells as a reader of any source builds it: a text, or ``(text, colspan)``."""
+    return TableItem(
+        rows=tuple(
+            tuple(CellItem(text=c) if isinstance(c, str) else CellItem(text=c[0], colspan=c[1]) for c in row)
+            for row in rows
+        ),
+        at=Position(1, 0),
+    )
+
+
+def test_grid_of_an_official_table() -> None:
+    """A grid of block （一） of table 二 gives its rows; a blank cell of the grid is blank, not 0."""
+    (draft,) = read_grid(
+        grid(
+            (("第二十条第（一）项", 4),),
+            ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+            ("规章", "1", "0", "5"),
+            ("行政规范性文件", "3", "", "12"),
+        ),
+        Notes(),
+    )
+    assert isinstance(draft, TableDraft)
+    table = draft.build(None)
+    assert isinstance(table, ProactiveTable2021)
+    assert ["1", "0", "5"] == [f.text for f in table.row("rules").values]
+    assert ["3", "", "12"] == [f.text for f in table.row("normative-documents").values]
+    assert (Decimal(3), None, "") == (
+        table.row("normative-documents").values[0].value,
+        table.row("normative-documents").values[1].value,
+        table.row("normative-documents").values[1].marker,
+    )
+
+
+def test_grid_of_the_national_form() -> None:
+    """A grid ``统计指标 | 单位 | 统计数`` is the 2014 national form; rows not printed are unknown."""
+    (draft,) = read_grid(
+        grid(
+            ("统计指标", "单位", "统计数"),
+            ("一、主动公开情况", "——", ""),
+            ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", "149"),
+        ),
+        Notes(),
+    )
+    assert isinstance(draft, TableDraft)
+    form = draft.build(None)
+    assert isinstance(form, StatisticsTable)
+    assert (Decimal(149), False) == (
+        form.row("proactive.items").values[0].value,
+        form.row("proactive.channels.gazette").values[0].is_known,
+    )
+
+
+def test_grid_of_another_table_is_generic() -> None:
+    """A grid that is no official table and no national form is a generic table with its spans."""
+    (table,) = read_grid(grid((("联系方式", 2),), ("电话", "0598-1234567")), Notes())
+    assert isinstance(table, Table)
+    assert [["联系方式"], ["电话", "0598-1234567"]] == [[cell.text for cell in row] for row in table.rows]
+    assert 2 == table.rows[0][0].colspan
+
+
+def test_national_form_rows_are_row_definitions() -> None:
+    """The 2014 form is defined with RowDef/ColumnDef: nesting as the path, the 单位 cell as the unit."""
+    rows = {row.id: row for row in NATIONAL_FORM_ROWS}
+    secret = rows["applications.answered.refused.state-secret"]
+    assert ("其中：涉及国家秘密", "件") == (secret.label, secret.unit)
+    assert ("三、依申请公开情况", "（三）申请答复数", "4.不同意公开答复数") == secret.path
+    assert ((), "——") == (rows["proactive"].columns, rows["proactive"].unit)
+    assert ("统计数", "count") == (secret.columns[0].label, secret.columns[0].kind)
+    assert ("万元", "amount") == (rows["fees"].unit, rows["fees"].columns[0].kind)
+    nested = ("proactive", "proactive.items", "proactive.items.normative", "proactive.items.normative-issued")
+    assert [0, 1, 2, 2] == [len(rows[row_id].path) for row_id in nested]
+    assert [0, 1, 2, 2] == [national_statistics_form().row(row_id).level for row_id in nested]

@@ -18,7 +18,13 @@ from ._blocks import (
 )
 from ._cells import CellKey, UnknownLabelError, fold_label
 from ._figures import Figure, FigureLike, figures
-from ._forms import NATIONAL_FORM_CONFIRMED, NATIONAL_FORM_ROWS, national_statistics_form
+from ._forms import (
+    NATIONAL_FORM_CAPTION,
+    NATIONAL_FORM_CONFIRMED,
+    NATIONAL_FORM_HEADINGS,
+    NATIONAL_FORM_ROWS,
+    national_statistics_form,
+)
 from ._inline import (
     Amount,
     Bound,
@@ -105,7 +111,9 @@ __all__ = [
     "FEE_HEADING",
     "METADATA_LABELS",
     "METADATA_TERMS",
+    "NATIONAL_FORM_CAPTION",
     "NATIONAL_FORM_CONFIRMED",
+    "NATIONAL_FORM_HEADINGS",
     "NATIONAL_FORM_ROWS",
     "NATIONAL_HEADINGS",
     "OVERVIEW_HEADINGS",

@@ -16,13 +16,45 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ._figures import FigureLike
+from ._tabledefs import ColumnDef, RowDef
 from ._tables import StatisticsTable, StatRow, SumRelation
 
-__all__ = ["NATIONAL_FORM_CONFIRMED", "NATIONAL_FORM_ROWS", "national_statistics_form"]
+__all__ = [
+    "NATIONAL_FORM_CAPTION",
+    "NATIONAL_FORM_CONFIRMED",
+    "NATIONAL_FORM_HEADINGS",
+    "NATIONAL_FORM_ROWS",
+    "national_statistics_form",
+]
+
+NATIONAL_FORM_CAPTION = "政府信息公开情况统计表"
+"""The caption of the national form."""
+
+NATIONAL_FORM_HEADINGS = ("统计指标", "单位", "统计数")
+"""The column headings of the national form: the row labels, their units, the values."""
 
 _G = "——"  # the unit cell of a group row
+_COUNT = ColumnDef(id="value", label=NATIONAL_FORM_HEADINGS[2])
+_AMOUNT = ColumnDef(id="value", label=NATIONAL_FORM_HEADINGS[2], kind="amount")
+_MONEY = frozenset({"万元", "元"})
 
-NATIONAL_FORM_ROWS: tuple[tuple[str, int, str, str], ...] = (
+
+def _form_rows(*rows: tuple[str, int, str, str]) -> tuple[RowDef, ...]:
+    """Row definitions from ``(id, level, label, unit)``: a row's path is the labels of the rows it is nested in.
+
+    A group row (unit ``——``) has no value column; a row in 万元 or 元 has an amount column.
+    """
+    built: list[RowDef] = []
+    stack: list[str] = []  # the labels of the enclosing rows, outermost first
+    for row_id, level, label, unit in rows:
+        del stack[level:]
+        columns = () if unit == _G else ((_AMOUNT if unit in _MONEY else _COUNT),)
+        built.append(RowDef(id=row_id, label=label, path=tuple(stack), columns=columns, unit=unit))
+        stack.append(label)
+    return tuple(built)
+
+
+NATIONAL_FORM_ROWS: tuple[RowDef, ...] = _form_rows(
     ("proactive", 0, "一、主动公开情况", _G),
     ("proactive.items", 1, "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条"),
     ("proactive.items.normative", 2, "其中：主动公开规范性文件数", "条"),
@@ -94,7 +126,8 @@ NATIONAL_FORM_ROWS: tuple[tuple[str, int, str, str], ...] = (
     ("training.courses", 1, "（二）举办各类培训班数", "次"),
     ("training.trainees", 1, "（三）接受培训人员数", "人次"),
 )
-"""The rows of the national form: ``(id, level, label, unit)``; ``——`` marks a group row."""
+"""The rows of the national form, top to bottom: each row's ``path`` holds the rows it is nested in (its level is the
+path's length), its ``unit`` the 单位 cell; a group row (unit ``——``) has no value column."""
 
 NATIONAL_FORM_CONFIRMED = frozenset(
     {"proactive", "proactive.items", "proactive.items.normative", "proactive.items.normative-issued"}
@@ -184,14 +217,14 @@ def national_statistics_form(
     """
     given = dict(values or {})
     rows = []
-    for row_id, level, label, unit in NATIONAL_FORM_ROWS:
-        group = unit == _G
-        if group and row_id in given:
-            raise KeyError(f"{row_id} is a group row without values")
-        cells = () if group else tuple(given.pop(row_id, (fill,)))
-        rows.append(StatRow(id=row_id, label=label, values=cells, unit=unit, level=level))
+    for row in NATIONAL_FORM_ROWS:
+        group = not row.columns
+        if group and row.id in given:
+            raise KeyError(f"{row.id} is a group row without values")
+        cells = () if group else tuple(given.pop(row.id, (fill,)))
+        rows.append(StatRow(id=row.id, label=row.label, values=cells, unit=row.unit, level=len(row.path)))
     if given:
         raise KeyError(f"not rows of the national form: {', '.join(sorted(given))}")
     return StatisticsTable(
-        caption="政府信息公开情况统计表", rows=tuple(rows), relations=_RELATIONS, template="national-2014"
+        caption=NATIONAL_FORM_CAPTION, rows=tuple(rows), relations=_RELATIONS, template="national-2014"
     )

@@ -63,20 +63,22 @@ class ColumnDef:
 
 @attrs.frozen(kw_only=True)
 class RowDef:
-    """A row that carries values.
+    """A row of a table definition.
 
     Attributes:
         id: Stable id, unique within the table.
         label: The official label of the row's own cell.
-        path: Group labels to the left of the row, outermost first (``("三、本年度办理结果", "（三）不予公开")``);
-            groups carry no values of their own.
-        columns: The row's value columns.
+        path: Group labels to the left of the row (in the national form: the rows it is nested in), outermost first
+            (``("三、本年度办理结果", "（三）不予公开")``); groups carry no values of their own.
+        columns: The row's value columns; none for a group row of the national form (``一、主动公开情况``).
+        unit: The row's unit cell, in a form that prints one (the national form's 单位: ``条``, ``件``, ``——``).
     """
 
     id: str
     label: str
     path: tuple[str, ...] = ()
     columns: tuple[ColumnDef, ...] = ()
+    unit: str | None = None
 
 
 @attrs.frozen(kw_only=True)

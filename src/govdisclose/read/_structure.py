@@ -23,6 +23,7 @@ import attrs
 
 from ..model import (
     ATTACHED_TABLES_HEADING,
+    NATIONAL_FORM_CAPTION,
     STANDARD_HEADINGS,
     Amount,
     Block,
@@ -50,12 +51,10 @@ from ._normalise import Item, Line, TableItem, key
 from ._quantities import Found, build_content, scan
 from ._tables import (
     TableDraft,
-    generic_html_table,
     generic_text_table,
     is_pipe_row,
-    national_html_form,
     national_text_form,
-    read_html_table,
+    read_grid,
     read_text_tables,
     starts_table,
 )
@@ -335,7 +334,6 @@ def _item_run(items: Sequence[Item], start: int, end: int, first: Numbered) -> l
 _INLINE_CHAPTER: Final = re.compile(r"(?:^|(?<=[。！？；;\s]))([一二三四五六七八九十]{1,3})、")
 _INLINE_PART: Final = re.compile(r"(?<=[。！？；;])[（(]([一二三四五六七八九十]{1,3})[）)]")
 _COLLAPSED_MIN: Final = 2
-_NATIONAL_CAPTION: Final = "政府信息公开情况统计表"
 _NUMERALS: Final = ("", *(to_chinese_numeral(n) for n in range(1, 100)))
 
 
@@ -385,15 +383,8 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
     while index < end:
         item = items[index]
         if isinstance(item, TableItem):
-            drafts = read_html_table(item, notes)
-            for draft in drafts:
-                builder.add(draft)
-            national = national_html_form(item, notes) if not drafts else None
-            if national is not None:
-                builder.add(national)
-            generic = generic_html_table(item, notes) if not drafts and national is None else None
-            if generic is not None:
-                builder.add(generic)
+            for read in read_grid(item, notes):
+                builder.add(read)
             index += 1
             continue
         text = item.text
@@ -411,7 +402,7 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
             rows = [line for line in items[index:stop] if isinstance(line, Line)]
             national = national_text_form(rows, notes) if len(rows) >= 2 else None
             if national is not None:
-                builder.drop_caption(_NATIONAL_CAPTION)
+                builder.drop_caption(NATIONAL_FORM_CAPTION)
                 builder.add(national)
                 index = stop
                 continue

@@ -1,0 +1,110 @@
+"""Segments: rows of cells cut into the labels read so far and the values after them.
+
+The values of a segment are then placed on a row of a known number of columns, or said to be left out.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ...model import Figure
+from .._diagnostics import Position
+from .._normalise import key
+from ._cells import Cell, value_of
+from ._labels import ALL_LABELS, has_prefix
+
+
+@attrs.frozen
+class Segment:
+    labels: tuple[Cell, ...]
+    values: tuple[tuple[Cell, Figure], ...]
+    positional: bool
+    exact: bool  # an HTML grid: trailing empty cells are cells, not padding
+    at: Position
+
+
+class Segmenter:
+    """Cuts rows of cells into segments: the labels so far, then the values after them."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.labels: list[Cell] = []
+        self.loose: list[tuple[Cell, Figure]] = []
+
+    def _close_loose(self) -> None:
+        if self.loose:
+            self.segments.append(Segment(tuple(self.labels), tuple(self.loose), False, False, self.loose[0][0].at))
+            self.labels = []
+            self.loose = []
+
+    def row(self, cells: list[Cell], *, exact: bool) -> None:
+        """A row of cells whose positions are known (a pipe row, an HTML row)."""
+        self._close_loose()
+        last_label = -1
+        for index, cell in enumerate(cells):
+            if cell.text.strip() and value_of(cell, True) is None:
+                last_label = index
+        for cell in cells[: last_label + 1]:
+            if cell.text.strip():
+                self.labels.append(cell)
+        values = cells[last_label + 1 :]
+        if last_label < 0:  # a row of values only: drop the empty cells before the first value
+            while values and not values[0].text.strip() and values[0].figure is None:
+                values = values[1:]
+        if any(cell.text.strip() or cell.figure is not None for cell in values):
+            figures = [(cell, value_of(cell, True) or Figure(marker="")) for cell in values]
+            self.segments.append(Segment(tuple(self.labels), tuple(figures), True, exact, values[0].at))
+            self.labels = []
+
+    def cell(self, cell: Cell) -> None:
+        """A cell on a line of its own."""
+        figure = value_of(cell, False)
+        if figure is not None:
+            self.loose.append((cell, figure))
+            return
+        self._close_loose()
+        self.labels.append(cell)
+
+    def finish(self) -> tuple[list[Segment], list[Cell]]:
+        """The segments, and the labels left without values (a truncated table's last headings)."""
+        self._close_loose()
+        return self.segments, self.labels
+
+
+def join_split_labels(cells: list[Cell]) -> list[Cell]:
+    """Join cells that are pieces of one label split over lines (``三、本`` ``年度办`` ``理结果``)."""
+    joined: list[Cell] = []
+    index = 0
+    while index < len(cells):
+        cell = cells[index]
+        combined = cell
+        stop = index + 1
+        if value_of(cell, False) is None and key(cell.text) not in ALL_LABELS:
+            probe = key(cell.text)
+            end = stop
+            while end < len(cells) and value_of(cells[end], False) is None and has_prefix(probe + key(cells[end].text)):
+                probe += key(cells[end].text)
+                end += 1
+                if probe in ALL_LABELS:
+                    combined = Cell("".join(c.text for c in cells[index:end]), cell.at)
+                    stop = end
+        joined.append(combined)
+        index = stop
+    return joined
+
+
+def figures_for(segment: Segment, expected: int) -> tuple[Figure, ...] | None:
+    """The segment's values for a row of *expected* cells, or ``None`` when they cannot be placed."""
+    figures = [figure for _, figure in segment.values]
+    if not segment.positional:
+        return tuple(figures) if len(figures) == expected else None
+    trimmed = list(figures)
+    while trimmed and trimmed[-1].marker == "" and not segment.exact:
+        trimmed.pop()
+    if len(trimmed) == expected:
+        return tuple(trimmed)
+    if len(figures) >= expected and all(f.marker == "" for f in figures[expected:]):
+        anchored = segment.exact or (figures[expected - 1].marker != "" if expected else True)
+        if anchored:
+            return tuple(figures[:expected])
+    return None
