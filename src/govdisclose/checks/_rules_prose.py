@@ -18,6 +18,7 @@ from ..model import (
     Amount,
     ApplicationsTable2019,
     ApplicationsTable2021,
+    Edition,
     EnumeratedPoints,
     NumberedItems,
     Paragraph,
@@ -28,6 +29,7 @@ from ..model import (
     Section,
     Statistic,
     StatisticsTable,
+    part_name,
 )
 from ._catalog import Rule
 from ._context import CheckContext, shared
@@ -42,18 +44,19 @@ __all__ = ["RULES", "prose_statements"]
 _TEXT_BLOCKS = (Paragraph, EnumeratedPoints, NumberedItems, Statistic)
 
 
-_TOPICS = {Part.APPLICATIONS: "依申请公开", Part.REVIEWS_LITIGATION: "行政复议、行政诉讼", Part.FEES: "收费"}
+_TOPICS = (Part.APPLICATIONS, Part.REVIEWS_LITIGATION)
+"""Parts whose name tells :func:`meaning` what a figure under them is about, when the heading does not say it."""
 
 
-def _topic(section: Section | None) -> str:
+def _topic(section: Section | None, edition: Edition) -> str:
     if section is None:
         return ""
-    return section.heading + (_TOPICS.get(section.part, "") if section.part is not None else "")
+    return section.heading + (part_name(section.part, edition) if section.part in _TOPICS else "")
 
 
 def _build_statements(ctx: CheckContext) -> tuple[tuple[Statement, str | None], ...]:
     return tuple(
-        (statement, meaning(statement, ctx.report.year, topic=_topic(site.section)))
+        (statement, meaning(statement, ctx.report.year, topic=_topic(site.section, ctx.report.edition)))
         for site in ctx.blocks(*_TEXT_BLOCKS)
         for statement in statements(site.path, site.block)
     )
