@@ -173,22 +173,22 @@ class WorkerPool(concurrent.futures.Executor):
                 future.set_exception(value)
 
     def _bury(self, worker: _Worker) -> None:
-        """A worker ended: fail its call, and put a new worker in its place unless the pool is closing."""
+        """A worker ended: put a new worker in its place unless the pool is done, then fail the call it was running."""
         worker.process.join()
-        if worker.future is not None:
-            worker.future.set_exception(
-                WorkerDiedError(f"the worker process died ({_describe_exit(worker.process.exitcode)})")
-            )
-            worker.future = None
         worker.connection.close()
         index = self._workers.index(worker)
         with self._lock:
             done = self._closing and not self._queue
         if done:
             del self._workers[index]
-        else:
+        else:  # replaced before its call fails, so that whoever sees the failure sees the new worker counted
             self._workers[index] = _Worker(self._context)
             self.replaced += 1
+        if worker.future is not None:
+            worker.future.set_exception(
+                WorkerDiedError(f"the worker process died ({_describe_exit(worker.process.exitcode)})")
+            )
+            worker.future = None
 
     def _manage(self) -> None:
         try:
