@@ -288,9 +288,15 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     converter.register_unstructure_hook(str, _plain_str)
 
     def homogeneous_tuple(declared: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
-        """``tuple[X, ...]`` from a list: the item hook is resolved once; a failure goes on to find every problem."""
+        """``tuple[X, ...]`` from a list: the item hook is resolved once; a failure goes on to find every problem.
+
+        Two item types are so common that their loop takes them without a call: a string where strings are allowed
+        (running text, ids), and a table cell found in the cache of figures.
+        """
         item_type = typing.get_args(declared)[0]
         hook = converter.get_structure_hook(item_type)
+        words = item_type is str or (_is_quantity_union(item_type) and str in typing.get_args(item_type))
+        cells = item_type is Figure
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list and type(value) is not tuple:
@@ -298,8 +304,16 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
             done: list[Any] = []
             append = done.append
             try:
-                for item in value:
-                    append(hook(item, item_type))
+                if words:
+                    for item in value:
+                        append(item if type(item) is str else hook(item, item_type))
+                elif cells:
+                    for item in value:
+                        kind = type(item)
+                        append(_cached_figure(item) if kind is int or kind is str else hook(item, item_type))
+                else:
+                    for item in value:
+                        append(hook(item, item_type))
             except Exception as exc:  # worded with every other problem of the array, each with its index
                 raise _array_problems(value, declared, hook, item_type, len(done), exc) from None
             return tuple(done)
@@ -311,6 +325,8 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
         first, second = typing.get_args(declared)
         inner = second if first is type(None) else first
         hook = converter.get_structure_hook(inner)
+        if inner is str:  # the commonest optional field: a string passes without a call
+            return lambda value, _: value if value is None or type(value) is str else hook(value, inner)
         return lambda value, _: None if value is None else hook(value, inner)
 
     def plain_class(cls: type) -> Callable[[Any, Any], Any]:
@@ -326,17 +342,19 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
         return structure_object
 
-    @functools.cache
+    plans: dict[type, tuple[Callable[[Mapping[str, Any], type], Any], frozenset[str]]] = {}
+
     def fields_of(cls: type) -> tuple[Callable[[Mapping[str, Any], type], Any], frozenset[str]]:
-        """The generated structure function of a tagged class, and the keys its documents may have."""
+        """The generated structure function of a tagged class, and the keys its documents may have (made once)."""
         attrs.resolve_types(cls)
         names = frozenset(a.name for a in attrs.fields(cls) if a.init)
         # Extra keys are checked here (the "kind" tag is one) rather than in the generated function, so that the
         # document need not be copied without its tag.
-        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False), names | {"kind"}
+        plan = plans[cls] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=False), names | {"kind"}
+        return plan
 
     def build_tagged(cls: type, data: dict[str, Any]) -> Any:
-        structure, allowed = fields_of(cls)
+        structure, allowed = plans.get(cls) or fields_of(cls)
         if not data.keys() <= allowed:
             extra = set(data) - allowed
             try:
