@@ -190,8 +190,11 @@ def _unstructure_figure(figure: Figure) -> int | str | None:
     value = figure.value
     if value is None:
         return figure.marker
-    if figure.qualifier is Qualifier.EXACT and value.as_tuple().exponent == 0:  # exponent 0: a whole number
-        return int(value)
+    if figure.qualifier is Qualifier.EXACT:
+        # A whole number written without exponent or decimal point (``3``, not ``3.0`` or ``3E+1``) is an integer.
+        written = str(value)
+        if written.isdigit() or (written[:1] == "-" and written[1:].isdigit()):
+            return int(written)
     return figure.text
 
 
@@ -415,26 +418,44 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
         return structure
 
-    def unstructure_tagged_factory(declared: type) -> Callable[[Any], dict[str, Any]]:
-        def unstructure(obj: Any) -> dict[str, Any]:
-            cls = obj.__class__
-            return {"kind": getattr(cls, "KIND"), **unstructure_fields(cls)(obj)}  # noqa: B009 - KIND is a ClassVar
+    unstructurers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
-        return unstructure
-
-    @functools.cache
     def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        """The generated unstructure function of a tagged class, made once."""
+        found = unstructurers[cls] = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        return found
+
+    def unstructure_tagged(obj: Any) -> dict[str, Any]:
+        cls = obj.__class__
+        fields = unstructurers.get(cls) or unstructure_fields(cls)
+        return {"kind": cls.KIND, **fields(obj)}
 
     def unstructure_inline(value: Any) -> Any:
-        return value if isinstance(value, str) else converter.unstructure(value, unstructure_as=value.__class__)
+        return value if type(value) is str else unstructure_tagged(value)
+
+    def unstructure_tuple(declared: Any) -> Callable[[Any], list[Any]]:
+        """``tuple[X, ...]`` as a list, by the hook of X resolved once; strings and cells without a lookup."""
+        item_type = typing.get_args(declared)[0]
+        hook = converter.get_unstructure_hook(item_type)
+        if item_type is str or (_is_quantity_union(item_type) and str in typing.get_args(item_type)):
+            return lambda value: [item if type(item) is str else hook(item) for item in value]
+        if item_type is Figure:
+            return lambda value: list(map(_unstructure_figure, value))
+        return lambda value: [hook(item) for item in value]
+
+    def unstructure_optional(declared: Any) -> Callable[[Any], Any]:
+        first, second = typing.get_args(declared)
+        hook = converter.get_unstructure_hook(second if first is type(None) else first)
+        return lambda value: value if value is None or type(value) is str else hook(value)
 
     # Later registrations take precedence: a quantity union is also a union, an optional tagged class also optional.
     converter.register_structure_hook_factory(attrs.has, plain_class)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, homogeneous_tuple)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, unstructure_tuple)
     converter.register_structure_hook_factory(_is_optional, optional)
+    converter.register_unstructure_hook_factory(_is_optional, unstructure_optional)
     converter.register_structure_hook_factory(_is_tagged, tagged)
-    converter.register_unstructure_hook_factory(_is_tagged, unstructure_tagged_factory)
+    converter.register_unstructure_hook_func(_is_tagged, unstructure_tagged)
     converter.register_structure_hook_factory(_is_quantity_union, inline)
     converter.register_unstructure_hook_func(_is_quantity_union, unstructure_inline)
     return converter

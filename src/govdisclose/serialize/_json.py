@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any
@@ -73,7 +74,8 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
 
     *newline* is a line break followed by the indentation of the line *value* starts on. Strings, integers, booleans
     and null are written as ``json.dumps`` writes them; anything else (floats, str or int subclasses, non-string keys)
-    raises :class:`_Unsupported`.
+    raises :class:`_Unsupported`. Keys are encoded once and kept (a report repeats a few dozen keys many times), and
+    the values of an object that need no line of their own are written without a call.
     """
     kind = type(value)
     if kind is dict:
@@ -82,16 +84,24 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
             return
         inner = newline + _INDENT
         separator = "{" + inner
+        keys = _KEYS
+        append = pieces.append
         for key, item in value.items():
-            if type(key) is not str:
-                raise _Unsupported
-            if type(item) is str:  # the commonest value, written here rather than by another call
-                pieces.append(separator + encode_basestring(key) + ": " + encode_basestring(item))
+            written = keys.get(key)
+            if written is None:
+                written = _key(key)
+            item_kind = type(item)
+            if item_kind is str:  # the commonest values, written here rather than by another call
+                append(separator + written + encode_basestring(item))
+            elif item_kind is int:
+                append(separator + written + int.__repr__(item))
+            elif item_kind is list and item and all(type(member) in _SCALAR_TYPES for member in item):
+                append(separator + written + _one_line_array(item))
             else:
-                pieces.append(separator + encode_basestring(key) + ": ")
+                append(separator + written)
                 _write(item, pieces, inner)
             separator = "," + inner
-        pieces.append(newline + "}")
+        append(newline + "}")
     elif kind is list or kind is tuple:
         if not value:
             pieces.append("[]")
@@ -109,8 +119,35 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
         pieces.append(_scalar(value))
 
 
+# The encoded keys of objects, "\"name\": ": the keys of the document format, and at most a few thousand others (a
+# plugin's), so that documents with many distinct keys cannot grow the table without bound.
+_KEYS: dict[str, str] = {}
+_KEEP_KEYS = 4096
+
+
+def _key(key: object) -> str:
+    if type(key) is not str:
+        raise _Unsupported
+    written = encode_basestring(key) + ": "
+    if len(_KEYS) < _KEEP_KEYS:
+        _KEYS[key] = written
+    return written
+
+
 _SCALAR_TYPES = frozenset({str, int, bool, type(None)})
-_one_line_array = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _make_one_line_array() -> Callable[[Any], str]:
+    """The C encoder, made once (``JSONEncoder.encode`` makes it on every call), or the Python one where absent."""
+    from json.encoder import c_make_encoder  # type: ignore[attr-defined]
+
+    if c_make_encoder is None:  # pragma: no cover - CPython has the C encoder
+        return json.JSONEncoder(ensure_ascii=False).encode
+    encoder = c_make_encoder(None, None, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encoder(value, 0))
+
+
+_one_line_array = _make_one_line_array()
 
 
 # An indented array whose items are all numbers, null, booleans or strings (no objects or arrays inside).
