@@ -289,3 +289,22 @@ def test_a_table_over_two_pages_with_its_header_repeated_is_one_table() -> None:
     messages = [str(d) for d in result.diagnostics]
     assert "recognised 第2页 1:1 table header repeated on page 2 dropped" in messages
     assert ["总体情况", "主动公开政府信息情况"] == [s.heading for s in result.report.sections]
+
+
+def test_a_broken_page_tree_is_a_document_error() -> None:
+    """A PDF whose pages have no MediaBox (a damaged file) raises DocumentError, not pdfplumber's TypeError."""
+    data = (DATA / "pdf" / "long-table.pdf").read_bytes().replace(b"/MediaBox", b"/MediaBxx")
+    with pytest.raises(DocumentError, match="not a readable PDF: TypeError"):
+        read_pdf(data)
+
+
+def test_an_ocr_that_gives_no_text_is_a_document_error(tmp_path: Path) -> None:
+    """An OCR hook returning something other than text raises, naming the page."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    document.save(path)
+    with pytest.raises(DocumentError, match=r"the OCR gave NoneType, not the text of page 1 @ 第1页"):
+        read_pdf(path, ocr=lambda page: None)  # type: ignore[arg-type,return-value]

@@ -21,6 +21,7 @@ on its page, and the box in points from the page's top left.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import io
 import re
@@ -582,8 +583,13 @@ def pdf_items(data: bytes, notes: Notes, *, ocr: OcrHook | None = None) -> list[
         DocumentError: The file is not a readable PDF, or no page has a text layer and no *ocr* is given.
     """
     pages: list[_Page] = []
-    with _load(data) as pdf:
-        for number, page in enumerate(pdf.pages, 1):
+    pdf = _load(data)
+    try:
+        try:
+            pdf_pages = list(pdf.pages)  # parses the page tree
+        except Exception as exc:  # pdfminer raises many kinds of its own on a broken page tree
+            raise DocumentError([f"not a readable PDF: {type(exc).__name__}: {exc} @ 第1页"], path="第1页") from None
+        for number, page in enumerate(pdf_pages, 1):
             try:
                 read = _read_page(page, number)
             except Exception as exc:  # a broken content stream: say which page
@@ -599,11 +605,19 @@ def pdf_items(data: bytes, notes: Notes, *, ocr: OcrHook | None = None) -> list[
                     )
                 else:
                     text = ocr(OcrPage(number=number, width=float(page.width), height=float(page.height), page=page))
+                    if not isinstance(text, str):
+                        raise DocumentError(
+                            [f"the OCR gave {type(text).__name__}, not the text of page {number} @ 第{number}页"],
+                            path=f"第{number}页",
+                        )
                     lines, _ = split_lines(text)
                     read.ocr = [line._replace(at=Position(line.at.line, line.at.column, number)) for line in lines]
                     notes.recognised(f"page {number}: {len(lines)} lines of text from the OCR", Position(0, 0, number))
             page.close()
             pages.append(read)
+    finally:
+        with contextlib.suppress(Exception):  # closing walks the page tree again, which may be what is broken
+            pdf.close()
     if pages and not any(page.elements or page.ocr for page in pages):
         raise DocumentError(
             [
