@@ -37,6 +37,7 @@ ALLOWED = {
         "batch",
         "plugins",
         "workbook",
+        "data",
     },
     "__main__": {"cli"},
 }

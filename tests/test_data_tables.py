@@ -54,7 +54,7 @@ def test_every_cell_of_the_official_tables_is_a_row() -> None:
     assert 200 == len(rows)
     assert {"number"} == {r.state for r in rows}
     assert {"proactive-2021": 10, "applications-2021": 175, "reviews-litigation": 15} == {
-        table: sum(r.table == table for r in rows) for table in {r.table for r in rows}
+        table: sum(r.table_id == table for r in rows) for table in {r.table_id for r in rows}
     }
 
 
@@ -108,7 +108,7 @@ def test_the_national_form_gives_one_row_per_value_row() -> None:
     assert 58 == len(rows)
     received = _cell(rows, "applications.received", "0")
     assert ("national-2014", "（一）收到申请数", "三、依申请公开情况", "统计数", "件", Decimal(4)) == (
-        received.table,
+        received.table_id,
         received.row_label,
         received.row_group,
         received.column_label,
@@ -146,7 +146,7 @@ def test_a_plugin_table_is_walked_through_its_own_definition() -> None:
         ("人大代表建议", "已办结", Decimal(45)),
         ("人大代表建议", "已公开", Decimal(40)),
     ] == [(r.row_label, r.column_label, r.value) for r in rows]
-    assert {"example.proposals"} == {r.table for r in rows}
+    assert {"example.proposals"} == {r.table_id for r in rows}
 
 
 def test_the_report_id_is_the_hash_of_the_canonical_json() -> None:

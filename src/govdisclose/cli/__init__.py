@@ -35,6 +35,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("rules", "list the rules of the check catalog", "govdisclose.cli._check:rules"),
     Command("kinds", "list the registered kinds, rules, renderers … and their sources", "govdisclose.cli._info:kinds"),
     Command("read", "read published reports (PDF, Word, HTML, text) into the model", "govdisclose.cli._documents:read"),
+    Command(
+        "export", "export the figures of many reports to csv, parquet, xlsx or duckdb", "govdisclose.cli._data:export"
+    ),
 )
 """The subcommands, in the order ``govdisclose --help`` lists them."""
 

@@ -4,7 +4,8 @@
 generic and plugin tables), :func:`quantities` the quantities of the running text with their context,
 :func:`findings` the findings of the checks, :func:`reports_table` one row per report and :func:`key_figures` the
 standard indicators of each report in one wide row. Each is a lazy :class:`Rows`: iterate it in pure Python, or turn it
-into Arrow, pandas or polars (extra ``arrow``).
+into Arrow, pandas or polars (extra ``arrow``). :func:`export` writes all five for many sources to CSV, Parquet, Excel
+or DuckDB, streaming.
 
 This package stands on :mod:`govdisclose.model`, :mod:`govdisclose.checks`, :mod:`govdisclose.serialize` and
 :mod:`govdisclose.read`.
@@ -16,6 +17,18 @@ This package stands on :mod:`govdisclose.model`, :mod:`govdisclose.checks`, :mod
 """
 
 from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, DataError
+from ._export import (
+    EXPORT_FORMATS,
+    PRIMARY_KEYS,
+    TABLES,
+    Exporter,
+    ExportSummary,
+    ReportTables,
+    duckdb_schema,
+    export,
+    export_source,
+    report_tables,
+)
 from ._identity import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._keyfigures import KEY_FIGURES, KeyFigure, KeyFiguresRow
 from ._metrics import METRICS, CellRef, Change, Derived, Metric, cell_index, change
@@ -27,14 +40,19 @@ __all__ = [
     "AGENCY_KEY_RULES",
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
+    "EXPORT_FORMATS",
     "KEY_FIGURES",
     "METRICS",
+    "PRIMARY_KEYS",
+    "TABLES",
     "AgencyIdentity",
     "CellRef",
     "Change",
     "Column",
     "DataError",
     "Derived",
+    "ExportSummary",
+    "Exporter",
     "FigureRow",
     "FindingRow",
     "KeyFigure",
@@ -44,17 +62,22 @@ __all__ = [
     "QuantityRow",
     "ReportInput",
     "ReportRow",
+    "ReportTables",
     "Rows",
     "agency_identity",
     "agency_key",
     "cell_index",
     "change",
     "columns",
+    "duckdb_schema",
+    "export",
+    "export_source",
     "figures",
     "findings",
     "key_figures",
     "quantities",
     "report_id",
+    "report_tables",
     "reports_table",
     "same_agency",
 ]

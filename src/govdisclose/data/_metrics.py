@@ -178,7 +178,7 @@ def cell_index(source: Report | Iterable[FigureRow]) -> dict[tuple[str, str, str
         source = figure_rows(source, facts_of(source))
     index: dict[tuple[str, str, str], FigureRow] = {}
     for row in source:
-        index.setdefault((row.table, row.row_id, row.column_id), row)
+        index.setdefault((row.table_id, row.row_id, row.column_id), row)
     return index
 
 

@@ -132,7 +132,7 @@ class FigureRow(ReportColumns):
     level: str | None = attrs.field(metadata=_doc("the agency's administrative level"))
     role: str | None = attrs.field(metadata=_doc("government or department"))
     edition: str = attrs.field(metadata=_doc("the format followed: pre-2019, 2019 or 2021"))
-    table: str = attrs.field(
+    table_id: str = attrs.field(
         metadata=_doc(
             "which table: the definition id of an official or plugin table (applications-2021), the form of a "
             "statistics table (national-2014) or statistics-table, or table for a generic table"
@@ -196,6 +196,7 @@ class QuantityRow(ReportColumns):
 class FindingRow(ReportColumns):
     """One finding of the checks (the ``findings`` table)."""
 
+    number: int = attrs.field(metadata=_doc("the finding's position among the report's findings, from 0"))
     rule: str = attrs.field(metadata=_doc("the rule's ID (breakdown.sum)"))
     severity: str = attrs.field(metadata=_doc("error, warning or info"))
     message: str = attrs.field(metadata=_doc("the finding in Chinese, with the numbers"))

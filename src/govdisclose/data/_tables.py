@@ -6,7 +6,7 @@
 >>> from govdisclose import examples
 >>> rows = figures([examples.load("sample-2021")])
 >>> cell = next(r for r in rows if r.row_id == "result.disclosed" and r.column_id == "total")
->>> cell.table, cell.row_label, cell.column_label, cell.value, cell.state
+>>> cell.table_id, cell.row_label, cell.column_label, cell.value, cell.state
 ('applications-2021', '（一）予以公开', '总计', Decimal('11'), 'number')
 """
 

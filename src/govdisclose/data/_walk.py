@@ -120,7 +120,7 @@ def _official(facts: ReportFacts, path: str, table: OfficialTable) -> Iterator[F
         else {}
     )
     common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table=definition.id, table_path=path, page=None)
+    common.update(edition=facts.row.edition, table_id=definition.id, table_path=path, page=None)
     position = 0
     last_row = -1
     for row_def, column, row_index, figure in table.cells():
@@ -154,7 +154,7 @@ def _official(facts: ReportFacts, path: str, table: OfficialTable) -> Iterator[F
 
 def _statistics(facts: ReportFacts, path: str, table: StatisticsTable) -> Iterator[FigureRow]:
     common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table=table.template or table.KIND, table_path=path, page=None)
+    common.update(edition=facts.row.edition, table_id=table.template or table.KIND, table_path=path, page=None)
     groups: list[str] = []
     for row_index, row in enumerate(table.rows):
         del groups[row.level :]
@@ -187,7 +187,7 @@ def _generic_figure(text: str) -> Figure:
 def _generic(facts: ReportFacts, path: str, table: Table) -> Iterator[FigureRow]:
     """Cells of a generic table: every cell but header cells and the first cell of a row (its label)."""
     common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table=table.KIND, table_path=path, page=None, column_kind=None)
+    common.update(edition=facts.row.edition, table_id=table.KIND, table_path=path, page=None, column_kind=None)
     headings: dict[int, list[str]] = {}
     covered: dict[int, int] = {}  # column -> rows still covered from above
     for row_index, row in enumerate(table.rows):
@@ -297,10 +297,11 @@ def quantity_rows(report: Report, facts: ReportFacts) -> Iterator[QuantityRow]:
 
 def finding_rows(result: CheckResult, facts: ReportFacts) -> Iterator[FindingRow]:
     """One row per finding of a check of the report."""
-    for finding in result.findings:
+    for number, finding in enumerate(result.findings):
         data = finding.to_data()
         yield FindingRow(
             **facts.common,
+            number=number,
             rule=finding.rule,
             severity=finding.severity.value,
             message=finding.message,
