@@ -111,3 +111,44 @@ def test_a_missing_file_is_a_source_error(tmp_path: Path) -> None:
     """A path that does not exist raises SourceError naming it."""
     with pytest.raises(SourceError, match=r"cannot read .*missing\.docx"):
         read_docx(tmp_path / "missing.docx")
+
+
+def test_chinese_automatic_numbering_with_levels() -> None:
+    """Word's own 一、 / （一） numbering (chineseCounting) is printed, sub-levels restarting under each chapter."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("某县教育局2021年政府信息公开工作年度报告")
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+            "</w:lvl></w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [
+        (0, "总体情况"),
+        (1, "主动公开情况"),
+        (1, "依申请公开情况"),
+        (0, "主动公开政府信息情况"),
+        (1, "规章"),
+    ]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = [item.text for item in docx_items(buffer.getvalue()) if isinstance(item, Line)]
+    assert [
+        "某县教育局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "（一）规章",
+    ] == lines
