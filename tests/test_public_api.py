@@ -64,6 +64,7 @@ def test_every_error_is_a_govdisclose_error() -> None:
         "UnknownKindError": ValueError,
         "ModelError": ValueError,
         "RegistryError": ValueError,
+        "DuplicateError": ValueError,
         "DuplicateKindError": ValueError,
         "DuplicateRuleError": ValueError,
         "InvalidKindError": ValueError,

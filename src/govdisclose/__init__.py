@@ -29,6 +29,7 @@ import typing
 
 from ._errors import (
     DocumentError,
+    DuplicateError,
     DuplicateKindError,
     DuplicateRuleError,
     GovDiscloseError,
@@ -41,6 +42,7 @@ from ._errors import (
     UnknownExampleError,
     UnknownKindError,
 )
+from ._registry import Registry, RegistryEntry
 from ._version import __version__
 from .model import (
     Agency,
@@ -180,6 +182,7 @@ __all__ = [
     "DiagnosticKind",
     "DocumentError",
     "DocumentLimits",
+    "DuplicateError",
     "DuplicateKindError",
     "DuplicateRuleError",
     "Edition",
@@ -209,6 +212,8 @@ __all__ = [
     "Publication",
     "Qualifier",
     "ReadResult",
+    "Registry",
+    "RegistryEntry",
     "RegistryError",
     "Report",
     "ReviewsTable",

@@ -8,9 +8,10 @@ naturally catch, so ``except ValueError`` keeps working for code that does not k
     ├── DocumentError (ValueError)           a serialized document cannot be loaded; names the JSON path
     │   └── UnknownKindError                 a "kind" tag that no registry knows
     ├── RegistryError (ValueError)           something cannot be registered; names the plugin (``source``)
-    │   ├── DuplicateKindError               a kind tag, renderer name or category list id is taken
+    │   ├── DuplicateError                   a key of a registry is taken; names the registry (``registry``)
+    │   │   ├── DuplicateKindError           a kind tag, renderer name, render function, category list id or label
+    │   │   └── DuplicateRuleError           a rule ID is taken
     │   ├── InvalidKindError (TypeError)     a class that is not an attrs class of the right base, or a bad tag
-    │   ├── DuplicateRuleError               a rule ID is taken
     │   └── PluginError                      a plugin cannot be loaded or its registration fails
     ├── UnknownExampleError (KeyError)       no bundled example of that name
     ├── MissingExtraError (ImportError)      an optional dependency is not installed
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "DocumentError",
+    "DuplicateError",
     "DuplicateKindError",
     "DuplicateRuleError",
     "GovDiscloseError",
@@ -111,15 +113,30 @@ class RegistryError(GovDiscloseError, ValueError):
         self.source = source
 
 
-class DuplicateKindError(RegistryError):
-    """A kind tag (or renderer name, or category list id) is already registered by another class or plugin."""
+class DuplicateError(RegistryError):
+    """A key of a registry (a kind tag, a rule ID, a format name …) is taken by another value.
+
+    Attributes:
+        registry: Which registry refused it: ``kinds``, ``rules``, ``renderers``, ``categories``, ``metadata`` or
+            the render functions of a format (``text blocks`` …).
+    """
+
+    def __init__(
+        self, message: str, *, registry: str | None = None, tag: str | None = None, source: str | None = None
+    ) -> None:
+        super().__init__(message, tag=tag, source=source)
+        self.registry = registry
+
+
+class DuplicateKindError(DuplicateError):
+    """A kind tag, renderer name, render function, category list id or metadata label is already registered."""
 
 
 class InvalidKindError(RegistryError, TypeError):
     """A class cannot be a kind: it is not an attrs class, does not derive from the right base, or has a bad tag."""
 
 
-class DuplicateRuleError(RegistryError):
+class DuplicateRuleError(DuplicateError):
     """A rule ID is already registered."""
 
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._errors import DuplicateRuleError, RegistryError
+from .._errors import DuplicateRuleError, InvalidKindError, RegistryError
+from .._registry import Registry
 from ._findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -163,61 +164,36 @@ def _configure(
     )
 
 
-class RuleCatalog:
-    """Rules by ID, with where each came from (``"core"`` or a plugin's name)."""
+@attrs.define(eq=False)
+class RuleCatalog(Registry[str, Rule]):
+    """Rules by ID, with where each came from (``"core"`` or a plugin's name), in registration order.
 
-    def __init__(self) -> None:
-        self._rules: dict[str, tuple[Rule, str]] = {}
+    A :class:`~govdisclose.Registry` of :class:`Rule` values.
+    """
 
-    def copy(self) -> RuleCatalog:
-        """An independent catalog with the same rules."""
-        other = RuleCatalog()
-        other._rules = dict(self._rules)
-        return other
+    error = DuplicateRuleError
 
-    def register(self, rule: Rule, *, source: str = "core") -> Rule:
-        """Add *rule*; returns it.
+    name: str = "rules"
+    what: str = "rule"
+    category: str = "rule"
 
-        Raises:
-            DuplicateRuleError: Another rule has that ID (the message names who registered it).
-        """
-        taken = self._rules.get(rule.id)
-        if taken is not None and taken[0] is not rule:
-            raise DuplicateRuleError(
-                f"{source}: rule {rule.id!r} is already registered by {taken[1]}", tag=rule.id, source=source
-            )
-        self._rules[rule.id] = (rule, source)
-        return rule
+    def key_of(self, value: Rule) -> str:
+        return value.id
 
-    def get(self, rule_id: str) -> Rule | None:
-        """The rule *rule_id*, or ``None``."""
-        entry = self._rules.get(rule_id)
-        return entry[0] if entry else None
+    def check(self, value: Rule, source: str) -> None:
+        if not isinstance(value, Rule):
+            raise InvalidKindError(f"{source}: {value!r} is not a Rule", source=source)
 
-    def __getitem__(self, rule_id: str) -> Rule:
-        entry = self._rules.get(rule_id)
-        if entry is None:
-            raise _unknown(rule_id, self._rules)
-        return entry[0]
+    def describe(self, value: Rule) -> str:
+        return f"{value.severity.value} {value.title}"
 
-    def __iter__(self) -> Iterator[Rule]:
-        return (rule for rule, _ in self._rules.values())
-
-    def __len__(self) -> int:
-        return len(self._rules)
-
-    def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self._rules
+    def unknown(self, key: object) -> RegistryError:
+        return _unknown(str(key), self.keys())
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The rule IDs in registration order."""
-        return tuple(self._rules)
-
-    def source(self, rule_id: str) -> str | None:
-        """Where the rule *rule_id* was registered from, or ``None``."""
-        entry = self._rules.get(rule_id)
-        return entry[1] if entry else None
+        return self.keys()
 
     def configure(
         self,

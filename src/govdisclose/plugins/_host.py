@@ -28,13 +28,15 @@ True
 
 from __future__ import annotations
 
+import copy
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 
 from .._errors import DuplicateKindError, InvalidKindError, PluginError, RegistryError
+from .._registry import CORE, Registration, RegistryEntry
 from ..checks import Rule, RuleCatalog, default_rules, iter_blocks
 from ..model import Block, KindRegistry, Report, Section, default_kinds
 from ..render import (
@@ -108,21 +110,32 @@ class LoadedPlugin:
         return f"{self.distribution} {self.version}" if self.version else self.distribution
 
 
-@attrs.frozen(kw_only=True)
-class Registration:
-    """One registered thing, for listings such as ``govdisclose kinds``.
+def _is_core(entry: RegistryEntry[Any, Any]) -> bool:
+    return entry.source == CORE
 
-    Attributes:
-        category: ``section``, ``block``, ``rule``, ``renderer``, ``categories`` (a category list) or ``metadata``.
-        name: Its tag, ID, format name, list id or label.
-        source: ``core`` or the plugin's name.
-        detail: A few words about it (the class, the severity and title, the media type …).
-    """
 
-    category: str
-    name: str
-    source: str
-    detail: str
+@attrs.frozen
+class _Registries:
+    """The registries of a host, in listing order; each verb of a host over all of them is one loop here."""
+
+    kinds: KindRegistry
+    rules: RuleCatalog
+    renderers: RendererRegistry
+    category_lists: CategoryRegistry
+    metadata_fields: MetadataFieldRegistry
+
+    def __iter__(self) -> Iterator[Any]:  # each a Registry, or the KindRegistry of two: the same verbs
+        return iter(attrs.astuple(self, recurse=False))
+
+    def copy(self, *, keep: Callable[[RegistryEntry[Any, Any]], bool] | None = None) -> _Registries:
+        return _Registries(*(registry.copy(keep=keep) for registry in self))
+
+    def merge(self, other: _Registries) -> None:
+        for mine, theirs in zip(self, other, strict=True):
+            mine.merge(theirs)
+
+    def inventory(self) -> tuple[Registration, ...]:
+        return tuple(row for registry in self for row in registry.inventory())
 
 
 @attrs.define
@@ -169,16 +182,6 @@ def rendered_formats(cls: type[Block] | type[Section]) -> tuple[str, ...]:
     )
 
 
-def _attrs_itself(cls: object, source: str) -> None:
-    """Refuse a subclass of an attrs class that is not decorated itself: its own fields would not be attrs fields."""
-    if isinstance(cls, type) and attrs.has(cls) and "__attrs_attrs__" not in cls.__dict__:
-        raise InvalidKindError(
-            f"{source}: {cls.__qualname__} is not an attrs class itself (only a base class is); "
-            "decorate it with @attrs.frozen(kw_only=True)",
-            source=source,
-        )
-
-
 def _qualified(function: object) -> str:
     module = getattr(function, "__module__", None)
     name = getattr(function, "__qualname__", None) or repr(function)
@@ -214,16 +217,15 @@ class PluginHost:
         renderers: RendererRegistry,
         category_lists: CategoryRegistry,
         metadata_fields: MetadataFieldRegistry,
-        source: str = "core",
+        source: str = CORE,
         _state: _State | None = None,
     ) -> None:
-        self._kinds = kinds
-        self._rules = rules
-        self._renderers = renderers
-        self._category_lists = category_lists
-        self._metadata_fields = metadata_fields
+        self._registries = _Registries(kinds, rules, renderers, category_lists, metadata_fields)
         self._source = source
         self._state = _state if _state is not None else _State()
+
+    def _with(self, registries: _Registries, *, source: str, state: _State) -> PluginHost:
+        return PluginHost(**attrs.asdict(registries, recurse=False), source=source, _state=state)
 
     # ---- construction ----------------------------------------------------------------------------------------------
 
@@ -234,91 +236,45 @@ class PluginHost:
         What is registered through it (and plugins loaded into it) stays in it — but for render functions, which are
         global (see the class docstring).
         """
-        kinds = KindRegistry()
-        for tag in default_kinds.section_kinds():
-            section = default_kinds.section_class(tag)
-            if section is not None and default_kinds.source("section", tag) == "core":
-                kinds.register_section(section)
-        for tag in default_kinds.block_kinds():
-            block = default_kinds.block_class(tag)
-            if block is not None and default_kinds.source("block", tag) == "core":
-                kinds.register_block(block)
-        rules = RuleCatalog()
-        for rule in default_rules:
-            if default_rules.source(rule.id) == "core":
-                rules.register(rule)
-        renderers = RendererRegistry()
-        for name in default_renderers.names():
-            if default_renderers.source(name) == "core":
-                renderers.register(default_renderers.get(name))
-        category_lists = CategoryRegistry()
-        for category_list in default_categories.lists():
-            if default_categories.source(category_list.id) == "core":
-                category_lists.add(category_list)
-        metadata_fields = MetadataFieldRegistry()
-        for field in default_metadata_fields.fields():
-            if default_metadata_fields.source(field.label) == "core":
-                metadata_fields.add(field)
-        return cls(
-            kinds=kinds,
-            rules=rules,
-            renderers=renderers,
-            category_lists=category_lists,
-            metadata_fields=metadata_fields,
-        )
+        default = default_host()
+        return default._with(default._registries.copy(keep=_is_core), source=CORE, state=_State())
 
     def copy(self) -> PluginHost:
         """An independent host with copies of this host's registries, and the same plugins recorded as loaded."""
-        return PluginHost(
-            kinds=self._kinds.copy(),
-            rules=self._rules.copy(),
-            renderers=self._renderers.copy(),
-            category_lists=self._category_lists.copy(),
-            metadata_fields=self._metadata_fields.copy(),
-            source=self._source,
-            _state=self._state.copy(staged=False),
-        )
+        return self._with(self._registries.copy(), source=self._source, state=self._state.copy(staged=False))
 
     def for_plugin(self, name: str) -> PluginHost:
         """A view of this host (the same registries) that registers everything with *name* as its source."""
         if not isinstance(name, str) or not name.strip():
             raise PluginError(f"a plugin needs a name (got {name!r})", source=str(name))
-        return PluginHost(
-            kinds=self._kinds,
-            rules=self._rules,
-            renderers=self._renderers,
-            category_lists=self._category_lists,
-            metadata_fields=self._metadata_fields,
-            source=name,
-            _state=self._state,
-        )
+        return self._with(self._registries, source=name, state=self._state)
 
     # ---- what it holds ---------------------------------------------------------------------------------------------
 
     @property
     def kinds(self) -> KindRegistry:
         """The section and block kinds (pass as ``registry=`` to the loaders and :func:`~govdisclose.json_schema`)."""
-        return self._kinds
+        return self._registries.kinds
 
     @property
     def rules(self) -> RuleCatalog:
         """The rule catalog (pass as ``rules=`` to :func:`~govdisclose.check`)."""
-        return self._rules
+        return self._registries.rules
 
     @property
     def renderers(self) -> RendererRegistry:
         """The renderers (pass as ``renderers=`` to :func:`~govdisclose.render`)."""
-        return self._renderers
+        return self._registries.renderers
 
     @property
     def category_lists(self) -> CategoryRegistry:
         """The disclosure-category lists (``registry=`` of :func:`~govdisclose.templates.normalize_category`)."""
-        return self._category_lists
+        return self._registries.category_lists
 
     @property
     def metadata_fields(self) -> MetadataFieldRegistry:
         """The metadata fields."""
-        return self._metadata_fields
+        return self._registries.metadata_fields
 
     @property
     def source(self) -> str:
@@ -341,8 +297,7 @@ class PluginHost:
             InvalidKindError: Not an attrs class (decorated itself) deriving from Section, or no tag of its own.
             DuplicateKindError: The tag is taken.
         """
-        _attrs_itself(cls, self._source)
-        return self._kinds.register_section(cls, source=self._source)
+        return self.kinds.register_section(cls, source=self._source)
 
     def block(self, cls: B) -> B:
         """Register a block class (an attrs subclass of :class:`~govdisclose.model.Block` with a ``KIND`` tag).
@@ -354,8 +309,7 @@ class PluginHost:
             InvalidKindError: Not an attrs class (decorated itself) deriving from Block, or no tag of its own.
             DuplicateKindError: The tag is taken.
         """
-        _attrs_itself(cls, self._source)
-        return self._kinds.register_block(cls, source=self._source)
+        return self.kinds.register_block(cls, source=self._source)
 
     def rule(self, rule: Rule) -> Rule:
         """Add a rule to the catalog; returns it.
@@ -364,9 +318,7 @@ class PluginHost:
             InvalidKindError: Not a :class:`~govdisclose.checks.Rule`.
             DuplicateRuleError: Its ID is taken.
         """
-        if not isinstance(rule, Rule):
-            raise InvalidKindError(f"{self._source}: {rule!r} is not a Rule", source=self._source)
-        return self._rules.register(rule, source=self._source)
+        return self.rules.register(rule, source=self._source)
 
     def renderer(self, renderer: R) -> R:
         """Add a renderer (a ``name``, a ``media_type`` and ``render(report)``); returns it.
@@ -375,12 +327,7 @@ class PluginHost:
             InvalidKindError: It does not implement the :class:`~govdisclose.render.Renderer` protocol.
             DuplicateKindError: A renderer has that name.
         """
-        if not isinstance(renderer, Renderer):
-            raise InvalidKindError(
-                f"{self._source}: {renderer!r} is not a renderer (it needs name, media_type and render(report))",
-                source=self._source,
-            )
-        self._renderers.register(renderer, source=self._source)
+        self.renderers.register(renderer, source=self._source)
         return renderer
 
     def categories(self, category_list: CategoryList) -> CategoryList:
@@ -388,12 +335,9 @@ class PluginHost:
 
         Raises:
             InvalidKindError: Not a :class:`~govdisclose.templates.CategoryList`.
-            RegistryError: A list with its id is registered.
+            DuplicateKindError: A list with its id is registered.
         """
-        if not isinstance(category_list, CategoryList):
-            raise InvalidKindError(f"{self._source}: {category_list!r} is not a CategoryList", source=self._source)
-        self._category_lists.add(category_list, source=self._source)
-        return category_list
+        return self.category_lists.register(category_list, source=self._source)
 
     def metadata_field(self, field: MetadataField) -> MetadataField:
         """Add a metadata field; returns it.
@@ -402,9 +346,7 @@ class PluginHost:
             InvalidKindError: Not a :class:`MetadataField`.
             DuplicateKindError: Its label or an alias names a field already.
         """
-        if not isinstance(field, MetadataField):
-            raise InvalidKindError(f"{self._source}: {field!r} is not a MetadataField", source=self._source)
-        return self._metadata_fields.add(field, source=self._source)
+        return self.metadata_fields.register(field, source=self._source)
 
     def render_function(self, fmt: str, cls: type, function: F) -> F:
         """Register *function* to render the plugin's kind *cls* in the format *fmt*; returns the function.
@@ -428,7 +370,7 @@ class PluginHost:
         dispatcher = _dispatcher(fmt, cls, source)
         tag = getattr(cls, "KIND", None)
         category = "section" if issubclass(cls, Section) else "block"
-        registered = self._kinds.section_class if category == "section" else self._kinds.block_class
+        registered = self.kinds.section_class if category == "section" else self.kinds.block_class
         if not isinstance(tag, str) or registered(tag) is not cls:
             raise InvalidKindError(
                 f"{source}: {getattr(cls, '__qualname__', cls)!r} is not a {category} kind of this host; "
@@ -436,7 +378,7 @@ class PluginHost:
                 tag=tag if isinstance(tag, str) else None,
                 source=source,
             )
-        owner = self._kinds.source(category, tag)
+        owner = self.kinds.source(category, tag)
         if owner == "core":
             raise RegistryError(
                 f"{source}: the {fmt} rendering of the core {category} kind {tag!r} cannot be replaced by a plugin; "
@@ -504,58 +446,24 @@ class PluginHost:
                 f"plugin {name!r} ({plugin.origin}): a plugin of that name is loaded already, from {loaded.origin}",
                 source=name,
             )
-        staged = PluginHost(
-            kinds=self._kinds.copy(),
-            rules=self._rules.copy(),
-            renderers=self._renderers.copy(),
-            category_lists=self._category_lists.copy(),
-            metadata_fields=self._metadata_fields.copy(),
-            source=name,
-            _state=self._state.copy(staged=True),
-        )
+        staged = self._with(self._registries.copy(), source=name, state=self._state.copy(staged=True))
         where = f"plugin {name!r} ({plugin.origin})"
         try:
             register(staged)
         except RegistryError as exc:
-            message = str(exc).removeprefix(f"{name}: ")
-            raise type(exc)(f"{where}: {message}", tag=exc.tag, source=name) from exc
+            renamed = copy.copy(exc)
+            renamed.args = (f"{where}: {str(exc).removeprefix(f'{name}: ')}",)
+            renamed.source = name
+            raise renamed from exc
         except Exception as exc:
             raise PluginError(f"{where}: register() failed: {type(exc).__name__}: {exc}", source=name) from exc
-        self._commit(staged)
-        self._state.loaded[name] = plugin
-        return plugin
-
-    def _commit(self, staged: PluginHost) -> None:
-        """Add what *staged* has and this host has not, with the same sources."""
-        kinds = staged.kinds
-        for tag in kinds.section_kinds():
-            section = kinds.section_class(tag)
-            if section is not None and self._kinds.section_class(tag) is None:
-                self._kinds.register_section(section, source=kinds.source("section", tag) or staged.source)
-        for tag in kinds.block_kinds():
-            block = kinds.block_class(tag)
-            if block is not None and self._kinds.block_class(tag) is None:
-                self._kinds.register_block(block, source=kinds.source("block", tag) or staged.source)
-        for rule in staged.rules:
-            if rule.id not in self._rules:
-                self._rules.register(rule, source=staged.rules.source(rule.id) or staged.source)
-        for name in staged.renderers.names():
-            if name not in self._renderers.names():
-                self._renderers.register(
-                    staged.renderers.get(name), source=staged.renderers.source(name) or staged.source
-                )
-        for category_list in staged.category_lists.lists():
-            if self._category_lists.get(category_list.id) is None:
-                self._category_lists.add(
-                    category_list, source=staged.category_lists.source(category_list.id) or staged.source
-                )
-        for field in staged.metadata_fields.fields():
-            if self._metadata_fields.get(field.label) is None:
-                self._metadata_fields.add(field, source=staged.metadata_fields.source(field.label) or staged.source)
+        self._registries.merge(staged._registries)
         for (fmt, cls), (function, source) in staged._state.render_functions.items():
             if (fmt, cls) not in self._state.render_functions:
                 self._state.render_functions[(fmt, cls)] = (function, source)
                 _dispatcher(fmt, cls, source).register(cls, function)
+        self._state.loaded[name] = plugin
+        return plugin
 
     # ---- listings --------------------------------------------------------------------------------------------------
 
@@ -565,9 +473,9 @@ class PluginHost:
         Rendering a report with such a block in that format raises :class:`TypeError` naming the kind and the format.
         """
         gaps: list[tuple[str, str]] = []
-        for tag in self._kinds.block_kinds():
-            cls = self._kinds.block_class(tag)
-            if cls is None or self._kinds.source("block", tag) == "core":
+        for tag in self.kinds.block_kinds():
+            cls = self.kinds.block_class(tag)
+            if cls is None or self.kinds.source("block", tag) == "core":
                 continue
             formats = rendered_formats(cls)
             gaps.extend((tag, fmt) for fmt in _BLOCK_FORMATS if fmt not in formats)
@@ -592,65 +500,16 @@ class PluginHost:
         """Everything registered in this host, with where it comes from.
 
         Sections, blocks, rules, renderers, category lists and metadata fields, in that order; kinds and renderers
-        sorted by name, the others in the order they were registered.
+        sorted by name, the others in the order they were registered. A block's detail says the formats it does not
+        render in.
         """
-        entries: list[Registration] = []
-        kinds = self._kinds
-        for tag in kinds.section_kinds():
-            section = kinds.section_class(tag)
-            assert section is not None
-            entries.append(
-                Registration(
-                    category="section", name=tag, source=kinds.source("section", tag) or "", detail=section.__qualname__
-                )
-            )
-        for tag in kinds.block_kinds():
-            block = kinds.block_class(tag)
-            assert block is not None
-            formats = rendered_formats(block)
-            missing = [fmt for fmt in _BLOCK_FORMATS if fmt not in formats]
-            detail = block.__qualname__ + (f"; no {', '.join(missing)} rendering" if missing else "")
-            entries.append(
-                Registration(category="block", name=tag, source=kinds.source("block", tag) or "", detail=detail)
-            )
-        for rule in self._rules:
-            entries.append(
-                Registration(
-                    category="rule",
-                    name=rule.id,
-                    source=self._rules.source(rule.id) or "",
-                    detail=f"{rule.severity.value} {rule.title}",
-                )
-            )
-        for name in self._renderers.names():
-            entries.append(
-                Registration(
-                    category="renderer",
-                    name=name,
-                    source=self._renderers.source(name) or "",
-                    detail=self._renderers.get(name).media_type,
-                )
-            )
-        for category_list in self._category_lists.lists():
-            entries.append(
-                Registration(
-                    category="categories",
-                    name=category_list.id,
-                    source=self._category_lists.source(category_list.id) or "",
-                    detail=f"{category_list.name} ({len(category_list.categories)})",
-                )
-            )
-        for field in self._metadata_fields.fields():
-            also = f"; also {'、'.join(field.aliases)}" if field.aliases else ""
-            entries.append(
-                Registration(
-                    category="metadata",
-                    name=field.label,
-                    source=self._metadata_fields.source(field.label) or "",
-                    detail=field.description + also,
-                )
-            )
-        return tuple(entries)
+        rows = []
+        for row in self._registries.inventory():
+            block = self.kinds.block_class(row.name) if row.category == "block" else None
+            missing = [fmt for fmt in _BLOCK_FORMATS if fmt not in rendered_formats(block)] if block else []
+            detail = f"{row.detail}; no {', '.join(missing)} rendering" if missing else row.detail
+            rows.append(attrs.evolve(row, detail=detail))
+        return tuple(rows)
 
 
 @functools.cache

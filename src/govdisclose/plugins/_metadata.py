@@ -23,7 +23,8 @@ from typing import Any
 
 import attrs
 
-from .._errors import DuplicateKindError, ModelError
+from .._errors import DuplicateKindError, InvalidKindError, ModelError
+from .._registry import CORE, Registry
 from ..model import Publication
 from ..render import METADATA_LABELS
 
@@ -69,59 +70,78 @@ class MetadataField:
     attribute: str | None = None
 
 
-class MetadataFieldRegistry:
-    """Metadata fields by label and alias, with where each came from (``"core"`` or a plugin's name)."""
+@attrs.define(eq=False)
+class MetadataFieldRegistry(Registry[str, MetadataField]):
+    """Metadata fields by label and alias, with where each came from (``"core"`` or a plugin's name).
 
-    def __init__(self) -> None:
-        self._fields: dict[str, tuple[MetadataField, str]] = {}
-        self._names: dict[str, str] = {}  # label or alias without spaces -> label
+    A :class:`~govdisclose.Registry` of :class:`MetadataField` values keyed by label, that also finds a field by
+    any of its aliases, spaces ignored, and refuses a field whose label or alias already names another.
+    """
 
-    def copy(self) -> MetadataFieldRegistry:
-        """An independent registry with the same fields."""
-        other = MetadataFieldRegistry()
-        other._fields = dict(self._fields)
-        other._names = dict(self._names)
-        return other
+    error = DuplicateKindError
 
-    def add(self, field: MetadataField, *, source: str = "core") -> MetadataField:
-        """Add *field*; returns it.
+    name: str = "metadata"
+    what: str = "metadata field"
+    category: str = "metadata"
+    _names: dict[str, str] = attrs.field(init=False, factory=dict, repr=False)  # label or alias without spaces
+
+    def key_of(self, value: MetadataField) -> str:
+        return value.label
+
+    def check(self, value: MetadataField, source: str) -> None:
+        if not isinstance(value, MetadataField):
+            raise InvalidKindError(f"{source}: {value!r} is not a MetadataField", source=source)
+        if self.get(value.label) == value:
+            return
+        for name in (value.label, *value.aliases):
+            taken = self._names.get(_key(name))
+            if taken is not None:
+                raise DuplicateKindError(
+                    f"{source}: metadata label {name!r} of field {value.label!r} already names field {taken!r} "
+                    f"of {super().source(taken)}",
+                    registry=self.name,
+                    tag=value.label,
+                    source=source,
+                )
+
+    def same(self, taken: MetadataField, value: MetadataField) -> bool:
+        return taken == value
+
+    def describe(self, value: MetadataField) -> str:
+        return value.description + (f"; also {'、'.join(value.aliases)}" if value.aliases else "")
+
+    def register(self, value: MetadataField, *, key: str | None = None, source: str = CORE) -> MetadataField:
+        """Add *value* under its label; returns it.
 
         Raises:
             DuplicateKindError: Its label or one of its aliases already names a field (the message says whose).
         """
-        if self._fields.get(field.label, (None,))[0] == field:
-            return field
-        for name in (field.label, *field.aliases):
-            taken = self._names.get(_key(name))
-            if taken is not None:
-                raise DuplicateKindError(
-                    f"{source}: metadata label {name!r} of field {field.label!r} already names field {taken!r} "
-                    f"of {self._fields[taken][1]}",
-                    tag=field.label,
-                    source=source,
-                )
-        self._fields[field.label] = (field, source)
-        for name in (field.label, *field.aliases):
-            self._names[_key(name)] = field.label
-        return field
+        registered = super().register(value, key=key, source=source)
+        for name in (value.label, *value.aliases):
+            self._names[_key(name)] = value.label
+        return registered
+
+    def add(self, field: MetadataField, *, source: str = CORE) -> MetadataField:
+        """Add *field* (:meth:`register` under the name this registry always had); returns it."""
+        return self.register(field, source=source)
 
     def get(self, label: str) -> MetadataField | None:
         """The field *label* names (its label or an alias, spaces ignored), or ``None``."""
         name = self._names.get(_key(label))
-        return self._fields[name][0] if name is not None else None
-
-    def fields(self) -> tuple[MetadataField, ...]:
-        """The registered fields, in the order they were added."""
-        return tuple(entry[0] for entry in self._fields.values())
-
-    def labels(self) -> tuple[str, ...]:
-        """The labels of the registered fields, in the order they were added."""
-        return tuple(self._fields)
+        return super().get(name) if name is not None else None
 
     def source(self, label: str) -> str | None:
         """Where the field *label* (or an alias of it) was registered from, or ``None``."""
         name = self._names.get(_key(label))
-        return self._fields[name][1] if name is not None else None
+        return super().source(name) if name is not None else None
+
+    def fields(self) -> tuple[MetadataField, ...]:
+        """The registered fields, in the order they were added."""
+        return tuple(self)
+
+    def labels(self) -> tuple[str, ...]:
+        """The labels of the registered fields, in the order they were added."""
+        return self.keys()
 
     def canonical(self, label: str) -> str:
         """The label of the field *label* names, or *label* itself without surrounding spaces when it names none."""

@@ -6,7 +6,8 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from .._errors import DuplicateKindError
+from .._errors import DuplicateKindError, InvalidKindError
+from .._registry import Registry
 from ..model import Report
 from ._docx import DOCX_MEDIA_TYPE, render_docx
 from ._html import render_html, render_html_fragment
@@ -48,52 +49,45 @@ class _FunctionRenderer:
         return result
 
 
-class RendererRegistry:
-    """Renderers by format name, with where each came from."""
+@attrs.define(eq=False)
+class RendererRegistry(Registry[str, Renderer]):
+    """Renderers by format name, with where each came from: a :class:`~govdisclose.Registry` of renderers."""
 
-    def __init__(self) -> None:
-        self._renderers: dict[str, tuple[Renderer, str]] = {}
+    error = DuplicateKindError
 
-    def copy(self) -> RendererRegistry:
-        """An independent registry with the same renderers."""
-        other = RendererRegistry()
-        other._renderers = dict(self._renderers)
-        return other
+    name: str = "renderers"
+    what: str = "a renderer named"
+    category: str = "renderer"
+    sort: bool = True
 
-    def register(self, renderer: Renderer, *, source: str = "core") -> None:
-        """Add *renderer* under its name.
+    def key_of(self, value: Renderer) -> str:
+        return value.name
 
-        Raises:
-            DuplicateKindError: Another renderer has that name.
-        """
-        taken = self._renderers.get(renderer.name)
-        if taken is not None and taken[0] is not renderer:
-            raise DuplicateKindError(
-                f"{source}: a renderer named {renderer.name!r} is already registered by {taken[1]}",
-                tag=renderer.name,
+    def check(self, value: Renderer, source: str) -> None:
+        if not isinstance(value, Renderer):
+            raise InvalidKindError(
+                f"{source}: {value!r} is not a renderer (it needs name, media_type and render(report))",
                 source=source,
             )
-        self._renderers[renderer.name] = (renderer, source)
+
+    def describe(self, value: Renderer) -> str:
+        return value.media_type
+
+    def unknown(self, key: object) -> Exception:
+        # a plain ValueError, as it always was: the command line reports it as a usage error
+        return ValueError(f"unknown output format {key!r}; known formats: {', '.join(self.keys())}")
 
     def get(self, name: str) -> Renderer:
-        """The renderer called *name*.
+        """The renderer called *name*; unlike the ``get`` of other registries, an unknown name is an error.
 
         Raises:
             ValueError: No renderer has that name (the message lists the known ones).
         """
-        entry = self._renderers.get(name)
-        if entry is None:
-            raise ValueError(f"unknown output format {name!r}; known formats: {', '.join(self.names())}")
-        return entry[0]
+        return self[name]
 
     def names(self) -> tuple[str, ...]:
         """The registered format names, sorted."""
-        return tuple(sorted(self._renderers))
-
-    def source(self, name: str) -> str | None:
-        """Where the renderer *name* was registered from."""
-        entry = self._renderers.get(name)
-        return entry[1] if entry else None
+        return self.keys()
 
 
 default_renderers = RendererRegistry()
@@ -115,4 +109,4 @@ def render(report: Report, *, to: str = "text", renderers: RendererRegistry | No
     >>> render(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局")), to="text").splitlines()
     ['某县教育局2024年政府信息公开工作年度报告', '']
     """
-    return (renderers or default_renderers).get(to).render(report)
+    return (renderers if renderers is not None else default_renderers)[to].render(report)

@@ -22,7 +22,8 @@ from typing import Any
 
 import attrs
 
-from .._errors import DuplicateKindError, ModelError
+from .._errors import DuplicateKindError, InvalidKindError, ModelError
+from .._registry import CORE, Registry
 
 __all__ = ["CategoryList", "CategoryRegistry", "default_categories", "normalize_category"]
 
@@ -84,8 +85,11 @@ _SUFFIXES = ("的信息", "信息")
 """Words a report appends to a category name (``机构职能类信息``); stripped when what remains is a known category."""
 
 
-class CategoryRegistry:
-    """Known category lists by id; an integrator adds the lists of its region.
+@attrs.define(eq=False)
+class CategoryRegistry(Registry[str, CategoryList]):
+    """Known category lists by id, in the order they were added; an integrator adds the lists of its region.
+
+    A :class:`~govdisclose.Registry` of :class:`CategoryList` values.
 
     >>> registry = CategoryRegistry()
     >>> registry.add(CategoryList(id="demo", name="演示", categories=("教育招生类",)))
@@ -97,51 +101,44 @@ class CategoryRegistry:
     govdisclose._errors.DuplicateKindError: core: a category list with id 'demo' is already registered by core
     """
 
-    def __init__(self) -> None:
-        self._lists: dict[str, tuple[CategoryList, str]] = {}
+    error = DuplicateKindError
 
-    def copy(self) -> CategoryRegistry:
-        """An independent registry with the same lists."""
-        other = CategoryRegistry()
-        other._lists = dict(self._lists)
-        return other
+    name: str = "categories"
+    what: str = "a category list with id"
+    category: str = "categories"
 
-    def add(self, category_list: CategoryList, *, source: str = "core") -> None:
-        """Add *category_list* under its id.
+    def key_of(self, value: CategoryList) -> str:
+        return value.id
+
+    def check(self, value: CategoryList, source: str) -> None:
+        if not isinstance(value, CategoryList):
+            raise InvalidKindError(f"{source}: {value!r} is not a CategoryList", source=source)
+
+    def same(self, taken: CategoryList, value: CategoryList) -> bool:
+        return False  # an id names one list: adding a list under a taken id is always a mistake
+
+    def describe(self, value: CategoryList) -> str:
+        return f"{value.name} ({len(value.categories)})"
+
+    def add(self, category_list: CategoryList, *, source: str = CORE) -> None:
+        """Add *category_list* under its id (:meth:`register` under the name this registry always had).
 
         Raises:
             DuplicateKindError: A list with that id is already registered.
         """
-        taken = self._lists.get(category_list.id)
-        if taken is not None:
-            raise DuplicateKindError(
-                f"{source}: a category list with id {category_list.id!r} is already registered by {taken[1]}",
-                tag=category_list.id,
-                source=source,
-            )
-        self._lists[category_list.id] = (category_list, source)
-
-    def get(self, list_id: str) -> CategoryList | None:
-        """The list registered as *list_id*, or ``None``."""
-        entry = self._lists.get(list_id)
-        return entry[0] if entry else None
+        self.register(category_list, source=source)
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the registered lists, sorted."""
-        return tuple(sorted(self._lists))
+        return tuple(sorted(self.keys()))
 
     def lists(self) -> tuple[CategoryList, ...]:
         """The registered lists, in the order they were added."""
-        return tuple(entry[0] for entry in self._lists.values())
-
-    def source(self, list_id: str) -> str | None:
-        """Where the list *list_id* was registered from."""
-        entry = self._lists.get(list_id)
-        return entry[1] if entry else None
+        return tuple(self)
 
     def known(self) -> frozenset[str]:
         """Every category name of every registered list."""
-        return frozenset(name for entry in self._lists.values() for name in entry[0].categories)
+        return frozenset(name for category_list in self for name in category_list.categories)
 
     def lists_with(self, category: str) -> tuple[CategoryList, ...]:
         """The registered lists that contain *category* (as the lists write it), in the order they were added.
@@ -149,7 +146,7 @@ class CategoryRegistry:
         >>> [c.id for c in default_categories.lists_with("规划计划类")]
         ['beijing-2008', 'fujian-2017']
         """
-        return tuple(entry[0] for entry in self._lists.values() if category in entry[0].categories)
+        return tuple(category_list for category_list in self if category in category_list.categories)
 
     def normalize(self, label: str) -> str:
         """The known category *label* names, or *label* itself (without surrounding spaces) when it names none.
@@ -180,7 +177,7 @@ def normalize_category(label: str, *, registry: CategoryRegistry | None = None) 
     >>> normalize_category("业务动态类的信息")
     '业务动态类'
     """
-    return (registry or default_categories).normalize(label)
+    return (registry if registry is not None else default_categories).normalize(label)
 
 
 default_categories = CategoryRegistry()
