@@ -1,9 +1,14 @@
 import ast
+import importlib
+import inspect
 from pathlib import Path
 
 import pytest
 
 import govdisclose
+from govdisclose import Registry
+from govdisclose.plugins import PluginHost
+from govdisclose.render import ReportRenderer, default_renderers
 
 PACKAGE = Path(govdisclose.__file__).parent
 
@@ -75,5 +80,66 @@ def imported_layers(path: Path) -> set[str]:
 def test_layers_import_only_what_they_stand_on(path: Path) -> None:
     """Each module imports only the layers below it (docs/architecture.md)."""
     layer = layer_of(path)
-    allowed = ALLOWED[layer] | (FLOOR if layer not in FLOOR | {"_version", "zh"} else ALLOWED[layer])
+    allowed = ALLOWED[layer] | (FLOOR if layer not in FLOOR | {"_version", "zh"} else set())
     assert set() == imported_layers(path) - allowed - {layer}
+
+
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_nothing_dispatches_with_module_level_singledispatch() -> None:
+    """No module uses functools.singledispatch: per-type functions live in the tables of renderer instances."""
+    found = [
+        f"{path.relative_to(PACKAGE)}:{node.lineno}"
+        for path in SOURCES
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.Name) and node.id.startswith("singledispatch"))
+        or (isinstance(node, ast.Attribute) and node.attr.startswith("singledispatch"))
+    ]
+    assert [] == found
+
+
+def test_every_class_with_register_is_a_registry() -> None:
+    """One registry type: every class of the package with a ``register`` method derives from Registry."""
+    registries = set()
+    for path in SOURCES:
+        if path.name == "__main__.py":  # runs the command line
+            continue
+        module = importlib.import_module(_module_name(path))
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            own = [base for base in cls.__mro__ if base.__module__.startswith("govdisclose")]
+            if cls.__module__ == module.__name__ and any("register" in vars(base) for base in own):
+                registries.add(cls)
+    assert registries  # the rule, renderer, category and kind tables, the renderers' function tables …
+    assert [] == sorted(cls.__qualname__ for cls in registries if not issubclass(cls, Registry))
+
+
+def test_the_report_walk_is_written_once() -> None:
+    """Only the walk (render/_walk.py) lists a report's metadata and numbers its sections; formats supply pieces."""
+    callers = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in (PACKAGE / "render").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("metadata_lines", "numbered")
+    }
+    assert {"render/_walk.py"} == callers
+
+
+def test_an_isolated_host_has_renderers_and_tables_of_its_own() -> None:
+    """The renderers of an isolated host, and each of their function tables, are other objects than the defaults."""
+    host = PluginHost.isolated()
+    for name in default_renderers.names():
+        mine, default = host.renderers[name], default_renderers[name]
+        assert isinstance(mine, ReportRenderer)
+        assert isinstance(default, ReportRenderer)
+        assert mine is not default
+        for table in ("blocks", "sections", "tables"):
+            assert getattr(mine, table) is not getattr(default, table)
+            assert getattr(mine, table).keys() == getattr(default, table).keys()

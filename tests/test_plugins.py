@@ -33,15 +33,12 @@ from govdisclose.plugins import (
     ENTRY_POINT_GROUP,
     RENDER_FORMATS,
     LoadedPlugin,
-    MetadataField,
-    MetadataFieldRegistry,
     PluginHost,
     default_host,
-    default_metadata_fields,
     load_plugins,
     rendered_formats,
 )
-from govdisclose.render import TextContext, default_renderers, render, text_block
+from govdisclose.render import RenderContext, default_renderers, render
 from govdisclose.serialize import dump_report
 from govdisclose.serialize._files import parse_report
 from govdisclose.templates import CategoryList, default_categories, normalize_category
@@ -117,7 +114,6 @@ def test_entry_point_of_the_distribution_is_discovered(host: PluginHost) -> None
     assert PLUGIN == host.kinds.source("section", "example.npc-proposals")
     assert PLUGIN == host.kinds.source("block", "example.proposals-table")
     assert PLUGIN == host.rules.source("example.proposals-total")
-    assert PLUGIN == host.metadata_fields.source("责任部门")
 
 
 @requires_plugin
@@ -134,10 +130,10 @@ def test_the_example_plugin_docstring_examples_hold() -> None:
 @requires_plugin
 def test_loading_twice_loads_once(host: PluginHost) -> None:
     """A second load_plugins into the same host returns the same plugins and registers nothing again."""
-    before = (host.kinds.section_kinds(), host.rules.ids, host.metadata_fields.labels())
+    before = (host.kinds.section_kinds(), host.rules.ids, host.renderers["html"].sections.keys())
     again = load_plugins(host)
     assert host.plugins == again
-    assert before == (host.kinds.section_kinds(), host.rules.ids, host.metadata_fields.labels())
+    assert before == (host.kinds.section_kinds(), host.rules.ids, host.renderers["html"].sections.keys())
 
 
 @requires_plugin
@@ -600,12 +596,11 @@ def test_default_host_is_over_the_default_registries() -> None:
     """default_host() wraps the package's default registries, and is always the same host."""
     host = default_host()
     assert host is default_host()
-    assert (default_kinds, default_rules, default_renderers, default_categories, default_metadata_fields) == (
+    assert (default_kinds, default_rules, default_renderers, default_categories) == (
         host.kinds,
         host.rules,
         host.renderers,
         host.category_lists,
-        host.metadata_fields,
     )
 
 
@@ -687,26 +682,62 @@ class FakeSlogan(Block):
     text: str
 
 
-def _slogan_text(block: FakeSlogan, context: TextContext) -> list[str]:
+def _slogan_text(block: FakeSlogan, context: RenderContext) -> list[str]:
     return ["\u3000\u3000" + block.text]
 
 
-def test_render_function_registers_on_the_format_dispatcher() -> None:
-    """host.render_function('text', …) makes the text renderer draw the plugin's block; other formats still lack it."""
-    host = PluginHost.isolated()
-    host.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
-    assert _slogan_text is text_block.dispatch(FakeSlogan)
-    assert ("text",) == rendered_formats(FakeSlogan)
-    assert ("fake.slogan", "text") not in host.unrendered()
-    report = Report(
+def _slogan_report() -> Report:
+    return Report(
         edition=govdisclose.Edition.E2021,
         year=2024,
         agency=govdisclose.Agency(name="某局"),
         sections=(Section(heading="标语", blocks=(FakeSlogan(text="公开为常态"),)),),
     )
-    assert "\u3000\u3000公开为常态" in str(render(report, to="text", renderers=host.renderers)).splitlines()
+
+
+def test_render_function_registers_on_the_host_renderers() -> None:
+    """host.render_function('text', …) makes the host's text renderer draw the plugin's block; other formats lack it."""
+    host = PluginHost.isolated()
+    host.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
+    assert _slogan_text is host.renderers["text"].blocks.find(FakeSlogan)  # type: ignore[attr-defined]
+    assert "fake-slogan" == host.renderers["text"].blocks.source(FakeSlogan)  # type: ignore[attr-defined]
+    assert ("text",) == rendered_formats(FakeSlogan, host.renderers)
+    assert ("fake.slogan", "text") not in host.unrendered()
+    assert "\u3000\u3000公开为常态" in str(render(_slogan_report(), to="text", renderers=host.renderers)).splitlines()
     again = PluginHost.isolated()  # the same plugin in another host: the same function, accepted
     again.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
+
+
+def test_a_render_function_stays_in_its_isolated_host() -> None:
+    """A function registered in an isolated host leaves the default renderers and other hosts as they were."""
+    before = {name: default_renderers[name].blocks.keys() for name in default_renderers.names()}  # type: ignore[attr-defined]
+    host = PluginHost.isolated()
+    host.load("fake-slogan", lambda h: (h.block(FakeSlogan), h.render_function("text", FakeSlogan, _slogan_text)))
+    host.load("fake-layout", lambda h: (h.block(FakeMotto), h.render_function("layout", FakeMotto, lambda t: ())))
+    assert before == {name: default_renderers[name].blocks.keys() for name in default_renderers.names()}  # type: ignore[attr-defined]
+    assert default_renderers["text"].tables.find(FakeMotto) is None  # type: ignore[attr-defined]
+    assert () == rendered_formats(FakeSlogan)
+    assert () == rendered_formats(FakeSlogan, PluginHost.isolated().renderers)
+    with pytest.raises(TypeError, match=r"the text renderer has no function for block kind 'fake\.slogan'"):
+        render(_slogan_report(), to="text")
+    report = Report(
+        edition=govdisclose.Edition.E2021,
+        year=2024,
+        agency=govdisclose.Agency(name="某局"),
+        sections=(FakeOwnSection(heading="自有部分"),),
+    )
+    default_output = render(report, to="html-fragment")
+
+    def own_html(section: Section, ordinal: str, context: RenderContext) -> str:
+        return "<p>mine</p>"
+
+    mine = PluginHost.isolated()
+    mine.load(
+        "fake-own-html", lambda h: (h.section(FakeOwnSection), h.render_function("html", FakeOwnSection, own_html))
+    )
+    assert "<p>mine</p>\n" == render(report, to="html-fragment", renderers=mine.renderers).split("</header>\n")[1][:12]
+    assert default_output == render(report, to="html-fragment")
+    assert '<section class="gd-section" data-depth="1">' in default_output
 
 
 def test_render_function_is_validated() -> None:
@@ -760,13 +791,11 @@ def test_rules_renderers_categories_and_fields_join_with_their_source() -> None:
         check=no_sections,
     )
     category_list = CategoryList(id="fake-list", name="示例省分类", categories=("乡村振兴类",))
-    field = MetadataField(label="信息名称", description="the title as the portal lists it", aliases=("名称",))
 
     def register(h: PluginHost) -> None:
         h.rule(rule)
         h.renderer(CountRenderer())
         h.categories(category_list)
-        h.metadata_field(field)
 
     host = PluginHost.isolated()
     host.load("fake-all", register)
@@ -775,14 +804,11 @@ def test_rules_renderers_categories_and_fields_join_with_their_source() -> None:
         ("rule", "fake.empty"),
         ("renderer", "fake-count"),
         ("categories", "fake-list"),
-        ("metadata", "信息名称"),
     ] == (added)
     report = Report(edition=govdisclose.Edition.E2021, year=2024, agency=govdisclose.Agency(name="某局"))
     assert "0\n" == render(report, to="fake-count", renderers=host.renderers)
     assert ["报告没有正文"] == [f.message for f in check(report, rules=host.rules).by_rule("fake.empty")]
     assert "乡村振兴类" == normalize_category("乡村振兴类信息", registry=host.category_lists)
-    publication = govdisclose.Publication(extra=(("名 称", "年度报告"),))
-    assert (("信息名称", "年度报告"),) == host.metadata_fields.normalize(publication).extra
 
 
 def test_host_methods_refuse_the_wrong_things() -> None:
@@ -794,49 +820,12 @@ def test_host_methods_refuse_the_wrong_things() -> None:
         host.renderer(3)  # type: ignore[type-var]
     with pytest.raises(InvalidKindError, match=r"^fake-wrong: \[\] is not a CategoryList"):
         host.categories([])  # type: ignore[arg-type]
-    with pytest.raises(InvalidKindError, match=r"^fake-wrong: 'x' is not a MetadataField"):
-        host.metadata_field("x")  # type: ignore[arg-type]
     with pytest.raises(DuplicateKindError, match=r"^fake-wrong: a renderer named 'text' is already registered by core"):
         host.renderer(CountRenderer(name="text"))
     with pytest.raises(RegistryError, match=r"^fake-wrong: a category list with id 'beijing-2008' is already"):
         host.categories(default_categories.get("beijing-2008"))  # type: ignore[arg-type]
     with pytest.raises(PluginError, match="a plugin needs a name"):
         host.for_plugin(" ")
-
-
-def test_metadata_fields_refuse_labels_that_name_another_field() -> None:
-    """A label or alias already naming a field (spaces ignored) is a DuplicateKindError naming both sources."""
-    registry = default_metadata_fields.copy()
-    with pytest.raises(DuplicateKindError) as info:
-        registry.add(MetadataField(label="编号", description="x", aliases=("索 引 号",)), source="fake-meta")
-    assert "fake-meta: metadata label '索 引 号' of field '编号' already names field '索引号' of core" == str(
-        info.value
-    )
-    assert registry.get("编号") is None
-    same = MetadataField(label="责任部门", description="x")
-    assert same is registry.add(same, source="fake-meta")
-    assert same is registry.add(same, source="fake-meta")  # adding the same field again is a no-op
-    assert "发布机构" == registry.canonical(" 发布 机构 ")
-    assert "浏览次数" == registry.canonical("浏览次数")
-    assert () == MetadataFieldRegistry().labels()
-
-
-def test_metadata_normalize_keeps_core_labels_and_first_comers() -> None:
-    """Normalize renames extras to their field's label, but not onto a label an extra already has."""
-    registry = MetadataFieldRegistry()
-    registry.add(MetadataField(label="公开责任部门", description="x", aliases=("责任部门", "公开部门")))
-    registry.add(MetadataField(label="索引号", description="y", attribute="index_number"))
-    extra = (("责任部门", "办公室"), ("公开部门", "法规科"), ("索引号", "1"))
-    normalized = registry.normalize(govdisclose.Publication(extra=extra)).extra
-    assert (("公开责任部门", "办公室"), ("公开部门", "法规科"), ("索引号", "1")) == normalized
-
-
-def test_metadata_field_validates_its_labels() -> None:
-    """A blank label, or an alias repeating the label, is a ModelError."""
-    with pytest.raises(govdisclose.ModelError, match="'label' must be a one-line label"):
-        MetadataField(label=" ", description="x")
-    with pytest.raises(govdisclose.ModelError, match="alias '责任 部门' repeats the label or another alias"):
-        MetadataField(label="责任部门", description="x", aliases=("责任 部门",))
 
 
 def test_a_copy_of_the_default_host_serializes_like_the_defaults() -> None:

@@ -6,8 +6,8 @@ import pytest
 from govdisclose import DuplicateError, DuplicateKindError, DuplicateRuleError, Registry, RegistryEntry, RegistryError
 from govdisclose.checks import RuleCatalog, default_rules
 from govdisclose.model import Block, KindRegistry, Paragraph, default_kinds
-from govdisclose.plugins import MetadataField, MetadataFieldRegistry, PluginHost, Registration, default_metadata_fields
-from govdisclose.render import RendererRegistry, default_renderers
+from govdisclose.plugins import PluginHost, Registration
+from govdisclose.render import RendererRegistry, ReportRenderer, TextRenderer, default_renderers
 from govdisclose.templates import CategoryList, CategoryRegistry, default_categories
 
 
@@ -17,6 +17,13 @@ def numbers() -> Registry[str, int]:
     registry.register(1, key="one")
     registry.register(2, key="two", source="plugin-a")
     return registry
+
+
+def tables(name: str) -> tuple[object, ...]:
+    """The function tables of the default renderer *name*."""
+    renderer = default_renderers[name]
+    assert isinstance(renderer, ReportRenderer)
+    return (renderer.blocks, renderer.sections, renderer.tables)
 
 
 def test_the_verbs() -> None:
@@ -88,17 +95,17 @@ def test_inventory_rows() -> None:
 
 
 def test_every_registry_of_the_package_is_one() -> None:
-    """The rule, renderer, category and metadata registries are Registry subclasses; the kind registry is two."""
-    for registry in (default_rules, default_renderers, default_categories, default_metadata_fields):
+    """The rule, renderer and category registries are Registry subclasses; the kind registry is two."""
+    for registry in (default_rules, default_renderers, default_categories):
         assert isinstance(registry, Registry)
     assert all(isinstance(table, Registry) for table in default_kinds.registries())
-    assert {"kinds", "rules", "renderers", "categories", "metadata"} == {
+    assert {"kinds", "rules", "renderers", "categories"} == {
         default_kinds.blocks.name,
         default_rules.name,
         default_renderers.name,
         default_categories.name,
-        default_metadata_fields.name,
     }
+    assert all(isinstance(table, Registry) for name in default_renderers.names() for table in tables(name))
 
 
 @attrs.frozen(kw_only=True)
@@ -123,16 +130,15 @@ def test_each_registry_raises_its_member_of_the_duplicate_family() -> None:
     categories.add(CategoryList(id="x", name="甲", categories=("甲类",)))
     with pytest.raises(DuplicateKindError) as category_info:
         categories.add(CategoryList(id="x", name="乙", categories=("乙类",)))
-    fields = MetadataFieldRegistry()
-    fields.add(MetadataField(label="甲", description="a"))
-    with pytest.raises(DuplicateKindError) as field_info:
-        fields.add(MetadataField(label="乙", description="b", aliases=("甲",)))
     renderers = RendererRegistry()
     renderers.register(default_renderers["text"])
     with pytest.raises(DuplicateKindError) as renderer_info:
         renderers.register(default_renderers["markdown"], key="text")
-    infos = (rule_info, kind_info, category_info, field_info, renderer_info)
-    assert ["rules", "kinds", "categories", "metadata", "renderers"] == [info.value.registry for info in infos]
+    text = TextRenderer()
+    with pytest.raises(DuplicateKindError) as function_info:
+        text.blocks.register(lambda block, context: [], key=Paragraph)
+    infos = (rule_info, kind_info, category_info, renderer_info, function_info)
+    assert ["rules", "kinds", "categories", "renderers", "text blocks"] == [info.value.registry for info in infos]
     assert all(isinstance(info.value, DuplicateError) for info in infos)
 
 

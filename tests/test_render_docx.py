@@ -41,15 +41,8 @@ from govdisclose.model import (
     Table,
     Validity,
 )
-from govdisclose.render import (
-    DOCX_MEDIA_TYPE,
-    DocxContext,
-    FontPreset,
-    default_renderers,
-    docx_block,
-    render_docx,
-    xml_safe,
-)
+from govdisclose.render import DOCX_MEDIA_TYPE, DocxContext, DocxRenderer, FontPreset, default_renderers, render_docx
+from govdisclose.render._docx import xml_safe
 from govdisclose.zh import OrdinalStyle
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -593,16 +586,19 @@ class Motto(Block):
     words: str
 
 
-@docx_block.register
 def _motto(block: Motto, context: DocxContext) -> None:
     context.write(context.body_paragraph(), "【" + block.words + "】", font=context.fonts.heading1)
 
 
 def test_a_plugin_block_renders_through_its_registered_function() -> None:
-    """docx_block dispatches on the block type; a plugin's function writes its own paragraph."""
+    """A renderer draws a block with the function of its own table; a plugin's function writes its own paragraph."""
+    renderer = DocxRenderer()
+    renderer.blocks.register(_motto, key=Motto, source="test")
     report = attrs.evolve(built_report(), sections=(Section(heading="甲", blocks=(Motto(words="公开为常态"),)),))
-    paragraph = paragraph_with(document_xml(render_docx(report)), "【公开为常态】")
+    paragraph = paragraph_with(document_xml(renderer.render(report)), "【公开为常态】")  # type: ignore[arg-type]
     assert ["黑体"] == run_fonts(paragraph)
+    with pytest.raises(TypeError, match=r"the Word renderer has no function for block kind 'example\.motto'"):
+        render_docx(report)  # the default renderer is another renderer, with tables of its own
 
 
 def test_a_block_type_without_a_function_is_a_type_error() -> None:

@@ -31,14 +31,14 @@ from govdisclose.model import (
     TableRow,
 )
 from govdisclose.render import (
-    MarkdownContext,
+    MarkdownRenderer,
+    RenderContext,
     escape_markdown,
-    markdown_block,
-    metadata_lines,
     render,
     render_markdown,
     statistic_text,
 )
+from govdisclose.render._layout import metadata_lines
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -238,19 +238,19 @@ def test_plugin_block_renders_through_its_registered_function() -> None:
     """A block type without a function is a clear error; registering one makes it render."""
 
     @attrs.frozen(kw_only=True)
-    class Motto(Block):  # defined here: a registration cannot be undone, and it is this test's own class
+    class Motto(Block):
         KIND: ClassVar[str] = "example.motto"
         words: str
+
+    def motto(block: Motto, context: RenderContext) -> list[str]:
+        return ["> " + escape_markdown(block.words)]
 
     report = report_with(Motto(words="公开为常态"))
     with pytest.raises(TypeError, match=r"Markdown renderer has no function for block kind 'example\.motto'"):
         render_markdown(report)
-
-    @markdown_block.register(Motto)  # the class is local, so name it: the annotation cannot be resolved
-    def _(block: Motto, context: MarkdownContext) -> list[str]:
-        return ["> " + escape_markdown(block.words)]
-
-    assert "> 公开为常态" == render_markdown(report).splitlines()[-1]
+    renderer = MarkdownRenderer()
+    renderer.blocks.register(motto, key=Motto)
+    assert "> 公开为常态" == str(renderer.render(report)).splitlines()[-1]
 
 
 @pytest.mark.parametrize("name", examples.names())

@@ -17,7 +17,8 @@ from govdisclose.model import (
     StatPart,
     Table,
 )
-from govdisclose.render import metadata_lines, render, render_text, text_table
+from govdisclose.render import render, render_text, text_table
+from govdisclose.render._layout import metadata_lines
 from govdisclose.zh import OrdinalStyle
 from helpers import DATA
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import jinja2
 
-from govdisclose.render import METADATA_LABELS, html_stylesheet, layout, numbered
+from govdisclose.render import html_stylesheet, layout
+from govdisclose.render._layout import METADATA_LABELS, numbered
 from govdisclose.zh import format_date, format_ordinal
 
 from .jinja_text import _clock, environment

@@ -16,7 +16,9 @@ from typing import Any
 
 import jinja2
 
-from govdisclose.render import INDENT, LINE_WIDTH, METADATA_LABELS, display_width, layout, numbered, pad
+from govdisclose.render import INDENT, layout
+from govdisclose.render._layout import METADATA_LABELS, display_width, numbered, pad
+from govdisclose.render._text import LINE_WIDTH
 from govdisclose.zh import format_date, format_ordinal
 
 

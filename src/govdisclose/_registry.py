@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
-from ._errors import DuplicateError, RegistryError
+from ._errors import DuplicateError, InvalidKindError, RegistryError
 
 __all__ = ["CORE", "Registration", "Registry", "RegistryEntry"]
 
@@ -38,6 +38,17 @@ R = TypeVar("R", bound="Registry[Any, Any]")
 
 CORE = "core"
 """The source of what the package itself registers."""
+
+
+def qualified_name(value: object) -> str:
+    """``module:qualname`` of a function or class, for messages and listings.
+
+    >>> qualified_name(qualified_name)
+    'govdisclose._registry:qualified_name'
+    """
+    module = getattr(value, "__module__", None)
+    name = getattr(value, "__qualname__", None) or repr(value)
+    return f"{module}:{name}" if module else name
 
 
 @attrs.frozen
@@ -88,6 +99,10 @@ class Registry(Generic[K, V]):
 
     error: ClassVar[type[DuplicateError]] = DuplicateError
     """The :class:`DuplicateError` subclass this registry raises (``DuplicateKindError`` for kinds …)."""
+    accepts: ClassVar[type | None] = None
+    """The type of the values it holds, if it checks it (``Rule`` for the rule catalog)."""
+    key_attribute: ClassVar[str | None] = None
+    """The attribute of a value that is its key, if values name their key (``"id"`` of a rule)."""
 
     name: str = "registry"
     what: str = "entry"
@@ -98,11 +113,16 @@ class Registry(Generic[K, V]):
     # ---- what a subclass refines -----------------------------------------------------------------------------------
 
     def key_of(self, value: V) -> K:
-        """The key *value* is registered under when none is given; a registry of keyed values overrides this."""
-        raise TypeError(f"{self.name}: give the key to register {value!r} under")
+        """The key *value* is registered under when none is given: its :attr:`key_attribute`."""
+        if self.key_attribute is None:
+            raise TypeError(f"{self.name}: give the key to register {value!r} under")
+        key: K = getattr(value, self.key_attribute)
+        return key
 
     def check(self, value: V, source: str) -> None:
-        """Refuse *value* with a :class:`~govdisclose.RegistryError` naming *source*; the base accepts anything."""
+        """Refuse *value* with a :class:`~govdisclose.RegistryError` naming *source*: one not of :attr:`accepts`."""
+        if self.accepts is not None and not isinstance(value, self.accepts):
+            raise InvalidKindError(f"{source}: {value!r} is not a {self.accepts.__name__}", source=source)
 
     def same(self, taken: V, value: V) -> bool:
         """Whether registering *value* where *taken* is registered is a repeat (a no-op), not a clash."""

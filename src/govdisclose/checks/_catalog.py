@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._errors import DuplicateRuleError, InvalidKindError, RegistryError
+from .._errors import DuplicateRuleError, RegistryError
 from .._registry import Registry
 from ._findings import Finding, Severity
 
@@ -172,17 +172,12 @@ class RuleCatalog(Registry[str, Rule]):
     """
 
     error = DuplicateRuleError
+    accepts = Rule
+    key_attribute = "id"
 
     name: str = "rules"
     what: str = "rule"
     category: str = "rule"
-
-    def key_of(self, value: Rule) -> str:
-        return value.id
-
-    def check(self, value: Rule, source: str) -> None:
-        if not isinstance(value, Rule):
-            raise InvalidKindError(f"{source}: {value!r} is not a Rule", source=source)
 
     def describe(self, value: Rule) -> str:
         return f"{value.severity.value} {value.title}"

@@ -1,8 +1,8 @@
 """Plugins: a host bundling every registry a plugin adds to, and discovery through entry points.
 
 A plugin is a ``register(host)`` function that a distribution names in the entry point group ``govdisclose.plugins``.
-It registers section and block kinds, rules, renderers, per-format render functions, disclosure-category lists and
-metadata fields on a :class:`PluginHost`; :func:`load_plugins` finds and runs them. See ``docs/extending.md``.
+It registers section and block kinds, rules, renderers, per-format render functions and disclosure-category lists on a
+:class:`PluginHost`; :func:`load_plugins` finds and runs them. See ``docs/extending.md``.
 
 This package stands on :mod:`~govdisclose.model`, :mod:`~govdisclose.checks`, :mod:`~govdisclose.render` and
 :mod:`~govdisclose.templates`; only the command line stands on it.
@@ -12,20 +12,17 @@ This package stands on :mod:`~govdisclose.model`, :mod:`~govdisclose.checks`, :m
 (True, ())
 """
 
-from ._host import RENDER_FORMATS, LoadedPlugin, PluginHost, Registration, default_host, rendered_formats
+from ._host import RENDER_FORMATS, PluginHost, Registration, default_host, rendered_formats
 from ._loading import ENTRY_POINT_GROUP, load_plugins
-from ._metadata import MetadataField, MetadataFieldRegistry, default_metadata_fields
+from ._plugin import LoadedPlugin
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "RENDER_FORMATS",
     "LoadedPlugin",
-    "MetadataField",
-    "MetadataFieldRegistry",
     "PluginHost",
     "Registration",
     "default_host",
-    "default_metadata_fields",
     "load_plugins",
     "rendered_formats",
 ]

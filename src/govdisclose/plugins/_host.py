@@ -1,7 +1,7 @@
 """The plugin host: the registries a plugin registers into, and the one call a plugin makes, ``register(host)``.
 
 A :class:`PluginHost` bundles the registries of everything a plugin can add — section and block kinds, rules,
-renderers, disclosure-category lists, metadata fields — and records where each came from (``"core"`` or a plugin's
+renderers, disclosure-category lists — and records where each came from (``"core"`` or a plugin's
 name). :func:`default_host` is the host over the package's default registries (what :func:`govdisclose.render`,
 :func:`govdisclose.check` and the loaders use unless given others); :meth:`PluginHost.isolated` gives a host over fresh
 copies holding only the core registrations, for tests.
@@ -35,26 +35,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._errors import DuplicateKindError, InvalidKindError, PluginError, RegistryError
-from .._registry import CORE, Registration, RegistryEntry
+from .._errors import InvalidKindError, PluginError, RegistryError
+from .._registry import CORE, Registration, RegistryEntry, qualified_name
 from ..checks import Rule, RuleCatalog, default_rules, iter_blocks
 from ..model import Block, KindRegistry, Report, Section, default_kinds
-from ..render import (
-    Renderer,
-    RendererRegistry,
-    default_renderers,
-    docx_block,
-    docx_section,
-    html_block,
-    html_section,
-    layout,
-    markdown_block,
-    markdown_section,
-    text_block,
-    text_section,
-)
+from ..render import FUNCTION_FORMATS, Renderer, RendererRegistry, default_renderers
 from ..templates import CategoryList, CategoryRegistry, default_categories
-from ._metadata import MetadataField, MetadataFieldRegistry, default_metadata_fields
+from ._plugin import LoadedPlugin
 
 __all__ = ["RENDER_FORMATS", "LoadedPlugin", "PluginHost", "Registration", "default_host", "rendered_formats"]
 
@@ -63,51 +50,11 @@ S = TypeVar("S", bound=type[Section])
 R = TypeVar("R", bound=Renderer)
 F = TypeVar("F", bound=Callable[..., Any])
 
-_DISPATCHERS: dict[str, tuple[Any, Any]] = {
-    "text": (text_block, text_section),
-    "markdown": (markdown_block, markdown_section),
-    "html": (html_block, html_section),
-    "docx": (docx_block, docx_section),
-    "layout": (layout, None),
-}
-
-RENDER_FORMATS: tuple[str, ...] = tuple(_DISPATCHERS)
-"""The formats :meth:`PluginHost.render_function` registers for.
-
-``text``, ``markdown``, ``html`` (used by the ``html`` and ``html-fragment`` renderers) and ``docx`` are the
-per-format functions of the renderers (:func:`~govdisclose.render.text_block` / ``text_section`` …); ``layout`` is
-the merged-cell grid of a table block (:func:`~govdisclose.render.layout`) that every format draws.
-"""
+RENDER_FORMATS: tuple[str, ...] = FUNCTION_FORMATS
+"""The formats :meth:`PluginHost.render_function` registers for: ``text``, ``markdown``, ``html``, ``docx`` and
+``layout`` (see :meth:`~govdisclose.render.RendererRegistry.register_function`)."""
 
 _BLOCK_FORMATS = ("text", "markdown", "html", "docx")
-
-
-@attrs.frozen(kw_only=True)
-class LoadedPlugin:
-    """A plugin a host has loaded.
-
-    Attributes:
-        name: The plugin's name: its entry point's name (``npc-proposals``), the ``source`` of what it registered.
-        value: What was loaded: the entry point's value (``govdisclose_example_plugin:register``).
-        distribution: The distribution that provides it (``govdisclose-example-plugin``), if known.
-        version: That distribution's version, if known.
-    """
-
-    name: str
-    value: str
-    distribution: str | None = None
-    version: str | None = None
-
-    @property
-    def origin(self) -> str:
-        """Where the plugin comes from, in words: ``govdisclose-example-plugin 0.1.0`` or the value loaded.
-
-        >>> LoadedPlugin(name="x", value="x_plugin:register").origin
-        'x_plugin:register'
-        """
-        if self.distribution is None:
-            return self.value
-        return f"{self.distribution} {self.version}" if self.version else self.distribution
 
 
 def _is_core(entry: RegistryEntry[Any, Any]) -> bool:
@@ -122,7 +69,6 @@ class _Registries:
     rules: RuleCatalog
     renderers: RendererRegistry
     category_lists: CategoryRegistry
-    metadata_fields: MetadataFieldRegistry
 
     def __iter__(self) -> Iterator[Any]:  # each a Registry, or the KindRegistry of two: the same verbs
         return iter(attrs.astuple(self, recurse=False))
@@ -140,72 +86,40 @@ class _Registries:
 
 @attrs.define
 class _State:
-    """What the views of one host share besides the registries: the plugins loaded and the render functions."""
+    """What the views of one host share besides the registries: the plugins loaded."""
 
     loaded: dict[str, LoadedPlugin] = attrs.Factory(dict)
-    render_functions: dict[tuple[str, type], tuple[Callable[..., Any], str]] = attrs.Factory(dict)
-    staged: bool = False
 
-    def copy(self, *, staged: bool) -> _State:
-        return _State(dict(self.loaded), dict(self.render_functions), staged)
+    def copy(self) -> _State:
+        return _State(dict(self.loaded))
 
 
-def _dispatcher(fmt: str, cls: type, source: str) -> Any:
-    pair = _DISPATCHERS.get(fmt)
-    if pair is None:
-        raise RegistryError(
-            f"{source}: unknown render format {fmt!r}; known formats: {', '.join(RENDER_FORMATS)}", source=source
-        )
-    dispatcher = pair[1] if isinstance(cls, type) and issubclass(cls, Section) else pair[0]
-    if dispatcher is None:
-        raise InvalidKindError(
-            f"{source}: {cls.__qualname__} is a section; a {fmt} function is for blocks", source=source
-        )
-    return dispatcher
-
-
-def rendered_formats(cls: type[Block] | type[Section]) -> tuple[str, ...]:
-    """The formats of :data:`RENDER_FORMATS` (but ``layout``) that have a function for *cls*.
-
-    A section always renders (the base section function draws its heading, blocks and subsections); a block renders
-    in a format when a function is registered for its class or a base class other than
-    :class:`~govdisclose.model.Block`.
+def rendered_formats(cls: type[Block] | type[Section], renderers: RendererRegistry | None = None) -> tuple[str, ...]:
+    """The formats of :data:`RENDER_FORMATS` (but ``layout``) that draw *cls* in *renderers* (default: the defaults).
 
     >>> from govdisclose.model import Paragraph
     >>> rendered_formats(Paragraph)
     ('text', 'markdown', 'html', 'docx')
     """
-    if issubclass(cls, Section):
-        return _BLOCK_FORMATS
-    return tuple(
-        fmt for fmt in _BLOCK_FORMATS if _DISPATCHERS[fmt][0].dispatch(cls) is not _DISPATCHERS[fmt][0].dispatch(Block)
-    )
-
-
-def _qualified(function: object) -> str:
-    module = getattr(function, "__module__", None)
-    name = getattr(function, "__qualname__", None) or repr(function)
-    return f"{module}:{name}" if module else name
+    return (default_renderers if renderers is None else renderers).drawn_in(cls)
 
 
 class PluginHost:
     """The registries plugins register into, each registration recorded with its source.
 
     A plugin's ``register(host)`` calls :meth:`section`, :meth:`block`, :meth:`rule`, :meth:`renderer`,
-    :meth:`categories`, :meth:`metadata_field` and :meth:`render_function`; each validates what it is given and
+    :meth:`categories` and :meth:`render_function`; each validates what it is given and
     raises a :class:`~govdisclose.RegistryError` subclass that names the plugin and the problem.
 
-    Render functions are the exception to isolation: the renderers dispatch with module-level
-    :func:`functools.singledispatch` functions, so :meth:`render_function` registers on those, for every host. It
-    only accepts the plugin's own kinds (never a core class), and refuses a second, different function for the same
-    class and format, so what one plugin registers cannot change how anything else renders.
+    Every registration stays in the host's registries, render functions included: they are registered on the
+    function tables of the host's own renderers. :meth:`render_function` only accepts the plugin's own kinds (never
+    a core class), and refuses a second, different function for the same class and format.
 
     Args:
         kinds: The section and block kinds.
         rules: The rule catalog.
         renderers: The renderers by format name.
         category_lists: The disclosure-category lists.
-        metadata_fields: The metadata fields.
         source: Who registers through this host: ``"core"``, or a plugin's name (see :meth:`for_plugin`).
     """
 
@@ -216,11 +130,10 @@ class PluginHost:
         rules: RuleCatalog,
         renderers: RendererRegistry,
         category_lists: CategoryRegistry,
-        metadata_fields: MetadataFieldRegistry,
         source: str = CORE,
         _state: _State | None = None,
     ) -> None:
-        self._registries = _Registries(kinds, rules, renderers, category_lists, metadata_fields)
+        self._registries = _Registries(kinds, rules, renderers, category_lists)
         self._source = source
         self._state = _state if _state is not None else _State()
 
@@ -233,15 +146,14 @@ class PluginHost:
     def isolated(cls) -> PluginHost:
         """A host over new registries holding only the core registrations of the default ones.
 
-        What is registered through it (and plugins loaded into it) stays in it — but for render functions, which are
-        global (see the class docstring).
+        What is registered through it (and plugins loaded into it) stays in it, render functions included.
         """
         default = default_host()
         return default._with(default._registries.copy(keep=_is_core), source=CORE, state=_State())
 
     def copy(self) -> PluginHost:
         """An independent host with copies of this host's registries, and the same plugins recorded as loaded."""
-        return self._with(self._registries.copy(), source=self._source, state=self._state.copy(staged=False))
+        return self._with(self._registries.copy(), source=self._source, state=self._state.copy())
 
     def for_plugin(self, name: str) -> PluginHost:
         """A view of this host (the same registries) that registers everything with *name* as its source."""
@@ -270,11 +182,6 @@ class PluginHost:
     def category_lists(self) -> CategoryRegistry:
         """The disclosure-category lists (``registry=`` of :func:`~govdisclose.templates.normalize_category`)."""
         return self._registries.category_lists
-
-    @property
-    def metadata_fields(self) -> MetadataFieldRegistry:
-        """The metadata fields."""
-        return self._registries.metadata_fields
 
     @property
     def source(self) -> str:
@@ -339,21 +246,12 @@ class PluginHost:
         """
         return self.category_lists.register(category_list, source=self._source)
 
-    def metadata_field(self, field: MetadataField) -> MetadataField:
-        """Add a metadata field; returns it.
-
-        Raises:
-            InvalidKindError: Not a :class:`MetadataField`.
-            DuplicateKindError: Its label or an alias names a field already.
-        """
-        return self.metadata_fields.register(field, source=self._source)
-
     def render_function(self, fmt: str, cls: type, function: F) -> F:
         """Register *function* to render the plugin's kind *cls* in the format *fmt*; returns the function.
 
         The function has the signature of the format's dispatcher: ``(block, context)`` for a block
-        (:func:`~govdisclose.render.html_block` …), ``(section, ordinal, context)`` for a section
-        (:func:`~govdisclose.render.html_section` …), ``(table) -> Grid`` for ``layout``. Registering the same
+        (see :class:`~govdisclose.render.ReportRenderer`), ``(section, ordinal, context)`` for a section,
+        ``(table) -> Grid`` for ``layout``. Registering the same
         function again is a no-op.
 
         Args:
@@ -367,9 +265,8 @@ class PluginHost:
             DuplicateKindError: Another function renders *cls* in *fmt* already.
         """
         source = self._source
-        dispatcher = _dispatcher(fmt, cls, source)
+        category = "section" if isinstance(cls, type) and issubclass(cls, Section) else "block"
         tag = getattr(cls, "KIND", None)
-        category = "section" if issubclass(cls, Section) else "block"
         registered = self.kinds.section_class if category == "section" else self.kinds.block_class
         if not isinstance(tag, str) or registered(tag) is not cls:
             raise InvalidKindError(
@@ -378,8 +275,7 @@ class PluginHost:
                 tag=tag if isinstance(tag, str) else None,
                 source=source,
             )
-        owner = self.kinds.source(category, tag)
-        if owner == "core":
+        if self.kinds.source(category, tag) == CORE:
             raise RegistryError(
                 f"{source}: the {fmt} rendering of the core {category} kind {tag!r} cannot be replaced by a plugin; "
                 "add a renderer of your own with host.renderer()",
@@ -388,19 +284,7 @@ class PluginHost:
             )
         if not callable(function):
             raise InvalidKindError(f"{source}: the {fmt} function for {tag!r} is not callable", tag=tag, source=source)
-        key = (fmt, cls)
-        mine = self._state.render_functions.get(key)
-        taken = mine[0] if mine is not None else dispatcher.registry.get(cls)
-        if taken is not None and taken is not function:
-            by = f", registered by {mine[1]}" if mine is not None else ""
-            raise DuplicateKindError(
-                f"{source}: {fmt} {category} kind {tag!r} already has a render function ({_qualified(taken)}{by})",
-                tag=tag,
-                source=source,
-            )
-        self._state.render_functions[key] = (function, source)
-        if not self._state.staged:
-            dispatcher.register(cls, function)
+        self.renderers.register_function(fmt, cls, function, source=source)
         return function
 
     # ---- plugins ---------------------------------------------------------------------------------------------------
@@ -417,8 +301,8 @@ class PluginHost:
         """Run a plugin's *register* against this host, all or nothing; a plugin is loaded once per host.
 
         *register* runs against a staged copy of the registries (as the plugin *name*); when it returns, what it
-        registered joins this host, and its render functions are registered on the renderers. When it raises, this
-        host is left as it was.
+        registered joins this host (render functions join the tables of this host's renderers). When it raises,
+        this host is left as it was.
 
         Args:
             name: The plugin's name (the source of its registrations).
@@ -436,7 +320,7 @@ class PluginHost:
             PluginError: A different plugin of that name is loaded, or *register* raised anything else.
         """
         plugin = LoadedPlugin(
-            name=name, value=value or _qualified(register), distribution=distribution, version=version
+            name=name, value=value or qualified_name(register), distribution=distribution, version=version
         )
         loaded = self._state.loaded.get(name)
         if loaded is not None:
@@ -446,7 +330,7 @@ class PluginHost:
                 f"plugin {name!r} ({plugin.origin}): a plugin of that name is loaded already, from {loaded.origin}",
                 source=name,
             )
-        staged = self._with(self._registries.copy(), source=name, state=self._state.copy(staged=True))
+        staged = self._with(self._registries.copy(), source=name, state=self._state.copy())
         where = f"plugin {name!r} ({plugin.origin})"
         try:
             register(staged)
@@ -458,10 +342,6 @@ class PluginHost:
         except Exception as exc:
             raise PluginError(f"{where}: register() failed: {type(exc).__name__}: {exc}", source=name) from exc
         self._registries.merge(staged._registries)
-        for (fmt, cls), (function, source) in staged._state.render_functions.items():
-            if (fmt, cls) not in self._state.render_functions:
-                self._state.render_functions[(fmt, cls)] = (function, source)
-                _dispatcher(fmt, cls, source).register(cls, function)
         self._state.loaded[name] = plugin
         return plugin
 
@@ -477,7 +357,7 @@ class PluginHost:
             cls = self.kinds.block_class(tag)
             if cls is None or self.kinds.source("block", tag) == "core":
                 continue
-            formats = rendered_formats(cls)
+            formats = rendered_formats(cls, self.renderers)
             gaps.extend((tag, fmt) for fmt in _BLOCK_FORMATS if fmt not in formats)
         return tuple(gaps)
 
@@ -493,20 +373,21 @@ class PluginHost:
         return tuple(
             (site.path, site.block.KIND)
             for site in iter_blocks(report)
-            if fmt not in rendered_formats(type(site.block))
+            if fmt not in rendered_formats(type(site.block), self.renderers)
         )
 
     def inventory(self) -> tuple[Registration, ...]:
         """Everything registered in this host, with where it comes from.
 
-        Sections, blocks, rules, renderers, category lists and metadata fields, in that order; kinds and renderers
+        Sections, blocks, rules, renderers and category lists, in that order; kinds and renderers
         sorted by name, the others in the order they were registered. A block's detail says the formats it does not
         render in.
         """
         rows = []
         for row in self._registries.inventory():
             block = self.kinds.block_class(row.name) if row.category == "block" else None
-            missing = [fmt for fmt in _BLOCK_FORMATS if fmt not in rendered_formats(block)] if block else []
+            formats = rendered_formats(block, self.renderers) if block else _BLOCK_FORMATS
+            missing = [fmt for fmt in _BLOCK_FORMATS if fmt not in formats]
             detail = f"{row.detail}; no {', '.join(missing)} rendering" if missing else row.detail
             rows.append(attrs.evolve(row, detail=detail))
         return tuple(rows)
@@ -524,5 +405,4 @@ def default_host() -> PluginHost:
         rules=default_rules,
         renderers=default_renderers,
         category_lists=default_categories,
-        metadata_fields=default_metadata_fields,
     )

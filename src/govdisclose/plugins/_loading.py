@@ -17,7 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .._errors import PluginError
-from ._host import LoadedPlugin, PluginHost, default_host
+from ._host import PluginHost, default_host
+from ._plugin import LoadedPlugin
 
 __all__ = ["ENTRY_POINT_GROUP", "load_plugins"]
 

@@ -21,40 +21,42 @@ Every run sets the East Asian font slot (``w:eastAsia``) as well as the Latin on
 the theme font for Chinese text. Fonts come from a :class:`FontPreset`. Characters that XML cannot hold (control
 characters other than tab, line feed and carriage return; unpaired surrogates; U+FFFE and U+FFFF) are dropped.
 
-A plugin renders its own block type by registering a function on :func:`docx_block`::
+A plugin renders its own block type with a function that writes into the document, registered with
+``host.render_function("docx", MyBlock, function)``::
 
-    @docx_block.register
-    def _(block: MyBlock, context: DocxContext) -> None:
+    def my_block_docx(block: MyBlock, context: DocxContext) -> None:
         context.write(context.body_paragraph(), block.text)
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from .._errors import MissingExtraError, ModelError
 from ..model import (
-    Block,
+    Attachment,
     EnumeratedPoints,
+    Introduction,
     NumberedItems,
     OfficialTable,
     Paragraph,
     Report,
     Section,
+    Signature,
     Statistic,
     StatisticsTable,
     Table,
     plain_text,
 )
 from ..zh import format_date, format_ordinal
-from ._layout import display_width, metadata_lines, numbered
+from ._layout import display_width
 from ._phrasing import statistic_text
-from ._tablelayout import Grid, layout
+from ._tablelayout import Grid
+from ._walk import ReportRenderer
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -62,16 +64,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as DocxParagraph
     from docx.text.run import Run as DocxRun
 
-__all__ = [
-    "DOCX_MEDIA_TYPE",
-    "DocxContext",
-    "FontPreset",
-    "docx_block",
-    "docx_section",
-    "docx_table",
-    "render_docx",
-    "xml_safe",
-]
+__all__ = ["DOCX_MEDIA_TYPE", "DocxContext", "DocxRenderer", "FontPreset", "docx_table", "render_docx", "xml_safe"]
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 """The media type of a Word document."""
@@ -199,7 +192,7 @@ def xml_safe(text: str) -> str:
 
 @attrs.define(kw_only=True)
 class DocxContext:
-    """What a Word render function needs: the document being built, the report, the fonts and the section depth.
+    """What a Word render function needs: the document being built, the report, the renderer, the fonts, the depth.
 
     The context is mutable render state: :attr:`run_in` holds a run-in heading's paragraph until the first block of
     its section takes it with :meth:`body_paragraph`.
@@ -207,6 +200,7 @@ class DocxContext:
     Attributes:
         document: The python-docx document being written.
         report: The report being rendered.
+        renderer: The renderer drawing it; ``context.renderer.block(block, context)`` draws another block.
         fonts: The font preset.
         depth: The depth of the section being rendered (1 for ``一、``).
         run_in: A run-in heading's paragraph waiting for the text of its section's first paragraph.
@@ -214,6 +208,7 @@ class DocxContext:
 
     document: DocxDocument
     report: Report
+    renderer: DocxRenderer
     fonts: FontPreset = FontPreset()
     depth: int = 1
     run_in: DocxParagraph | None = None
@@ -304,29 +299,15 @@ def _outline_level(paragraph: DocxParagraph, depth: int) -> None:
     paragraph._p.get_or_add_pPr().insert_element_before(element, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr")
 
 
-@functools.singledispatch
-def docx_block(block: Block, context: DocxContext) -> None:
-    """Add one block to ``context.document``. Register a function for a new block type with ``@docx_block.register``."""
-    raise TypeError(f"the Word renderer has no function for block kind {block.KIND!r} ({type(block).__name__})")
-
-
-@docx_block.register
-def _paragraph(block: Paragraph, context: DocxContext) -> None:
+def _paragraph(block: Paragraph | EnumeratedPoints, context: DocxContext) -> None:
     context.write(context.body_paragraph(), block.text)
 
 
-@docx_block.register
-def _points(block: EnumeratedPoints, context: DocxContext) -> None:
-    context.write(context.body_paragraph(), block.text)
-
-
-@docx_block.register
 def _items(block: NumberedItems, context: DocxContext) -> None:
     for number, item in enumerate(block.items, block.start):
         context.write(context.body_paragraph(), format_ordinal(number, block.style) + plain_text(item))
 
 
-@docx_block.register
 def _statistic(block: Statistic, context: DocxContext) -> None:
     context.write(context.body_paragraph(), statistic_text(block))
 
@@ -487,10 +468,9 @@ def _note(context: DocxContext, text: str) -> None:
     context.write(paragraph, text, font=context.fonts.table, size=_TABLE_SIZE)
 
 
-@docx_block.register
 def _table(block: Table, context: DocxContext) -> None:
     if block.rows:
-        docx_table(context, layout(block), block.caption)
+        docx_table(context, context.renderer.layout(block), block.caption)
     elif block.caption:
         context.end_run_in()
         paragraph = context.document.add_paragraph()
@@ -498,16 +478,14 @@ def _table(block: Table, context: DocxContext) -> None:
         context.write(paragraph, block.caption, font=context.fonts.table_header)
 
 
-@docx_block.register
 def _official_table(block: OfficialTable, context: DocxContext) -> None:
-    docx_table(context, layout(block))
+    docx_table(context, context.renderer.layout(block))
     if block.note:
         _note(context, block.note)
 
 
-@docx_block.register
 def _statistics_table(block: StatisticsTable, context: DocxContext) -> None:
-    docx_table(context, layout(block), block.caption)
+    docx_table(context, context.renderer.layout(block), block.caption)
 
 
 def _heading(context: DocxContext, text: str, *, run_in: bool) -> DocxParagraph:
@@ -520,17 +498,16 @@ def _heading(context: DocxContext, text: str, *, run_in: bool) -> DocxParagraph:
     return paragraph
 
 
-@functools.singledispatch
-def docx_section(section: Section, ordinal: str, context: DocxContext) -> None:
-    """Add a section, its blocks and its subsections. Register a function on it to change a section type's layout."""
+def _section(section: Section, ordinal: str, context: DocxContext) -> None:
+    """Add a section, its blocks and its subsections; a run-in heading waits for its first paragraph's text."""
+    renderer = context.renderer
     paragraph = _heading(context, ordinal + section.heading, run_in=section.run_in)
     context.run_in = paragraph if section.run_in else None
     for block in section.blocks:
-        docx_block(block, context)
+        renderer.block(block, context)
     context.end_run_in()
-    inner = attrs.evolve(context, depth=context.depth + 1)
-    for child_ordinal, child in numbered(section.subsections, context.depth + 1):
-        docx_section(child, child_ordinal, inner)
+    for _ in renderer.subsections(section, context):
+        pass
 
 
 def _page_setup(document: DocxDocument, fonts: FontPreset) -> None:
@@ -613,13 +590,10 @@ def _page_numbers(document: DocxDocument, fonts: FontPreset) -> None:
         add(" —")
 
 
-def _metadata(context: DocxContext) -> None:
+def _metadata(context: DocxContext, pairs: tuple[tuple[str, str], ...]) -> None:
     """The metadata block as a four-column table: label, value, label, value."""
     from docx.shared import Mm
 
-    pairs = list(metadata_lines(context.report.publication))
-    if not pairs:
-        return
     grid = []
     for index in range(0, len(pairs), 2):
         row = []
@@ -650,10 +624,9 @@ def _metadata(context: DocxContext) -> None:
             column += tc.grid_span
 
 
-def _signature(context: DocxContext) -> None:
+def _signature(context: DocxContext, signature: Signature) -> None:
     """The organ and the date as GB/T 9704 (7.3.5.2) places them when no seal is affixed, after a blank line."""
-    signature = context.report.signature
-    if signature is None or not (signature.organ or signature.date):
+    if not (signature.organ or signature.date):
         return
     organ = signature.organ or ""
     date = format_date(signature.date) if signature.date else ""
@@ -689,6 +662,99 @@ def _title_lines(report: Report) -> str:
     return title[:at] + "\n" + title[at:]
 
 
+@attrs.define(eq=False)
+class DocxRenderer(ReportRenderer[DocxContext, None]):
+    """Word: block and section functions write into the document of the context.
+
+    The walk puts the metadata block above the title and the attachments before the signature, as GB/T 9704 does.
+
+    Attributes:
+        fonts: The font preset (default :class:`FontPreset`).
+    """
+
+    PARTS = ("metadata", "title", "introduction", "sections", "attachments", "signature")
+    BLOCKS = (
+        (Paragraph, _paragraph),
+        (EnumeratedPoints, _paragraph),  # both are their text
+        (NumberedItems, _items),
+        (Statistic, _statistic),
+        (Table, _table),
+        (OfficialTable, _official_table),
+        (StatisticsTable, _statistics_table),
+    )
+    SECTIONS = ((Section, _section),)
+    LABEL = "Word"
+
+    name: str = "docx"
+    media_type: str = DOCX_MEDIA_TYPE
+    format: str = "docx"
+    fonts: FontPreset | None = attrs.field(default=None, kw_only=True)
+
+    def context(self, report: Report) -> DocxContext:
+        docx = _import_docx()
+        document = docx.Document()
+        preset = self.fonts if self.fonts is not None else FontPreset()
+        _page_setup(document, preset)
+        _page_numbers(document, preset)
+        properties = document.core_properties
+        properties.title = xml_safe(report.display_title)
+        properties.author = xml_safe(report.publication.publisher or report.agency.name)
+        properties.last_modified_by = "govdisclose"
+        properties.language = "zh-CN"
+        return DocxContext(document=document, report=report, renderer=self, fonts=preset)
+
+    def metadata(self, context: DocxContext, pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+        if pairs:
+            _metadata(context, pairs)
+            _format(context.document.add_paragraph())
+        return ()
+
+    def title(self, context: DocxContext) -> tuple[str, ...]:
+        title = context.document.add_paragraph()
+        _format(title, line=_TITLE_LINE, align="center")
+        fonts = context.fonts
+        context.write(title, _title_lines(context.report), font=fonts.title, size=_TITLE_SIZE, bold=fonts.title_bold)
+        _format(context.document.add_paragraph())
+        return ()
+
+    def introduction(self, context: DocxContext, introduction: Introduction) -> tuple[str, ...]:
+        if introduction.heading is not None:
+            _heading(context, introduction.heading, run_in=False)
+        for block in introduction.blocks:
+            self.block(block, context)
+        context.end_run_in()
+        return ()
+
+    def attachments(self, context: DocxContext, attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
+        if attachments:
+            _format(context.document.add_paragraph())
+        for attachment in attachments:
+            described = f"（{attachment.description}）" if attachment.description else ""
+            context.write(context.body_paragraph(), f"{attachment.label}：{attachment.name}{described}")
+        return ()
+
+    def signature(self, context: DocxContext, signature: Signature) -> tuple[str, ...]:
+        _signature(context, signature)
+        return ()
+
+    def lines(self, piece: None) -> tuple[str, ...]:
+        return ()
+
+    def finish(self, context: DocxContext, lines: list[str]) -> bytes:
+        document = context.document
+        if document.element.body[-2].tag.endswith(
+            "}tbl"
+        ):  # Word wants a paragraph after a final table (before w:sectPr)
+            _format(document.add_paragraph())
+        stream = io.BytesIO()
+        document.save(stream)
+        return stream.getvalue()
+
+
+DOCX = DocxRenderer()
+"""The Word renderer of :data:`~govdisclose.render.default_renderers`."""
+
+
 def render_docx(report: Report, *, fonts: FontPreset | None = None) -> bytes:
     """The report as a Word document (``.docx``) laid out after GB/T 9704, in *fonts* (default :class:`FontPreset`).
 
@@ -700,42 +766,5 @@ def render_docx(report: Report, *, fonts: FontPreset | None = None) -> bytes:
     >>> data[:2]
     b'PK'
     """
-    docx = _import_docx()
-    document = docx.Document()
-    preset = fonts if fonts is not None else FontPreset()
-    _page_setup(document, preset)
-    _page_numbers(document, preset)
-    properties = document.core_properties
-    properties.title = xml_safe(report.display_title)
-    properties.author = xml_safe(report.publication.publisher or report.agency.name)
-    properties.last_modified_by = "govdisclose"
-    properties.language = "zh-CN"
-    body = document.element.body
-    context = DocxContext(document=document, report=report, fonts=preset)
-    _metadata(context)
-    if len(document.tables):
-        _format(document.add_paragraph())
-    title = document.add_paragraph()
-    _format(title, line=_TITLE_LINE, align="center")
-    context.write(title, _title_lines(report), font=preset.title, size=_TITLE_SIZE, bold=preset.title_bold)
-    _format(document.add_paragraph())
-    introduction = report.introduction
-    if introduction is not None:
-        if introduction.heading is not None:
-            _heading(context, introduction.heading, run_in=False)
-        for block in introduction.blocks:
-            docx_block(block, context)
-        context.end_run_in()
-    for ordinal, section in numbered(report.sections, 1):
-        docx_section(section, ordinal, context)
-    if report.attachments:
-        _format(document.add_paragraph())
-    for attachment in report.attachments:
-        described = f"（{attachment.description}）" if attachment.description else ""
-        context.write(context.body_paragraph(), f"{attachment.label}：{attachment.name}{described}")
-    _signature(context)
-    if body[-2].tag.endswith("}tbl"):  # Word wants a paragraph after a final table (before w:sectPr)
-        _format(document.add_paragraph())
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+    renderer = DOCX if fonts is None else attrs.evolve(DOCX, fonts=fonts)
+    return cast(bytes, renderer.render(report))

@@ -7,10 +7,10 @@ signature. Every value cell of a table carries ``data-table``, ``data-row``, ``d
 ``data-marker``), so a scraper reads the numbers back without guessing. Every piece of report text is escaped, in
 element content and in attribute values alike: no report can inject markup or script.
 
-A plugin renders its own block type by registering a function on :func:`html_block` that returns escaped HTML::
+A plugin renders its own block type with a function that returns escaped HTML, registered with
+``host.render_function("html", MyBlock, function)`` (for the ``html`` and the ``html-fragment`` renderer)::
 
-    @html_block.register
-    def _(block: MyBlock, context: HtmlContext) -> str:
+    def my_block_html(block: MyBlock, context: RenderContext) -> str:
         return "<p>" + html.escape(block.text, quote=True) + "</p>"
 """
 
@@ -21,17 +21,19 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
+from typing import cast
 
 import attrs
 
 from ..model import (
     Amount,
-    Block,
+    Attachment,
     Compound,
     Count,
     EnumeratedPoints,
     Figure,
     Inline,
+    Introduction,
     NumberedItems,
     OfficialTable,
     Paragraph,
@@ -41,25 +43,17 @@ from ..model import (
     Scale,
     Section,
     Share,
+    Signature,
     Statistic,
     StatisticsTable,
     Table,
 )
 from ..zh import format_date, format_ordinal
-from ._layout import metadata_lines, numbered
 from ._phrasing import statistic_content
-from ._tablelayout import Grid, LaidCell, layout
+from ._tablelayout import Grid, LaidCell
+from ._walk import RenderContext, ReportRenderer
 
-__all__ = [
-    "HtmlContext",
-    "html_block",
-    "html_inline",
-    "html_section",
-    "html_stylesheet",
-    "html_table",
-    "render_html",
-    "render_html_fragment",
-]
+__all__ = ["HtmlRenderer", "html_inline", "html_stylesheet", "html_table", "render_html", "render_html_fragment"]
 
 
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9-]*")
@@ -86,36 +80,10 @@ def html_stylesheet() -> str:
     return resources.files(__package__).joinpath("_html.css").read_text(encoding="utf-8")
 
 
-@attrs.frozen(kw_only=True)
-class HtmlContext:
-    """What an HTML render function may need besides the block: the report and the section depth."""
-
-    report: Report
-    depth: int = 1
-
-
 # ---- inline pieces -------------------------------------------------------------------------------------------------
 
 
-@functools.singledispatch
-def html_inline(piece: object, context: HtmlContext) -> str:
-    """The HTML of one inline piece: a string escaped, a typed quantity as a ``<data>`` element.
-
-    The element's ``value`` is the exact number (the whole count for ``17.9亿次``); ``data-unit``, ``data-qualifier``
-    and ``data-bound`` (``余`` → ``lower``), ``data-scale``, ``data-id`` and ``data-label`` say the rest.
-
-    >>> from govdisclose.model import Agency, Edition
-    >>> c = HtmlContext(report=Report(edition=Edition.E2021, year=2024, agency=Agency(name="某局")))
-    >>> html_inline(Count(value=15, unit="条"), c)
-    '<data class="gd-quantity" data-quantity="count" value="15" data-unit="条">15条</data>'
-    >>> html_inline("<b>", c)
-    '&lt;b&gt;'
-    """
-    raise TypeError(f"the HTML renderer has no function for inline piece {type(piece).__name__}")
-
-
-@html_inline.register
-def _string(piece: str, context: HtmlContext) -> str:
+def _string(piece: str) -> str:
     return _escape(piece)
 
 
@@ -129,8 +97,7 @@ def _named(quantity: Count | Amount | Share | Compound) -> list[tuple[str, str |
     return [("data-id", quantity.id), ("data-label", quantity.label)]
 
 
-@html_inline.register
-def _count(piece: Count, context: HtmlContext) -> str:
+def _count(piece: Count) -> str:
     pairs: list[tuple[str, str | int | None]] = [
         ("class", "gd-quantity"),
         ("data-quantity", "count"),
@@ -143,8 +110,7 @@ def _count(piece: Count, context: HtmlContext) -> str:
     return f"<data{_attributes(pairs)}>{_escape(piece.text)}</data>"
 
 
-@html_inline.register
-def _amount(piece: Amount, context: HtmlContext) -> str:
+def _amount(piece: Amount) -> str:
     pairs: list[tuple[str, str | int | None]] = [
         ("class", "gd-quantity"),
         ("data-quantity", "amount"),
@@ -156,8 +122,7 @@ def _amount(piece: Amount, context: HtmlContext) -> str:
     return f"<data{_attributes(pairs)}>{_escape(piece.text)}</data>"
 
 
-@html_inline.register
-def _share(piece: Share, context: HtmlContext) -> str:
+def _share(piece: Share) -> str:
     pairs: list[tuple[str, str | int | None]] = [
         ("class", "gd-quantity"),
         ("data-quantity", "share"),
@@ -170,18 +135,39 @@ def _share(piece: Share, context: HtmlContext) -> str:
     return f"<data{_attributes(pairs)}>{_escape(piece.text)}</data>"
 
 
-@html_inline.register
-def _compound(piece: Compound, context: HtmlContext) -> str:
+def _compound(piece: Compound) -> str:
     pairs: list[tuple[str, str | int | None]] = [
         ("class", "gd-quantity"),
         ("data-quantity", "compound"),
         *_named(piece),
     ]
-    return f"<span{_attributes(pairs)}>{''.join(html_inline(part, context) for part in piece.parts)}</span>"
+    return f"<span{_attributes(pairs)}>{''.join(html_inline(part) for part in piece.parts)}</span>"
 
 
-def _inlines(content: tuple[Inline, ...], context: HtmlContext) -> str:
-    return "".join(html_inline(piece, context) for piece in content)
+_INLINE = {str: _string, Count: _count, Amount: _amount, Share: _share, Compound: _compound}
+
+
+def html_inline(piece: Inline, context: object = None) -> str:
+    """The HTML of one inline piece: a string escaped, a typed quantity as a ``<data>`` element.
+
+    The element's ``value`` is the exact number (the whole count for ``17.9亿次``); ``data-unit``, ``data-qualifier``
+    and ``data-bound`` (``余`` → ``lower``), ``data-scale``, ``data-id`` and ``data-label`` say the rest. *context*
+    is not needed, and accepted for the signature of render functions.
+
+    >>> html_inline(Count(value=15, unit="条"))
+    '<data class="gd-quantity" data-quantity="count" value="15" data-unit="条">15条</data>'
+    >>> html_inline("<b>")
+    '&lt;b&gt;'
+    """
+    function = _INLINE.get(type(piece))
+    if function is None:
+        raise TypeError(f"the HTML renderer has no function for inline piece {type(piece).__name__}")
+    text: str = function(piece)  # type: ignore[operator]
+    return text
+
+
+def _inlines(content: tuple[Inline, ...], context: RenderContext) -> str:
+    return "".join(html_inline(piece) for piece in content)
 
 
 def _ordinal(text: str) -> str:
@@ -191,26 +177,11 @@ def _ordinal(text: str) -> str:
 # ---- blocks --------------------------------------------------------------------------------------------------------
 
 
-@functools.singledispatch
-def html_block(block: Block, context: HtmlContext) -> str:
-    """The HTML of one block, escaped. Register a function for a new block type with ``@html_block.register``.
-
-    Raises:
-        TypeError: No function is registered for the block's type.
-    """
-    raise TypeError(
-        f"the HTML renderer has no function for block kind {block.KIND!r} ({type(block).__name__}); "
-        "register one with @html_block.register"
-    )
-
-
-@html_block.register
-def _paragraph(block: Paragraph, context: HtmlContext) -> str:
+def _paragraph(block: Paragraph, context: RenderContext) -> str:
     return f"<p>{_inlines(block.content, context)}</p>"
 
 
-@html_block.register
-def _points(block: EnumeratedPoints, context: HtmlContext) -> str:
+def _points(block: EnumeratedPoints, context: RenderContext) -> str:
     points = "".join(
         f'<span class="gd-point">{_ordinal(format_ordinal(number, block.style))}{_inlines(point, context)}</span>'
         for number, point in enumerate(block.points, 1)
@@ -218,8 +189,7 @@ def _points(block: EnumeratedPoints, context: HtmlContext) -> str:
     return f'<p class="gd-points">{_inlines(block.lead, context)}{points}</p>'
 
 
-@html_block.register
-def _items(block: NumberedItems, context: HtmlContext) -> str:
+def _items(block: NumberedItems, context: RenderContext) -> str:
     items = "".join(
         f"<li>{_ordinal(format_ordinal(number, block.style))}{_inlines(item, context)}</li>\n"
         for number, item in enumerate(block.items, block.start)
@@ -228,8 +198,7 @@ def _items(block: NumberedItems, context: HtmlContext) -> str:
     return f'<ol class="gd-items"{start}>\n{items}</ol>'
 
 
-@html_block.register
-def _statistic(block: Statistic, context: HtmlContext) -> str:
+def _statistic(block: Statistic, context: RenderContext) -> str:
     return f'<p class="gd-statistic">{_inlines(statistic_content(block), context)}</p>'
 
 
@@ -283,6 +252,7 @@ def html_table(
         ValueError: A name in *cell_attributes* is not a plain attribute name.
 
     >>> from govdisclose.model import ReviewsTable
+    >>> from govdisclose.render import layout
     >>> print(html_table(layout(ReviewsTable.zeros()), kind="reviews-litigation").splitlines()[3])
     <tr><th scope="colgroup" colspan="5">行政复议</th><th scope="colgroup" colspan="10">行政诉讼</th></tr>
     """
@@ -340,29 +310,25 @@ def html_table(
     return "\n".join(lines)
 
 
-@html_block.register
-def _table(block: Table, context: HtmlContext) -> str:
-    return html_table(layout(block), kind=block.KIND, caption=block.caption)
+def _table(block: Table, context: RenderContext) -> str:
+    return html_table(context.renderer.layout(block), kind=block.KIND, caption=block.caption)
 
 
 def _with_note(table: str, note: str | None) -> str:
     return f'{table}\n<p class="gd-table-note">{_escape(note)}</p>' if note else table
 
 
-@html_block.register
-def _official_table(block: OfficialTable, context: HtmlContext) -> str:
-    return _with_note(html_table(layout(block), kind=block.KIND), block.note)
+def _official_table(block: OfficialTable, context: RenderContext) -> str:
+    return _with_note(html_table(context.renderer.layout(block), kind=block.KIND), block.note)
 
 
-@html_block.register
-def _proactive_2019(block: ProactiveTable2019, context: HtmlContext) -> str:
+def _proactive_2019(block: ProactiveTable2019, context: RenderContext) -> str:
     unit = {"amount": {"data-unit": block.procurement_unit.value}} if block.procurement_unit else None
-    return _with_note(html_table(layout(block), kind=block.KIND, cell_attributes=unit), block.note)
+    return _with_note(html_table(context.renderer.layout(block), kind=block.KIND, cell_attributes=unit), block.note)
 
 
-@html_block.register
-def _statistics_table(block: StatisticsTable, context: HtmlContext) -> str:
-    return html_table(layout(block), kind=block.KIND, caption=block.caption)
+def _statistics_table(block: StatisticsTable, context: RenderContext) -> str:
+    return html_table(context.renderer.layout(block), kind=block.KIND, caption=block.caption)
 
 
 # ---- sections and the report ---------------------------------------------------------------------------------------
@@ -375,13 +341,12 @@ def _heading(level: int, ordinal: str, text: str) -> str:
     return f"<{tag}>{_ordinal(ordinal)}{_escape(text)}</{tag}>"
 
 
-@functools.singledispatch
-def html_section(section: Section, ordinal: str, context: HtmlContext) -> str:
+def _section(section: Section, ordinal: str, context: RenderContext) -> str:
     """A section and its subsections as a ``<section>``: heading ``<h2>`` at depth 1, ``<h3>`` at depth 2 … ``<h6>``.
 
-    A run-in heading (``run_in``) shares a ``<div class="gd-run-in">`` with its first paragraph. Register a function
-    for a new section type to change its layout.
+    A run-in heading (``run_in``) shares a ``<div class="gd-run-in">`` with its first paragraph.
     """
+    renderer = context.renderer
     pairs: list[tuple[str, str | int | None]] = [
         ("class", "gd-section"),
         ("data-depth", context.depth),
@@ -391,15 +356,11 @@ def html_section(section: Section, ordinal: str, context: HtmlContext) -> str:
     heading = _heading(context.depth + 1, ordinal, section.heading)
     blocks = list(section.blocks)
     if section.run_in and blocks and isinstance(blocks[0], _RUN_IN_BLOCKS):
-        lines.append(f'<div class="gd-run-in">{heading}{html_block(blocks.pop(0), context)}</div>')
+        lines.append(f'<div class="gd-run-in">{heading}{renderer.block(blocks.pop(0), context)}</div>')
     else:
         lines.append(heading)
-    lines.extend(html_block(block, context) for block in blocks)
-    inner = attrs.evolve(context, depth=context.depth + 1)
-    lines.extend(
-        html_section(child, child_ordinal, inner)
-        for child_ordinal, child in numbered(section.subsections, context.depth + 1)
-    )
+    lines.extend(renderer.block(block, context) for block in blocks)
+    lines.extend(renderer.subsections(section, context))
     lines.append("</section>")
     return "\n".join(lines)
 
@@ -413,49 +374,123 @@ def _title(report: Report) -> str:
     return "".join(f'<span class="gd-title-part">{_escape(part)}</span>' for part in parts)
 
 
-def _article(report: Report) -> str:
-    context = HtmlContext(report=report)
-    pairs: list[tuple[str, str | int | None]] = [
-        ("class", "gd-report"),
-        ("lang", "zh-CN"),
-        ("data-edition", report.edition.value),
-        ("data-year", report.year),
-    ]
-    lines = [f"<article{_attributes(pairs)}>", '<header class="gd-header">']
-    lines.append(f'<h1 class="gd-title">{_title(report)}</h1>')
-    meta = list(metadata_lines(report.publication))
-    if meta:
-        lines.append('<dl class="gd-metadata">')
-        lines.extend(f"<div><dt>{_escape(label)}</dt><dd>{_escape(value)}</dd></div>" for label, value in meta)
-        lines.append("</dl>")
-    lines.append("</header>")
-    introduction = report.introduction
-    if introduction is not None and (introduction.heading is not None or introduction.blocks):
+@attrs.define(eq=False)
+class HtmlRenderer(ReportRenderer[RenderContext, str]):
+    """HTML: block and section functions give escaped HTML; the report is an ``<article>``, in a document or alone.
+
+    Attributes:
+        fragment: Give only the ``<article class="gd-report">`` element, to embed in a page.
+        stylesheet: Include :func:`html_stylesheet` in a ``<style>`` element.
+        css: More CSS to append to the stylesheet.
+    """
+
+    BLOCKS = (
+        (Paragraph, _paragraph),
+        (EnumeratedPoints, _points),
+        (NumberedItems, _items),
+        (Statistic, _statistic),
+        (Table, _table),
+        (OfficialTable, _official_table),
+        (ProactiveTable2019, _proactive_2019),
+        (StatisticsTable, _statistics_table),
+    )
+    SECTIONS = ((Section, _section),)
+    LABEL = "HTML"
+
+    name: str = "html"
+    media_type: str = "text/html; charset=utf-8"
+    format: str = "html"
+    fragment: bool = attrs.field(default=False, kw_only=True)
+    stylesheet: bool = attrs.field(default=True, kw_only=True)
+    css: str | None = attrs.field(default=None, kw_only=True)
+
+    def title(self, context: RenderContext) -> list[str]:
+        report = context.report
+        pairs: list[tuple[str, str | int | None]] = [
+            ("class", "gd-report"),
+            ("lang", "zh-CN"),
+            ("data-edition", report.edition.value),
+            ("data-year", report.year),
+        ]
+        return [
+            f"<article{_attributes(pairs)}>",
+            '<header class="gd-header">',
+            f'<h1 class="gd-title">{_title(report)}</h1>',
+        ]
+
+    def metadata(self, context: RenderContext, pairs: tuple[tuple[str, str], ...]) -> list[str]:
+        """The metadata as a ``<dl>``, and the end of the ``<header>`` that holds it and the title."""
+        if not pairs:
+            return ["</header>"]
+        items = [f"<div><dt>{_escape(label)}</dt><dd>{_escape(value)}</dd></div>" for label, value in pairs]
+        return ['<dl class="gd-metadata">', *items, "</dl>", "</header>"]
+
+    def introduction(self, context: RenderContext, introduction: Introduction) -> list[str]:
+        if introduction.heading is None and not introduction.blocks:
+            return []
         tag = "section" if introduction.heading is not None else "div"  # a section without a heading is a div
-        lines.append(f'<{tag} class="gd-introduction">')
+        lines = [f'<{tag} class="gd-introduction">']
         if introduction.heading is not None:
             lines.append(_heading(2, "", introduction.heading))
-        lines.extend(html_block(block, context) for block in introduction.blocks)
-        lines.append(f"</{tag}>")
-    lines.extend(html_section(section, ordinal, context) for ordinal, section in numbered(report.sections, 1))
-    signature = report.signature
-    if signature is not None and (signature.organ or signature.date):
-        lines.append('<footer class="gd-signature">')
+        lines.extend(self.block(block, context) for block in introduction.blocks)
+        return [*lines, f"</{tag}>"]
+
+    def signature(self, context: RenderContext, signature: Signature) -> list[str]:
+        if not (signature.organ or signature.date):
+            return []
+        lines = ['<footer class="gd-signature">']
         if signature.organ:
             lines.append(f'<p class="gd-signature-organ">{_escape(signature.organ)}</p>')
         if signature.date:
             date = f'<time datetime="{signature.date.isoformat()}">{_escape(format_date(signature.date))}</time>'
             lines.append(f'<p class="gd-signature-date">{date}</p>')
-        lines.append("</footer>")
-    if report.attachments:
-        lines.append('<ul class="gd-attachments">')
-        for attachment in report.attachments:
+        return [*lines, "</footer>"]
+
+    def attachments(self, context: RenderContext, attachments: tuple[Attachment, ...]) -> list[str]:
+        if not attachments:
+            return []
+        lines = ['<ul class="gd-attachments">']
+        for attachment in attachments:
             described = f"（{_escape(attachment.description)}）" if attachment.description else ""
             label = f'<span class="gd-attachment-label">{_escape(attachment.label)}</span>'
             lines.append(f"<li>{label}：{_escape(attachment.name)}{described}</li>")
-        lines.append("</ul>")
-    lines.append("</article>")
-    return "\n".join(lines)
+        return [*lines, "</ul>"]
+
+    def lines(self, piece: str) -> list[str]:
+        return [piece]
+
+    def finish(self, context: RenderContext, lines: list[str]) -> str:
+        style = ""
+        if self.stylesheet or self.css:
+            text = (html_stylesheet() if self.stylesheet else "") + (self.css or "")
+            # "</" could end the element early; CSS reads "<\/" as "</".
+            text = text.rstrip().replace("</", "<\\/")
+            style = f"<style>\n{text}\n</style>\n"
+        article = "\n".join([*lines, "</article>"]) + "\n"
+        if self.fragment:
+            return style + article
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="zh-CN" class="gd-document">\n'
+            "<head>\n"
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="govdisclose">\n'
+            f"<title>{_escape(context.report.display_title)}</title>\n"
+            f"{style}"
+            "</head>\n"
+            "<body>\n"
+            f"{article}"
+            "</body>\n"
+            "</html>\n"
+        )
+
+
+HTML = HtmlRenderer()
+"""The ``html`` renderer of :data:`~govdisclose.render.default_renderers`."""
+
+HTML_FRAGMENT = HtmlRenderer(name="html-fragment", fragment=True, stylesheet=False)
+"""The ``html-fragment`` renderer of :data:`~govdisclose.render.default_renderers`: the article alone, unstyled."""
 
 
 def render_html(report: Report, *, fragment: bool = False, stylesheet: bool = True, css: str | None = None) -> str:
@@ -485,32 +520,15 @@ def render_html(report: Report, *, fragment: bool = False, stylesheet: bool = Tr
     >>> render_html(r).splitlines()[:2]
     ['<!DOCTYPE html>', '<html lang="zh-CN" class="gd-document">']
     """
-    style = ""
-    if stylesheet or css:
-        text = (html_stylesheet() if stylesheet else "") + (css or "")
-        # "</" could end the element early; CSS reads "<\/" as "</".
-        text = text.rstrip().replace("</", "<\\/")
-        style = f"<style>\n{text}\n</style>\n"
-    article = _article(report) + "\n"
-    if fragment:
-        return style + article
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="zh-CN" class="gd-document">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="govdisclose">\n'
-        f"<title>{_escape(report.display_title)}</title>\n"
-        f"{style}"
-        "</head>\n"
-        "<body>\n"
-        f"{article}"
-        "</body>\n"
-        "</html>\n"
+    options = (fragment, stylesheet, css)
+    renderer = (
+        HTML
+        if options == (False, True, None)
+        else attrs.evolve(HTML, fragment=fragment, stylesheet=stylesheet, css=css)
     )
+    return cast(str, renderer.render(report))
 
 
 def render_html_fragment(report: Report) -> str:
     """The report's ``<article>`` alone, without a stylesheet: what ``render(report, to="html-fragment")`` gives."""
-    return render_html(report, fragment=True, stylesheet=False)
+    return cast(str, HTML_FRAGMENT.render(report))

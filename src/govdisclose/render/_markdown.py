@@ -9,46 +9,43 @@ in the top-left position it covers, and every other position it covers is left e
 the printed forms read. The first row of the layout is the pipe table's header row; further heading rows of a table
 (table 三 has three) follow as ordinary rows.
 
-A plugin renders its own block type by registering a function on :func:`markdown_block` that returns lines::
+A plugin renders its own block type with a function that returns lines, registered with
+``host.render_function("markdown", MyBlock, function)``::
 
-    @markdown_block.register
-    def _(block: MyBlock, context: MarkdownContext) -> list[str]:
+    def my_block_markdown(block: MyBlock, context: RenderContext) -> list[str]:
         return [escape_markdown(block.text)]
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from typing import cast
 
 import attrs
 
 from ..model import (
+    Attachment,
     Block,
     EnumeratedPoints,
+    Introduction,
     NumberedItems,
     OfficialTable,
     Paragraph,
     Report,
     Section,
+    Signature,
     Statistic,
     StatisticsTable,
     Table,
     plain_text,
 )
 from ..zh import format_date, format_ordinal
-from ._layout import display_width, metadata_lines, numbered, pad
+from ._layout import display_width, pad
 from ._phrasing import statistic_text
-from ._tablelayout import Grid, layout
+from ._tablelayout import Grid
+from ._walk import RenderContext, ReportRenderer
 
-__all__ = [
-    "MarkdownContext",
-    "escape_markdown",
-    "markdown_block",
-    "markdown_section",
-    "markdown_table",
-    "render_markdown",
-]
+__all__ = ["MarkdownRenderer", "escape_markdown", "markdown_table", "render_markdown"]
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LINE_START = re.compile(r"^([-+=])")
@@ -76,39 +73,11 @@ def escape_markdown(text: str, *, table_cell: bool = False) -> str:
     return (" " if table_cell else "\n").join(escaped)
 
 
-@attrs.frozen(kw_only=True)
-class MarkdownContext:
-    """What a Markdown render function may need besides the block: the report and the section depth."""
-
-    report: Report
-    depth: int = 1
-
-
-@functools.singledispatch
-def markdown_block(block: Block, context: MarkdownContext) -> list[str]:
-    """The lines of one block, escaped; blocks are separated by a blank line. Register new block types here.
-
-    Raises:
-        TypeError: No function is registered for the block's type.
-    """
-    raise TypeError(
-        f"the Markdown renderer has no function for block kind {block.KIND!r} ({type(block).__name__}); "
-        "register one with @markdown_block.register"
-    )
-
-
-@markdown_block.register
-def _paragraph(block: Paragraph, context: MarkdownContext) -> list[str]:
+def _paragraph(block: Paragraph | EnumeratedPoints, context: RenderContext) -> list[str]:
     return [escape_markdown(block.text)]
 
 
-@markdown_block.register
-def _points(block: EnumeratedPoints, context: MarkdownContext) -> list[str]:
-    return [escape_markdown(block.text)]
-
-
-@markdown_block.register
-def _items(block: NumberedItems, context: MarkdownContext) -> list[str]:
+def _items(block: NumberedItems, context: RenderContext) -> list[str]:
     lines: list[str] = []
     for number, item in enumerate(block.items, block.start):
         if lines:
@@ -117,8 +86,7 @@ def _items(block: NumberedItems, context: MarkdownContext) -> list[str]:
     return lines
 
 
-@markdown_block.register
-def _statistic(block: Statistic, context: MarkdownContext) -> list[str]:
+def _statistic(block: Statistic, context: RenderContext) -> list[str]:
     return [escape_markdown(statistic_text(block))]
 
 
@@ -129,6 +97,7 @@ def markdown_table(grid: Grid, caption: str | None = None) -> list[str]:
     first row is the header row.
 
     >>> from govdisclose.model import Cell
+    >>> from govdisclose.render import layout
     >>> t = Table(rows=((Cell(text="项目", rowspan=2), Cell(text="数量", colspan=2)),
     ...                 (Cell(text="本年"), Cell(text="累计|合计")),
     ...                 (Cell(text="规章"), Cell(text="3"), Cell(text="149"))))
@@ -161,50 +130,94 @@ def markdown_table(grid: Grid, caption: str | None = None) -> list[str]:
     return lines
 
 
-@markdown_block.register
-def _table(block: Table, context: MarkdownContext) -> list[str]:
-    return markdown_table(layout(block), block.caption)
+def _table(block: Table, context: RenderContext) -> list[str]:
+    return markdown_table(context.renderer.layout(block), block.caption)
 
 
-@markdown_block.register
-def _official_table(block: OfficialTable, context: MarkdownContext) -> list[str]:
-    lines = markdown_table(layout(block))
+def _official_table(block: OfficialTable, context: RenderContext) -> list[str]:
+    lines = markdown_table(context.renderer.layout(block))
     return [*lines, "", escape_markdown(block.note)] if block.note else lines
 
 
-@markdown_block.register
-def _statistics_table(block: StatisticsTable, context: MarkdownContext) -> list[str]:
-    return markdown_table(layout(block), block.caption)
+def _statistics_table(block: StatisticsTable, context: RenderContext) -> list[str]:
+    return markdown_table(context.renderer.layout(block), block.caption)
 
 
 def _heading(level: int, text: str) -> str:
     return "#" * min(level, 6) + " " + escape_markdown(text, table_cell=True)
 
 
-def _paragraphs(blocks: tuple[Block, ...], context: MarkdownContext) -> list[str]:
+def _paragraphs(blocks: tuple[Block, ...], context: RenderContext) -> list[str]:
     lines: list[str] = []
     for block in blocks:
-        lines.extend(["", *markdown_block(block, context)])
+        lines.extend(["", *context.renderer.block(block, context)])
     return lines
 
 
-@functools.singledispatch
-def markdown_section(section: Section, ordinal: str, context: MarkdownContext) -> list[str]:
+def _section(section: Section, ordinal: str, context: RenderContext) -> list[str]:
     """The lines of a section and its subsections, starting with a blank line; ``##`` at depth 1, ``###`` at 2 ….
 
-    A run-in heading is written as a heading like the others. Register a function for a new section type to change
-    its layout.
+    A run-in heading is written as a heading like the others.
     """
     lines = ["", _heading(context.depth + 1, ordinal + section.heading)]
     lines.extend(_paragraphs(section.blocks, context))
-    inner = attrs.evolve(context, depth=context.depth + 1)
-    for child_ordinal, child in numbered(section.subsections, context.depth + 1):
-        lines.extend(markdown_section(child, child_ordinal, inner))
+    for child in context.renderer.subsections(section, context):
+        lines.extend(child)
     return lines
 
 
+@attrs.define(eq=False)
+class MarkdownRenderer(ReportRenderer[RenderContext, list[str]]):
+    """Markdown: block and section functions give escaped lines; blocks are separated by blank lines."""
+
+    BLOCKS = (
+        (Paragraph, _paragraph),
+        (EnumeratedPoints, _paragraph),  # both are their text
+        (NumberedItems, _items),
+        (Statistic, _statistic),
+        (Table, _table),
+        (OfficialTable, _official_table),
+        (StatisticsTable, _statistics_table),
+    )
+    SECTIONS = ((Section, _section),)
+    LABEL = "Markdown"
+
+    name: str = "markdown"
+    media_type: str = "text/markdown; charset=utf-8"
+    format: str = "markdown"
+
+    def title(self, context: RenderContext) -> list[str]:
+        return [_heading(1, context.report.display_title)]
+
+    def metadata(self, context: RenderContext, pairs: tuple[tuple[str, str], ...]) -> list[str]:
+        items = [f"- {escape_markdown(f'{label}：{value}', table_cell=True)}" for label, value in pairs]
+        return ["", *items] if items else []
+
+    def introduction(self, context: RenderContext, introduction: Introduction) -> list[str]:
+        lines = ["", _heading(2, introduction.heading)] if introduction.heading is not None else []
+        return lines + _paragraphs(introduction.blocks, context)
+
+    def signature(self, context: RenderContext, signature: Signature) -> list[str]:
+        lines: list[str] = []
+        for text in (signature.organ, format_date(signature.date) if signature.date else None):
+            if text:
+                lines.extend(["", escape_markdown(text)])
+        return lines
+
+    def attachments(self, context: RenderContext, attachments: tuple[Attachment, ...]) -> list[str]:
+        lines = [""] if attachments else []
+        for attachment in attachments:
+            described = f"（{attachment.description}）" if attachment.description else ""
+            lines.append("- " + escape_markdown(f"{attachment.label}：{attachment.name}{described}", table_cell=True))
+        return lines
+
+
+MARKDOWN = MarkdownRenderer()
+"""The Markdown renderer of :data:`~govdisclose.render.default_renderers`."""
+
+
 def render_markdown(report: Report) -> str:
-    """The report as Markdown, ending with a newline.
+    """The report as Markdown, ending with a newline (the ``markdown`` renderer of the default registry).
 
     >>> from govdisclose.model import Agency, Edition, Paragraph, Section
     >>> r = Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"),
@@ -217,28 +230,4 @@ def render_markdown(report: Report) -> str:
     全年工作稳步推进。
     <BLANKLINE>
     """
-    context = MarkdownContext(report=report)
-    lines = [_heading(1, report.display_title)]
-    meta = [
-        f"- {escape_markdown(f'{label}：{value}', table_cell=True)}"
-        for label, value in metadata_lines(report.publication)
-    ]
-    if meta:
-        lines.extend(["", *meta])
-    if report.introduction is not None:
-        if report.introduction.heading is not None:
-            lines.extend(["", _heading(2, report.introduction.heading)])
-        lines.extend(_paragraphs(report.introduction.blocks, context))
-    for ordinal, section in numbered(report.sections, 1):
-        lines.extend(markdown_section(section, ordinal, context))
-    signature = report.signature
-    if signature is not None:
-        for text in (signature.organ, format_date(signature.date) if signature.date else None):
-            if text:
-                lines.extend(["", escape_markdown(text)])
-    if report.attachments:
-        lines.append("")
-        for attachment in report.attachments:
-            described = f"（{attachment.description}）" if attachment.description else ""
-            lines.append("- " + escape_markdown(f"{attachment.label}：{attachment.name}{described}", table_cell=True))
-    return "\n".join(lines) + "\n"
+    return cast(str, MARKDOWN.render(report))

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from .._errors import DuplicateKindError, InvalidKindError
-from .._registry import Registry
-from ..model import Report
-from ._docx import DOCX_MEDIA_TYPE, render_docx
-from ._html import render_html, render_html_fragment
-from ._markdown import render_markdown
-from ._text import render_text
+from .._errors import DuplicateKindError, InvalidKindError, RegistryError
+from .._registry import CORE, Registry, RegistryEntry
+from ..model import Report, Section
+from ._docx import DOCX
+from ._html import HTML, HTML_FRAGMENT
+from ._markdown import MARKDOWN
+from ._text import TEXT
+from ._walk import ReportRenderer
 
-__all__ = ["Renderer", "RendererRegistry", "default_renderers", "render"]
+__all__ = ["FUNCTION_FORMATS", "Renderer", "RendererRegistry", "default_renderers", "render"]
+
+FUNCTION_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "layout")
+"""The sets of per-type render functions: those of the core formats (``html`` serves the ``html`` and
+``html-fragment`` renderers), and ``layout``, the merged-cell grid of a table block that every format draws."""
 
 
 @runtime_checkable
@@ -36,19 +42,6 @@ class Renderer(Protocol):
         ...  # pragma: no cover - protocol
 
 
-@attrs.frozen
-class _FunctionRenderer:
-    name: str
-    media_type: str
-    function: object
-
-    def render(self, report: Report) -> str | bytes:
-        result = self.function(report)  # type: ignore[operator]
-        if not isinstance(result, (str, bytes)):  # pragma: no cover - guards third-party functions
-            raise TypeError(f"renderer {self.name!r} returned {type(result).__name__}, not str or bytes")
-        return result
-
-
 @attrs.define(eq=False)
 class RendererRegistry(Registry[str, Renderer]):
     """Renderers by format name, with where each came from: a :class:`~govdisclose.Registry` of renderers."""
@@ -60,8 +53,7 @@ class RendererRegistry(Registry[str, Renderer]):
     category: str = "renderer"
     sort: bool = True
 
-    def key_of(self, value: Renderer) -> str:
-        return value.name
+    key_attribute = "name"
 
     def check(self, value: Renderer, source: str) -> None:
         if not isinstance(value, Renderer):
@@ -72,6 +64,55 @@ class RendererRegistry(Registry[str, Renderer]):
 
     def describe(self, value: Renderer) -> str:
         return value.media_type
+
+    def copy_value(self, value: Renderer, keep: Callable[[RegistryEntry[Any, Any]], bool] | None) -> Renderer:
+        """A renderer that owns function tables is copied with them: what is registered on the copy stays there."""
+        return value.copy(keep=keep) if isinstance(value, ReportRenderer) else value
+
+    def merge_value(self, mine: Renderer, theirs: Renderer) -> None:
+        if isinstance(mine, ReportRenderer) and isinstance(theirs, ReportRenderer):
+            mine.merge(theirs)
+
+    def formats(self, fmt: str) -> tuple[ReportRenderer[Any, Any], ...]:
+        """The renderers that draw with the functions of *fmt* (``html``: the ``html`` and ``html-fragment`` ones)."""
+        return tuple(r for r in self if isinstance(r, ReportRenderer) and (fmt == "layout" or r.format == fmt))
+
+    def register_function(self, fmt: str, cls: type, function: Callable[..., Any], *, source: str = CORE) -> None:
+        """Register *function* for the block or section class *cls* on every renderer of *fmt*.
+
+        ``layout`` functions (``(table) -> Grid``) join the ``tables`` of every renderer; the others join the
+        ``blocks`` or ``sections`` of the renderers of that format.
+
+        Raises:
+            RegistryError: *fmt* is not one of :data:`FUNCTION_FORMATS`.
+            InvalidKindError: *cls* is a section and *fmt* is ``layout``.
+            DuplicateKindError: Another function draws *cls* in *fmt* already.
+        """
+        if fmt not in FUNCTION_FORMATS:
+            raise RegistryError(
+                f"{source}: unknown render format {fmt!r}; known formats: {', '.join(FUNCTION_FORMATS)}", source=source
+            )
+        section = issubclass(cls, Section)
+        if fmt == "layout" and section:
+            raise InvalidKindError(f"{source}: {cls.__qualname__} is a section; a layout function is for blocks")
+        for renderer in self.formats(fmt):
+            table = renderer.tables if fmt == "layout" else renderer.sections if section else renderer.blocks
+            table.register(function, key=cls, source=source)
+
+    def drawn_in(self, cls: type) -> tuple[str, ...]:
+        """The formats of the core renderers (``text``, ``markdown``, ``html``, ``docx``) that draw the class *cls*.
+
+        A section always renders (the base section function draws its heading, blocks and subsections); a block
+        renders where a renderer of the format has a function for its class or a base class.
+
+        >>> from govdisclose.model import Paragraph
+        >>> default_renderers.drawn_in(Paragraph)
+        ('text', 'markdown', 'html', 'docx')
+        """
+        formats = FUNCTION_FORMATS[:-1]
+        if issubclass(cls, Section):
+            return formats
+        return tuple(fmt for fmt in formats if any(r.blocks.find(cls) is not None for r in self.formats(fmt)))
 
     def unknown(self, key: object) -> Exception:
         # a plain ValueError, as it always was: the command line reports it as a usage error
@@ -92,11 +133,8 @@ class RendererRegistry(Registry[str, Renderer]):
 
 default_renderers = RendererRegistry()
 """The renderers :func:`render` uses by default."""
-default_renderers.register(_FunctionRenderer("text", "text/plain; charset=utf-8", render_text))
-default_renderers.register(_FunctionRenderer("docx", DOCX_MEDIA_TYPE, render_docx))
-default_renderers.register(_FunctionRenderer("markdown", "text/markdown; charset=utf-8", render_markdown))
-default_renderers.register(_FunctionRenderer("html", "text/html; charset=utf-8", render_html))
-default_renderers.register(_FunctionRenderer("html-fragment", "text/html; charset=utf-8", render_html_fragment))
+for _renderer in (TEXT, DOCX, MARKDOWN, HTML, HTML_FRAGMENT):
+    default_renderers.register(_renderer)
 
 
 def render(report: Report, *, to: str = "text", renderers: RendererRegistry | None = None) -> str | bytes:

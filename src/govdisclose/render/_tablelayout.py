@@ -16,13 +16,14 @@ from the table definitions, never from here. Text, HTML and Word renderers draw 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
 from ..model import (
     Block,
     BlocksDef,
-    Cell,
     ColumnDef,
     Figure,
     GridDef,
@@ -31,8 +32,9 @@ from ..model import (
     Table,
     TableRow,
 )
+from ._dispatch import TypeDispatch
 
-__all__ = ["Grid", "LaidCell", "as_cells", "layout"]
+__all__ = ["CORE_LAYOUTS", "Grid", "LaidCell", "layout"]
 
 
 @attrs.frozen(kw_only=True)
@@ -63,13 +65,6 @@ class LaidCell:
 Grid = tuple[tuple[LaidCell, ...], ...]
 
 
-@functools.singledispatch
-def layout(table: Block) -> Grid:
-    """The grid of *table*. Register a function for a plugin's own table type."""
-    raise TypeError(f"no table layout for block kind {table.KIND!r} ({type(table).__name__})")
-
-
-@layout.register
 def _generic(table: Table) -> Grid:
     return tuple(
         tuple(LaidCell(text=c.text, rowspan=c.rowspan, colspan=c.colspan, header=c.header) for c in row)
@@ -184,7 +179,6 @@ def _blocks(table: OfficialTable, definition: BlocksDef) -> Grid:
     return tuple(rows)
 
 
-@layout.register
 def _official(table: OfficialTable) -> Grid:
     definition = table.DEFINITION
     if isinstance(definition, GridDef):
@@ -192,7 +186,6 @@ def _official(table: OfficialTable) -> Grid:
     return _blocks(table, definition)
 
 
-@layout.register
 def _statistics(table: StatisticsTable) -> Grid:
     heading: list[LaidCell] = []
     if table.code_heading is not None:
@@ -219,8 +212,32 @@ def _statistics(table: StatisticsTable) -> Grid:
     return tuple(rows)
 
 
-def as_cells(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
-    """The grid as generic model cells (for renderers that only need text and spans)."""
-    return tuple(
-        tuple(Cell(text=c.text, rowspan=c.rowspan, colspan=c.colspan, header=c.header) for c in row) for row in grid
-    )
+CORE_LAYOUTS: tuple[tuple[type, Callable[[Any], Grid]], ...] = (
+    (Table, _generic),
+    (OfficialTable, _official),
+    (StatisticsTable, _statistics),
+)
+"""The layouts of the core table blocks: every renderer starts its ``tables`` with these."""
+
+
+@functools.cache
+def _core() -> TypeDispatch:
+    tables = TypeDispatch(name="tables", what="layout")
+    for cls, function in CORE_LAYOUTS:
+        tables.register(function, key=cls)
+    return tables
+
+
+def layout(table: Block) -> Grid:
+    """The grid of a core table block.
+
+    A renderer's :meth:`~govdisclose.render.ReportRenderer.layout` also knows the layouts registered on it.
+
+    Raises:
+        TypeError: *table* is not a core table block.
+    """
+    function = _core().find(type(table))
+    if function is None:
+        raise TypeError(f"no table layout for block kind {table.KIND!r} ({type(table).__name__})")
+    grid: Grid = function(table)
+    return grid

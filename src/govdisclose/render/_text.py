@@ -4,49 +4,42 @@ Paragraphs and headings are indented by two ideographic spaces; headings carry t
 date are right-aligned in a line of :data:`LINE_WIDTH` columns; dates are written ``2018年1月30日``. Quantities come out
 exactly as written.
 
-A plugin renders its own block type by registering a function on :func:`text_block`::
+A :class:`TextRenderer` draws each block with the function its ``blocks`` table holds for the block's class; a plugin
+adds one for its own block type with ``host.render_function("text", MyBlock, function)``::
 
-    @text_block.register
-    def _(block: MyBlock, context: TextContext) -> list[str]:
-        return ["　　" + block.text]
+    def my_block_text(block: MyBlock, context: RenderContext) -> list[str]:
+        return [INDENT + block.text]
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 import attrs
 
 from ..model import (
-    Block,
+    Attachment,
     EnumeratedPoints,
+    Introduction,
     NumberedItems,
     OfficialTable,
     Paragraph,
     Report,
     Section,
+    Signature,
     Statistic,
     StatisticsTable,
     Table,
     plain_text,
 )
 from ..zh import format_date, format_ordinal
-from ._layout import display_width, metadata_lines, numbered, pad
+from ._layout import display_width, pad
 from ._phrasing import statistic_text
-from ._tablelayout import Grid, layout
+from ._tablelayout import Grid
+from ._walk import RenderContext, ReportRenderer
 
-__all__ = [
-    "INDENT",
-    "LINE_WIDTH",
-    "SpannedCell",
-    "TextContext",
-    "render_text",
-    "text_block",
-    "text_section",
-    "text_table",
-]
+__all__ = ["INDENT", "LINE_WIDTH", "SpannedCell", "TextRenderer", "render_text", "text_table"]
 
 INDENT = "\u3000\u3000"
 """Two ideographic spaces: the first-line indent of a paragraph."""
@@ -55,40 +48,18 @@ LINE_WIDTH = 80
 """The line width, in columns (40 Chinese characters), that the signature is right-aligned in."""
 
 
-@attrs.frozen(kw_only=True)
-class TextContext:
-    """What a text render function may need besides the block: the report and the section depth."""
-
-    report: Report
-    depth: int = 1
-
-
-@functools.singledispatch
-def text_block(block: Block, context: TextContext) -> list[str]:
-    """The lines of one block. Register a function for a new block type with ``@text_block.register``."""
-    raise TypeError(f"the text renderer has no function for block kind {block.KIND!r} ({type(block).__name__})")
-
-
-@text_block.register
-def _paragraph(block: Paragraph, context: TextContext) -> list[str]:
+def _paragraph(block: Paragraph | EnumeratedPoints, context: RenderContext) -> list[str]:
     return [INDENT + block.text]
 
 
-@text_block.register
-def _points(block: EnumeratedPoints, context: TextContext) -> list[str]:
-    return [INDENT + block.text]
-
-
-@text_block.register
-def _items(block: NumberedItems, context: TextContext) -> list[str]:
+def _items(block: NumberedItems, context: RenderContext) -> list[str]:
     return [
         INDENT + format_ordinal(number, block.style) + plain_text(item)
         for number, item in enumerate(block.items, block.start)
     ]
 
 
-@text_block.register
-def _statistic(block: Statistic, context: TextContext) -> list[str]:
+def _statistic(block: Statistic, context: RenderContext) -> list[str]:
     return [INDENT + statistic_text(block)]
 
 
@@ -159,8 +130,7 @@ def text_table(rows: Sequence[Sequence[SpannedCell]], caption: str | None = None
     return lines
 
 
-@text_block.register
-def _table(block: Table, context: TextContext) -> list[str]:
+def _table(block: Table, context: RenderContext) -> list[str]:
     return text_table(block.rows, block.caption) if block.rows else ([block.caption] if block.caption else [])
 
 
@@ -171,22 +141,20 @@ def _indented(grid: Grid) -> Grid:
     )
 
 
-@text_block.register
-def _official_table(block: OfficialTable, context: TextContext) -> list[str]:
-    lines = text_table(layout(block))
+def _official_table(block: OfficialTable, context: RenderContext) -> list[str]:
+    lines = text_table(context.renderer.layout(block))
     return [*lines, block.note] if block.note else lines
 
 
-@text_block.register
-def _statistics_table(block: StatisticsTable, context: TextContext) -> list[str]:
-    return text_table(_indented(layout(block)), block.caption)
+def _statistics_table(block: StatisticsTable, context: RenderContext) -> list[str]:
+    return text_table(_indented(context.renderer.layout(block)), block.caption)
 
 
-@functools.singledispatch
-def text_section(section: Section, ordinal: str, context: TextContext) -> list[str]:
-    """The lines of a section and its subsections. Register a function for a new section type to change its layout."""
+def _section(section: Section, ordinal: str, context: RenderContext) -> list[str]:
+    """The lines of a section and its subsections; a run-in heading shares the line of the first block."""
+    renderer = context.renderer
     lines: list[str] = []
-    body = [line for block in section.blocks for line in text_block(block, context)]
+    body = [line for block in section.blocks for line in renderer.block(block, context)]
     heading = INDENT + ordinal + section.heading
     if section.run_in and body:
         lines.append(heading + body[0].removeprefix(INDENT))
@@ -194,14 +162,65 @@ def text_section(section: Section, ordinal: str, context: TextContext) -> list[s
     else:
         lines.append(heading)
     lines.extend(body)
-    inner = attrs.evolve(context, depth=context.depth + 1)
-    for child_ordinal, child in numbered(section.subsections, context.depth + 1):
-        lines.extend(text_section(child, child_ordinal, inner))
+    for child in renderer.subsections(section, context):
+        lines.extend(child)
     return lines
 
 
+@attrs.define(eq=False)
+class TextRenderer(ReportRenderer[RenderContext, list[str]]):
+    """Plain Chinese text: block and section functions give lines; the document is the lines, each ending in a newline.
+
+    >>> TextRenderer().blocks.find(Paragraph).__name__
+    '_paragraph'
+    """
+
+    BLOCKS = (
+        (Paragraph, _paragraph),
+        (EnumeratedPoints, _paragraph),  # both are their text
+        (NumberedItems, _items),
+        (Statistic, _statistic),
+        (Table, _table),
+        (OfficialTable, _official_table),
+        (StatisticsTable, _statistics_table),
+    )
+    SECTIONS = ((Section, _section),)
+    LABEL = "text"
+
+    name: str = "text"
+    media_type: str = "text/plain; charset=utf-8"
+    format: str = "text"
+
+    def title(self, context: RenderContext) -> list[str]:
+        return [context.report.display_title, ""]
+
+    def metadata(self, context: RenderContext, pairs: tuple[tuple[str, str], ...]) -> list[str]:
+        return [*(f"{label}：{value}" for label, value in pairs), ""] if pairs else []
+
+    def introduction(self, context: RenderContext, introduction: Introduction) -> list[str]:
+        lines = [INDENT + introduction.heading] if introduction.heading is not None else []
+        return lines + [line for block in introduction.blocks for line in self.block(block, context)]
+
+    def signature(self, context: RenderContext, signature: Signature) -> list[str]:
+        if not (signature.organ or signature.date):
+            return []
+        texts = (signature.organ, format_date(signature.date) if signature.date else None)
+        return ["", *(pad(text, LINE_WIDTH, align="right") for text in texts if text)]
+
+    def attachments(self, context: RenderContext, attachments: tuple[Attachment, ...]) -> list[str]:
+        return [
+            f"{attachment.label}：{attachment.name}"
+            + (f"（{attachment.description}）" if attachment.description else "")
+            for attachment in attachments
+        ]
+
+
+TEXT = TextRenderer()
+"""The text renderer of :data:`~govdisclose.render.default_renderers`."""
+
+
 def render_text(report: Report) -> str:
-    """The report as plain Chinese text, ending with a newline.
+    """The report as plain Chinese text, ending with a newline (the ``text`` renderer of the default registry).
 
     >>> from govdisclose.model import Agency, Edition, Paragraph, Section
     >>> r = Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"),
@@ -209,24 +228,4 @@ def render_text(report: Report) -> str:
     >>> render_text(r).splitlines()
     ['某县教育局2024年政府信息公开工作年度报告', '', '\u3000\u3000一、总体情况', '\u3000\u3000全年工作稳步推进。']
     """
-    context = TextContext(report=report)
-    lines = [report.display_title, ""]
-    meta = [f"{label}：{value}" for label, value in metadata_lines(report.publication)]
-    if meta:
-        lines.extend([*meta, ""])
-    if report.introduction is not None:
-        if report.introduction.heading is not None:
-            lines.append(INDENT + report.introduction.heading)
-        lines.extend(line for block in report.introduction.blocks for line in text_block(block, context))
-    for ordinal, section in numbered(report.sections, 1):
-        lines.extend(text_section(section, ordinal, context))
-    signature = report.signature
-    if signature is not None and (signature.organ or signature.date):
-        lines.append("")
-        for text in (signature.organ, format_date(signature.date) if signature.date else None):
-            if text:
-                lines.append(pad(text, LINE_WIDTH, align="right"))
-    for attachment in report.attachments:
-        described = f"（{attachment.description}）" if attachment.description else ""
-        lines.append(f"{attachment.label}：{attachment.name}{described}")
-    return "\n".join(lines) + "\n"
+    return cast(str, TEXT.render(report))

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import DuplicateKindError, InvalidKindError, ModelError
+from .._errors import DuplicateKindError, ModelError
 from .._registry import CORE, Registry
 
 __all__ = ["CategoryList", "CategoryRegistry", "default_categories", "normalize_category"]
@@ -102,17 +102,12 @@ class CategoryRegistry(Registry[str, CategoryList]):
     """
 
     error = DuplicateKindError
+    accepts = CategoryList
+    key_attribute = "id"
 
     name: str = "categories"
     what: str = "a category list with id"
     category: str = "categories"
-
-    def key_of(self, value: CategoryList) -> str:
-        return value.id
-
-    def check(self, value: CategoryList, source: str) -> None:
-        if not isinstance(value, CategoryList):
-            raise InvalidKindError(f"{source}: {value!r} is not a CategoryList", source=source)
 
     def same(self, taken: CategoryList, value: CategoryList) -> bool:
         return False  # an id names one list: adding a list under a taken id is always a mistake

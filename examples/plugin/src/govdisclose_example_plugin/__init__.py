@@ -12,7 +12,7 @@ The distribution names :func:`register` in the entry point group ``govdisclose.p
 
 from __future__ import annotations
 
-from govdisclose.plugins import MetadataField, PluginHost
+from govdisclose.plugins import PluginHost
 
 from ._definition import HEADING, PROPOSALS
 from ._model import ProposalsSection, ProposalsTable
@@ -23,25 +23,16 @@ __all__ = [
     "HEADING",
     "PROPOSALS",
     "PROPOSALS_TOTAL",
-    "RESPONSIBLE_OFFICE",
     "ProposalsSection",
     "ProposalsTable",
     "proposals_html",
     "register",
 ]
 
-RESPONSIBLE_OFFICE = MetadataField(
-    label="公开责任部门",
-    description="the office responsible for the disclosure, which some portals print above a report",
-    aliases=("责任部门",),
-)
-"""A metadata field of the portals this plugin is for."""
-
 
 def register(host: PluginHost) -> None:
-    """Register the plugin's kinds, rule, HTML function and metadata field on *host*."""
+    """Register the plugin's kinds, rule and HTML function on *host*."""
     host.section(ProposalsSection)
     host.block(ProposalsTable)
     host.rule(PROPOSALS_TOTAL)
     host.render_function("html", ProposalsSection, proposals_html)
-    host.metadata_field(RESPONSIBLE_OFFICE)
