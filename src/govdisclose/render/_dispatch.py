@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import inspect
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +20,26 @@ from .._errors import DuplicateKindError
 from .._registry import CORE, Registry, RegistryEntry, qualified_name
 from ..model import Section
 
-__all__ = ["TypeDispatch"]
+__all__ = ["TypeDispatch", "by_annotation"]
+
+
+def by_annotation(*functions: Callable[..., Any]) -> tuple[tuple[type, Callable[..., Any]], ...]:
+    """``(class, function)`` for each class a function's first parameter is annotated with (``A | B``: both).
+
+    How a format names its core functions once, each with the classes it draws, for its renderers' tables.
+
+    >>> from govdisclose.model import EnumeratedPoints, Paragraph
+    >>> def text_of(block: Paragraph | EnumeratedPoints, context: object) -> str:
+    ...     return block.text
+    >>> [cls.__name__ for cls, _ in by_annotation(text_of)]
+    ['Paragraph', 'EnumeratedPoints']
+    """
+    pairs: list[tuple[type, Callable[..., Any]]] = []
+    for function in functions:
+        first = next(iter(inspect.signature(function).parameters))
+        hint = typing.get_type_hints(function)[first]
+        pairs.extend((cls, function) for cls in (typing.get_args(hint) or (hint,)))
+    return tuple(pairs)
 
 
 @attrs.define(eq=False)

@@ -53,6 +53,7 @@ from ..model import (
     plain_text,
 )
 from ..zh import format_date, format_ordinal
+from ._dispatch import by_annotation
 from ._layout import display_width
 from ._phrasing import statistic_text
 from ._tablelayout import Grid
@@ -673,16 +674,8 @@ class DocxRenderer(ReportRenderer[DocxContext, None]):
     """
 
     PARTS = ("metadata", "title", "introduction", "sections", "attachments", "signature")
-    BLOCKS = (
-        (Paragraph, _paragraph),
-        (EnumeratedPoints, _paragraph),  # both are their text
-        (NumberedItems, _items),
-        (Statistic, _statistic),
-        (Table, _table),
-        (OfficialTable, _official_table),
-        (StatisticsTable, _statistics_table),
-    )
-    SECTIONS = ((Section, _section),)
+    BLOCKS = by_annotation(_paragraph, _items, _statistic, _table, _official_table, _statistics_table)
+    SECTIONS = by_annotation(_section)
     LABEL = "Word"
 
     name: str = "docx"

@@ -49,6 +49,7 @@ from ..model import (
     Table,
 )
 from ..zh import format_date, format_ordinal
+from ._dispatch import by_annotation
 from ._phrasing import statistic_content
 from ._tablelayout import Grid, LaidCell
 from ._walk import RenderContext, ReportRenderer
@@ -384,17 +385,10 @@ class HtmlRenderer(ReportRenderer[RenderContext, str]):
         css: More CSS to append to the stylesheet.
     """
 
-    BLOCKS = (
-        (Paragraph, _paragraph),
-        (EnumeratedPoints, _points),
-        (NumberedItems, _items),
-        (Statistic, _statistic),
-        (Table, _table),
-        (OfficialTable, _official_table),
-        (ProactiveTable2019, _proactive_2019),
-        (StatisticsTable, _statistics_table),
+    BLOCKS = by_annotation(
+        _paragraph, _points, _items, _statistic, _table, _official_table, _proactive_2019, _statistics_table
     )
-    SECTIONS = ((Section, _section),)
+    SECTIONS = by_annotation(_section)
     LABEL = "HTML"
 
     name: str = "html"

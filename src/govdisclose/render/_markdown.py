@@ -40,6 +40,7 @@ from ..model import (
     plain_text,
 )
 from ..zh import format_date, format_ordinal
+from ._dispatch import by_annotation
 from ._layout import display_width, pad
 from ._phrasing import statistic_text
 from ._tablelayout import Grid
@@ -170,16 +171,8 @@ def _section(section: Section, ordinal: str, context: RenderContext) -> list[str
 class MarkdownRenderer(ReportRenderer[RenderContext, list[str]]):
     """Markdown: block and section functions give escaped lines; blocks are separated by blank lines."""
 
-    BLOCKS = (
-        (Paragraph, _paragraph),
-        (EnumeratedPoints, _paragraph),  # both are their text
-        (NumberedItems, _items),
-        (Statistic, _statistic),
-        (Table, _table),
-        (OfficialTable, _official_table),
-        (StatisticsTable, _statistics_table),
-    )
-    SECTIONS = ((Section, _section),)
+    BLOCKS = by_annotation(_paragraph, _items, _statistic, _table, _official_table, _statistics_table)
+    SECTIONS = by_annotation(_section)
     LABEL = "Markdown"
 
     name: str = "markdown"

@@ -32,7 +32,7 @@ from ..model import (
     Table,
     TableRow,
 )
-from ._dispatch import TypeDispatch
+from ._dispatch import TypeDispatch, by_annotation
 
 __all__ = ["CORE_LAYOUTS", "Grid", "LaidCell", "layout"]
 
@@ -212,11 +212,7 @@ def _statistics(table: StatisticsTable) -> Grid:
     return tuple(rows)
 
 
-CORE_LAYOUTS: tuple[tuple[type, Callable[[Any], Grid]], ...] = (
-    (Table, _generic),
-    (OfficialTable, _official),
-    (StatisticsTable, _statistics),
-)
+CORE_LAYOUTS: tuple[tuple[type, Callable[..., Any]], ...] = by_annotation(_generic, _official, _statistics)
 """The layouts of the core table blocks: every renderer starts its ``tables`` with these."""
 
 
