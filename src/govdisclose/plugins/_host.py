@@ -37,7 +37,7 @@ import attrs
 
 from .._errors import InvalidKindError, PluginError, RegistryError
 from .._registry import CORE, Registration, RegistryEntry, qualified_name
-from ..checks import Rule, RuleCatalog, default_rules, iter_blocks
+from ..checks import Rule, RuleCatalog, default_rules
 from ..model import Block, KindRegistry, Report, Section, default_kinds
 from ..render import FUNCTION_FORMATS, Renderer, RendererRegistry, default_renderers
 from ..templates import CategoryList, CategoryRegistry, default_categories
@@ -364,17 +364,9 @@ class PluginHost:
     def unrendered_in(self, report: Report, to: str) -> tuple[tuple[str, str], ...]:
         """``(path, block kind)`` of every block of *report* that the core renderer *to* has no function for.
 
-        ``html-fragment`` uses the functions of ``html``; a renderer that is not one of the core formats draws what it
-        draws, and gives ``()``.
+        A renderer that is not a :class:`~govdisclose.render.ReportRenderer` draws what it draws, and gives ``()``.
         """
-        fmt = "html" if to == "html-fragment" else to
-        if fmt not in _BLOCK_FORMATS:
-            return ()
-        return tuple(
-            (site.path, site.block.KIND)
-            for site in iter_blocks(report)
-            if fmt not in rendered_formats(type(site.block), self.renderers)
-        )
+        return self.renderers.undrawn(report, to)
 
     def inventory(self) -> tuple[Registration, ...]:
         """Everything registered in this host, with where it comes from.

@@ -9,7 +9,7 @@ import attrs
 
 from .._errors import DuplicateKindError, InvalidKindError, RegistryError
 from .._registry import CORE, Registry, RegistryEntry
-from ..model import Report, Section
+from ..model import Report, Section, iter_blocks
 from ._docx import DOCX
 from ._html import HTML, HTML_FRAGMENT
 from ._markdown import MARKDOWN
@@ -98,6 +98,23 @@ class RendererRegistry(Registry[str, Renderer]):
         for renderer in self.formats(fmt):
             table = renderer.tables if fmt == "layout" else renderer.sections if section else renderer.blocks
             table.register(function, key=cls, source=source)
+
+    def undrawn(self, report: Report, name: str) -> tuple[tuple[str, str], ...]:
+        """``(path, block kind)`` of every block of *report* the renderer *name* has no function for.
+
+        A renderer that is not a :class:`ReportRenderer` (or no renderer of that name) gives ``()``.
+
+        >>> from govdisclose.model import Agency, Edition
+        >>> default_renderers.undrawn(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某局")), "text")
+        ()
+        """
+        renderer = self._entries.get(name)
+        if renderer is None or not isinstance(renderer.value, ReportRenderer):
+            return ()
+        blocks = renderer.value.blocks
+        return tuple(
+            (site.path, site.block.KIND) for site in iter_blocks(report) if blocks.find(type(site.block)) is None
+        )
 
     def drawn_in(self, cls: type) -> tuple[str, ...]:
         """The formats of the core renderers (``text``, ``markdown``, ``html``, ``docx``) that draw the class *cls*.
