@@ -35,6 +35,9 @@ ISSUE_13_IDS = {
     "year.partial-period",
     "proactive.items-carried",
     "proactive.in-force-bound",
+    "fees.notices",
+    "fees.collected",
+    "other.explained",
 }
 """Rules of issue 13 (checks that hold on real reports)."""
 
@@ -72,7 +75,7 @@ def test_default_severities_are_those_of_the_issue() -> None:
         "breakdown.sum",
         "signature.date",
     }
-    infos = {"intro.announced-parts", "table.blank-cells", "share.rounding", "year.partial-period"}
+    infos = {"intro.announced-parts", "table.blank-cells", "share.rounding", "year.partial-period", "other.explained"}
     for rule in default_rules:
         expected = Severity.ERROR if rule.id in errors else Severity.INFO if rule.id in infos else Severity.WARNING
         assert expected == rule.severity, rule.id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import _rules_prose, _rules_report, _rules_tables, _rules_text, _rules_years
+from . import _rules_fees, _rules_prose, _rules_report, _rules_tables, _rules_text, _rules_years
 from ._catalog import RuleCatalog
 
 __all__ = ["default_rules"]
@@ -15,6 +15,7 @@ for _rule in (
     *_rules_text.RULES,
     *_rules_prose.RULES,
     *_rules_years.RULES,
+    *_rules_fees.RULES,
     *_rules_report.RULES,
 ):
     default_rules.register(_rule)
