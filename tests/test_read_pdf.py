@@ -177,7 +177,11 @@ def test_hongze_tables(
     for row_id, values in proactive.items():
         assert _d(*values) == _values(table, row_id)
     applications = _table(report, (ApplicationsTable2019, ApplicationsTable2021))
+    assert applications.complete
     assert _d(*new) == _values(applications, "new")
+    # printed with a misprint, 2.其他法律行政止公开, all zeros on the page
+    assert _d(*["0"] * 7) == _values(applications, "result.refused.prohibited-by-law")
+    assert "2.其他法律行政止公开" == applications.row("result.refused.prohibited-by-law").label  # type: ignore[union-attr]
     assert _d(*total) == _values(applications, "result.total")
     assert _d(*reviews) == _values(_table(report, ReviewsTable), "cases")
 

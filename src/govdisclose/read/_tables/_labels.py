@@ -104,3 +104,39 @@ def match_label(label_key: str, candidates: dict[str, str]) -> str | None:
     if longer:
         return candidates[max(longer, key=len)]
     return None
+
+
+_ORDINAL: Final = re.compile(r"\A(\d{1,2})[.、]")
+_MISPRINT_SHARE: Final = 0.6
+"""The least share of an official label's characters a misprinted label keeps (in order) to be read as it."""
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the characters of *short* occur in *long* in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def match_misprint(label_key: str, candidates: dict[str, str]) -> str | None:
+    """The id of the one candidate a misprinted numbered label stands for, or ``None``.
+
+    The label must have the candidate's number (``2.``), no other candidate of its group may have it, and its
+    characters must be the candidate's in order, missing at most two in five (``2.其他法律行政止公开`` for
+    ``2.其他法律行政法规禁止公开``). The caller reports the reading as uncertain.
+
+    >>> match_misprint("2.其他法律行政止公开", {"1.属于国家秘密": "a", "2.其他法律行政法规禁止公开": "b"})
+    'b'
+    >>> match_misprint("2.完全不同的文字", {"2.其他法律行政法规禁止公开": "b"}) is None
+    True
+    """
+    number = _ORDINAL.match(label_key)
+    if number is None:
+        return None
+    same = [(c, m) for c in candidates if (m := _ORDINAL.match(c)) is not None and m.group(1) == number.group(1)]
+    if len(same) != 1:
+        return None
+    candidate, its_number = same[0]
+    printed, official = label_key[number.end() :], candidate[its_number.end() :]
+    if len(printed) >= _MISPRINT_SHARE * len(official) and _in_order(printed, official):
+        return candidates[candidate]
+    return None

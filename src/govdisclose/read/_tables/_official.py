@@ -45,6 +45,7 @@ from ._labels import (
     fits,
     label_keys,
     match_label,
+    match_misprint,
 )
 from ._segments import Segment, figures_for
 
@@ -243,6 +244,15 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
         row_id: str | None = None
         if group is not None and group in grouped:
             row_id = match_label(row_cell.key, grouped[group])
+            if row_id is None:
+                row_id = match_misprint(row_cell.key, grouped[group])
+                if row_id is not None:
+                    official = APPLICATION_LABELS[row_id]
+                    notes.uncertain(
+                        f"table 三: row {row_cell.text!r} read as {official!r} (its number, its characters in order)",
+                        row_cell.at,
+                        row_cell.text,
+                    )
         if row_id is None:
             row_id = match_label(row_cell.key, top)
             if row_id is not None:
