@@ -112,7 +112,7 @@ from .zh import OrdinalStyle
 if typing.TYPE_CHECKING:
     from . import batch, data, examples, templates
     from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
-    from .data import agency_key, figures, key_figures
+    from .data import agency_key, compare, figures, key_figures
     from .plugins import LoadedPlugin, PluginHost, default_host, load_plugins
     from .read import Diagnostic, DiagnosticKind, ReadResult, read_docx, read_file, read_html, read_pdf, read_text
     from .templates import new_report
@@ -123,7 +123,7 @@ _LAZY_SUBPACKAGES = frozenset({"batch", "data", "examples", "templates"})
 _LAZY_NAMES: dict[str, str] = {
     name: package
     for package, names in (
-        ("data", ("agency_key", "figures", "key_figures")),
+        ("data", ("agency_key", "compare", "figures", "key_figures")),
         ("checks", ("CheckResult", "Finding", "Rule", "RuleCatalog", "Severity", "check", "default_rules")),
         ("plugins", ("LoadedPlugin", "PluginHost", "default_host", "load_plugins")),
         (
@@ -238,6 +238,7 @@ __all__ = [
     "agency_key",
     "batch",
     "check",
+    "compare",
     "data",
     "default_host",
     "default_kinds",

@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "export", "export the figures of many reports to csv, parquet, xlsx or duckdb", "govdisclose.cli._data:export"
     ),
+    Command("compare", "compare last year's report of an agency with this year's", "govdisclose.cli._compare:compare"),
 )
 """The subcommands, in the order ``govdisclose --help`` lists them."""
 

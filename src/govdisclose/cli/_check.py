@@ -6,6 +6,8 @@ import argparse
 import functools
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .._errors import GovDiscloseError, RegistryError, SourceError
 from ..batch import check_file, load_source
 from ..model import Report
@@ -34,6 +36,10 @@ def check_source(
 ) -> dict[str, Any]:
     """Check one source; returns its findings document and their text (a task: small to send back from a worker)."""
     result = check_file(source, fmt=fmt, registry=handle.host.kinds, rules=rules, previous=previous)
+    if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
+        from ..data import identity_findings
+
+        result = attrs.evolve(result, findings=(*identity_findings(previous, result.report), *result.findings))
     return {"data": result.to_data(source=source), "text": result.to_text()}
 
 

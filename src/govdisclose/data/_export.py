@@ -49,6 +49,7 @@ __all__ = [
     "export",
     "export_source",
     "iter_results",
+    "load_any",
     "report_tables",
 ]
 
@@ -124,6 +125,20 @@ def _published(source: str) -> bool:
     return source.lower().endswith(PUBLISHED_SUFFIXES)
 
 
+def load_any(source: str, *, fmt: str | None = None, registry: KindRegistry | None = None) -> Report:
+    """The report of *source*: read from a published file (text, HTML, PDF, Word), or loaded from a document.
+
+    Raises:
+        SourceError: The file cannot be read.
+        DocumentError: It is not a report document, or no reader reads it.
+    """
+    if fmt is None and _published(source):
+        from ..read import read_file
+
+        return read_file(source).report
+    return load_source(source, fmt=fmt, registry=registry)
+
+
 def export_source(
     source: str,
     *,
@@ -137,12 +152,7 @@ def export_source(
         SourceError: The file cannot be read.
         DocumentError: It is not a report document, or no reader reads it.
     """
-    if _published(source):
-        from ..read import read_file
-
-        report = read_file(source).report
-    else:
-        report = load_source(source, registry=registry)
+    report = load_any(source, registry=registry)
     return report_tables(report, source=source, registry=registry, rules=rules, overrides=overrides)
 
 

@@ -1,0 +1,126 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from govdisclose import Figure, examples, to_json
+from govdisclose.cli import main
+from govdisclose.data import compare, identity_findings
+from govdisclose.model import Paragraph, Report
+
+SAMPLE = examples.load("sample-2021")
+LICENSING = "$.sections[1].blocks[0].rows[2].values[0]"  # 行政许可 × 本年处理决定数量: 268 in the sample
+
+
+def _next_year(report: Report = SAMPLE, **changes: object) -> Report:
+    return attrs.evolve(report, year=report.year + 1, **changes)  # type: ignore[arg-type]
+
+
+def test_another_agency_and_a_gap_of_years_are_warnings() -> None:
+    """示例县公安局 2019 as last year of 示例县教育局 2021: an identity warning and a years warning."""
+    last = attrs.evolve(SAMPLE, year=2019, agency=attrs.evolve(SAMPLE.agency, name="示例县公安局"))
+    found = identity_findings(last, SAMPLE)
+    assert [("compare.identity", "warning"), ("compare.years", "warning")] == [
+        (f.rule, f.severity.value) for f in found
+    ]
+    assert "上年报告为2019年度，本年报告为2021年度，不是相邻年度" == found[1].message
+    result = compare(last, SAMPLE)
+    assert (False, False) == (result.same_agency, result.consecutive)
+
+
+def test_the_long_and_short_name_of_one_agency_are_the_same_agency() -> None:
+    """淮安市洪泽区人民政府 last year and 洪泽区人民政府 (parent 淮安市人民政府) this year: no identity warning."""
+    last = attrs.evolve(SAMPLE, year=2020, agency=attrs.evolve(SAMPLE.agency, name="淮安市洪泽区人民政府", parent=None))
+    this = attrs.evolve(SAMPLE, agency=attrs.evolve(SAMPLE.agency, name="洪泽区人民政府", parent="淮安市人民政府"))
+    assert () == identity_findings(last, this)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (0, "行政许可 × 本年处理决定数量本年为0，上年为268"),  # zero after a large value
+        (53, "行政许可 × 本年处理决定数量本年为53，上年为268（0.20倍）"),  # 53 × 5 = 265 <= 268
+        (1340, "行政许可 × 本年处理决定数量本年为1340，上年为268（5.00倍）"),  # 268 × 5
+        (54, None),  # 54 × 5 = 270 > 268: not a fifth
+        (1339, None),
+    ],
+)
+def test_anomalies_are_five_times_a_fifth_or_zero_after_large(now: int, expected: str | None) -> None:
+    """A figure ×5, ×0.2 or 0 after a large value is an anomaly; just inside the bounds it is not."""
+    this = _next_year().replace(LICENSING, Figure.of(now))
+    anomalies = [f.message for f in compare(SAMPLE, this).findings if f.rule == "compare.anomaly"]
+    assert ([expected] if expected else []) == anomalies
+
+
+def test_small_figures_are_no_anomaly() -> None:
+    """From 1 to 5 is five times, but both are small (under 10): no anomaly."""
+    last = SAMPLE.replace(LICENSING, Figure.of(1))
+    this = _next_year(last).replace(LICENSING, Figure.of(5))
+    assert [] == [f for f in compare(last, this).findings if f.rule == "compare.anomaly"]
+
+
+def test_every_figure_has_its_change() -> None:
+    """268 → 300 is +32 and +32/268; the 200 cells of the sample are matched."""
+    this = _next_year().replace(LICENSING, Figure.of(300))
+    result = compare(SAMPLE, this)
+    licensing = next(c for c in result.changes if c.this.path == LICENSING)
+    assert 200 == len(result.changes)
+    assert (Decimal(32), Decimal(32) / Decimal(268)) == (licensing.change.absolute, licensing.change.relative)
+
+
+def test_carry_over_is_checked_with_the_rules_across_years() -> None:
+    """This year's 上年结转 2 against last year's 结转下年度 1: the checks' carry-over rule reports it."""
+    result = compare(SAMPLE, _next_year())
+    carry = [f for f in result.findings if f.rule == "applications.carry-over"]
+    assert 2 == len(carry)  # the 自然人 and 总计 columns (2 against 1 in each)
+    assert all("本年“二、上年结转政府信息公开申请数量”为2件" in f.message for f in carry)
+
+
+def test_reused_text_is_found_and_measured() -> None:
+    """An unchanged report reuses all of its text; a rewritten paragraph is not reused."""
+    assert Decimal(1) == compare(SAMPLE, _next_year()).reused_share
+    path = "$.sections[4].blocks[0]"
+    rewritten = _next_year().replace(path, Paragraph(content=("本年度工作有新的进展，" * 4,)))
+    reused = {f.path for f in compare(SAMPLE, rewritten).findings if f.rule == "compare.text-reuse"}
+    assert path not in reused
+    assert "$.sections[4].blocks[1]" in reused
+
+
+def test_json_and_text_outputs() -> None:
+    """The JSON form carries the metrics and changes as exact strings; the text form lists what changed."""
+    this = _next_year().replace(LICENSING, Figure.of(300))
+    result = compare(SAMPLE, this)
+    data = json.loads(result.to_json())
+    assert ("govdisclose-comparison", 1, "0.5", "0.5") == (
+        data["format"],
+        data["version"],
+        data["metrics"][0]["last"],
+        data["metrics"][0]["this"],
+    )
+    assert "  proactive-2021 行政许可 × 本年处理决定数量: 268 → 300 (+32)" in result.to_text().splitlines()
+
+
+def test_compare_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Govdisclose compare prints the text page, or JSON, and exits 1 on an error finding (the carry-over)."""
+    last, this = tmp_path / "2021.json", tmp_path / "2022.json"
+    last.write_text(to_json(SAMPLE), encoding="utf-8")
+    this.write_text(to_json(_next_year()), encoding="utf-8")
+    assert 1 == main(["compare", str(last), str(this)])
+    assert capsys.readouterr().out.startswith("last: 示例县教育局 2021 (示例县教育局)\nthis: 示例县教育局 2022")
+    assert 1 == main(["compare", str(last), str(this), "--format", "json"])
+    assert 2022 == json.loads(capsys.readouterr().out)["this"]["year"]
+
+
+def test_check_previous_warns_about_another_agency(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Check --previous with another agency's report of the year before says so."""
+    other = attrs.evolve(SAMPLE, year=2020, agency=attrs.evolve(SAMPLE.agency, name="示例县公安局"))
+    previous = tmp_path / "other-2020.json"
+    previous.write_text(to_json(other), encoding="utf-8")
+    main(["check", "example:sample-2021", "--previous", str(previous)])
+    out = capsys.readouterr().out
+    assert (
+        "warning compare.identity $.agency.name 上年报告的机构“示例县公安局”与本年报告的机构“示例县教育局”不是同一机构"
+        in out
+    )
