@@ -78,15 +78,13 @@ def to_batch(columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, arrow_
     """An Arrow record batch of *rows* (tuples in column order); *arrow_schema* is :func:`schema` of *columns*."""
     pa = require("pyarrow", "arrow", "Arrow tables")
     arrow_schema = arrow_schema if arrow_schema is not None else schema(columns)
-    data: list[list[Any]] = [[] for _ in columns]
-    decimals = [i for i, c in enumerate(columns) if c.type == "decimal"]
+    rows = list(rows)
+    data: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
     path_at = next((i for i, c in enumerate(columns) if c.name == "path"), None)
-    for row in rows:
-        for index, value in enumerate(row):
-            data[index].append(value)
-        for index in decimals:
-            value = row[index]
-            if value is not None:
-                checked_decimal(value, row[path_at] if path_at is not None else columns[index].name)
+    for index, column in enumerate(columns):
+        if column.type == "decimal":
+            for position, value in enumerate(data[index]):
+                if value is not None:
+                    checked_decimal(value, rows[position][path_at] if path_at is not None else column.name)
     arrays = [pa.array(values, type=field.type) for values, field in zip(data, arrow_schema, strict=True)]
     return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema)

@@ -81,7 +81,7 @@ SOURCE_SUFFIXES = (".json", ".toml", ".yaml", ".yml", ".txt", ".html", ".htm", "
 """What a directory given to :func:`export` contributes: report documents and published files (not ``.md``: in a
 folder of reports a Markdown file is usually its README; name a Markdown report explicitly)."""
 
-BATCH_REPORTS = 500
+BATCH_REPORTS = 100
 """Reports whose rows are written together."""
 
 
@@ -108,12 +108,13 @@ def report_tables(
 ) -> ReportTables:
     """The rows of *report* in every table of :data:`TABLES`."""
     facts = facts_of(report, source=source, registry=registry, overrides=overrides)
+    cells = list(figure_rows(report, facts))
     made: dict[str, Iterable[Any]] = {
         "reports": (facts.row,),
-        "figures": figure_rows(report, facts),
+        "figures": cells,
         "quantities": quantity_rows(report, facts),
         "findings": finding_rows(check(report, rules=rules), facts),
-        "key_figures": (key_figures_row(report, facts),),
+        "key_figures": (key_figures_row(report, facts, cells),),
     }
     return ReportTables(
         report_id=facts.row.report_id,

@@ -13,6 +13,7 @@ rounded half-even to 10 decimal places to fit the decimal columns (``Metric.comp
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
@@ -20,7 +21,7 @@ import attrs
 from ..model import PROACTIVE_2019, PROACTIVE_2021, Report
 from ._arrow import DECIMAL_SCALE
 from ._metrics import METRICS, CellRef, Derived, app_cell, cell_index, cell_value, review_cell
-from ._rows import Column, ReportColumns, _doc
+from ._rows import Column, FigureRow, ReportColumns, _doc
 from ._walk import ReportFacts, figure_rows
 
 __all__ = ["KEY_FIGURES", "KeyFigure", "KeyFiguresRow", "indicator_columns", "key_figures_row"]
@@ -110,9 +111,9 @@ def _missing(column: str) -> Decimal | None:
     raise KeyError(column)
 
 
-def key_figures_row(report: Report, facts: ReportFacts) -> KeyFiguresRow:
-    """The key figures of *report*."""
-    cells = cell_index(figure_rows(report, facts))
+def key_figures_row(report: Report, facts: ReportFacts, figures: Iterable[FigureRow] | None = None) -> KeyFiguresRow:
+    """The key figures of *report* (from its *figures* rows when they are made already)."""
+    cells = cell_index(figures if figures is not None else figure_rows(report, facts))
     values: list[Decimal | None] = []
     reasons: list[str] = []
     derived: list[tuple[str, Derived]] = [(k.column, cell_value(k.cell, cells)) for k in KEY_FIGURES]

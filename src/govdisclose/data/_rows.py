@@ -12,6 +12,9 @@ the Arrow schema, the CSV header, the spreadsheet header and the DuckDB table ar
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -74,16 +77,22 @@ def columns(row_type: type) -> tuple[Column, ...]:
     return tuple(found)
 
 
+@functools.cache
+def _getter(row_type: type) -> tuple[Callable[[Any], tuple[Any, ...]], int | None]:
+    """A function giving a row's field values as a tuple, and the position of its ``expand`` field (if any)."""
+    fields = attrs.fields(row_type)
+    expand = next((i for i, f in enumerate(fields) if "expand" in f.metadata), None)
+    return operator.attrgetter(*(f.name for f in fields)), expand
+
+
 def row_values(row: Any) -> tuple[Any, ...]:
     """The values of a row in column order (an ``expand`` field's tuple spread out)."""
-    values: list[Any] = []
-    for field in attrs.fields(type(row)):
-        value = getattr(row, field.name)
-        if "expand" in field.metadata:
-            values.extend(value)
-        else:
-            values.append(value)
-    return tuple(values)
+    row_type: Any = type(row)
+    getter, expand = _getter(row_type)
+    values: tuple[Any, ...] = getter(row)
+    if expand is None:
+        return values
+    return (*values[:expand], *values[expand], *values[expand + 1 :])
 
 
 # ---- the columns every per-report table starts with ---------------------------------------------------------------

@@ -7,6 +7,7 @@ through :func:`govdisclose.checks.iter_quantities`; nothing here knows a label o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
@@ -19,13 +20,16 @@ from .._errors import ModelError
 from ..checks import CheckResult, iter_blocks, iter_quantities, join_path
 from ..model import (
     BlocksDef,
+    ColumnDef,
     Compound,
     Count,
     Figure,
     Inline,
     KindRegistry,
     OfficialTable,
+    Qualifier,
     Report,
+    RowDef,
     Share,
     Statistic,
     StatisticsTable,
@@ -103,11 +107,14 @@ def _state(figure: Figure) -> str:
     return "blank" if figure.marker == "" else "marker"
 
 
+_QUALIFIERS = {qualifier: qualifier.value or None for qualifier in Qualifier}
+
+
 def _figure_fields(figure: Figure) -> dict[str, Any]:
     return {
         "value": figure.value,
         "text": figure.text,
-        "qualifier": figure.qualifier.value or None,
+        "qualifier": _QUALIFIERS[figure.qualifier],
         "state": _state(figure),
     }
 
@@ -121,35 +128,51 @@ def _official(facts: ReportFacts, path: str, table: OfficialTable) -> Iterator[F
     )
     common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
     common.update(edition=facts.row.edition, table_id=definition.id, table_path=path, page=None)
-    position = 0
-    last_row = -1
-    for row_def, column, row_index, figure in table.cells():
-        position = position + 1 if row_index == last_row else 0
-        last_row = row_index
-        row = table.rows[row_index]
+    own = getattr(table, "procurement_unit", None)
+    for row_index, row in enumerate(table.rows):
+        try:
+            row_def: RowDef | None = definition.row(row.id)
+        except KeyError:  # a local row: its own label, no definition
+            row_def = None
+        row_fields: dict[str, Any]
         if row_def is not None:
             group = (blocks[row_def.id],) if row_def.id in blocks else row_def.path
-            row_label: str | None = row_def.label
+            row_fields = {"row_id": row.id, "row_label": row_def.label, "row_group": _GROUP.join(group) or None}
         else:
-            group, row_label = (), row.label
-        unit = None
-        if column is not None and column.kind == "amount":
-            written = _UNIT.search(column.label)
-            own = getattr(table, "procurement_unit", None)
-            unit = written.group(1) if written else (own.value if own is not None else None)
-        yield FigureRow(
-            **common,
-            row_id=row.id,
-            row_label=row_label,
-            row_group=_GROUP.join(group) or None,
-            column_id=column.id if column is not None else str(position),
-            column_label=column.label if column is not None else None,
-            column_group=_GROUP.join(column.path) or None if column is not None else None,
-            column_kind=column.kind if column is not None else None,
-            unit=unit,
-            path=join_path(path, "rows", row_index, "values", position),
-            **_figure_fields(figure),
-        )
+            row_fields = {"row_id": row.id, "row_label": row.label, "row_group": None}
+        stem = f"{path}.rows[{row_index}].values["  # the path language of join_path, built once per row
+        for position, figure in enumerate(row.values):
+            column = row_def.columns[position] if row_def is not None else None
+            if column is None:
+                column_fields = _LOCAL_COLUMN | {"column_id": str(position)}
+            else:
+                column_fields = _column_fields(column, own.value if own is not None else None)
+            yield FigureRow(
+                **common,
+                **row_fields,
+                **column_fields,
+                path=f"{stem}{position}]",
+                **_figure_fields(figure),
+            )
+
+
+_LOCAL_COLUMN: dict[str, Any] = {"column_label": None, "column_group": None, "column_kind": None, "unit": None}
+
+
+@functools.lru_cache(maxsize=1024)
+def _column_fields(column: ColumnDef, own_unit: str | None) -> dict[str, Any]:
+    """The columns of a figure row that come from its column definition (the same for every row: computed once)."""
+    unit = None
+    if column.kind == "amount":
+        written = _UNIT.search(column.label)
+        unit = written.group(1) if written else own_unit
+    return {
+        "column_id": column.id,
+        "column_label": column.label,
+        "column_group": _GROUP.join(column.path) or None,
+        "column_kind": column.kind,
+        "unit": unit,
+    }
 
 
 def _statistics(facts: ReportFacts, path: str, table: StatisticsTable) -> Iterator[FigureRow]:
