@@ -21,10 +21,13 @@ from ._coverage import BlankPolicy, Extent, ReadCoverage, Reading, RuleCoverage,
 from ._default import default_rules
 from ._findings import Finding, Operand, Severity, Value
 from ._paths import QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
+from ._profile import PARAMETERS, AgencyScope, Parameter, Profile, declare_parameter, load_profile
 
 __all__ = [
     "FINDINGS_FORMAT",
     "FINDINGS_VERSION",
+    "PARAMETERS",
+    "AgencyScope",
     "BlankPolicy",
     "CheckContext",
     "CheckFunction",
@@ -32,6 +35,8 @@ __all__ = [
     "Extent",
     "Finding",
     "Operand",
+    "Parameter",
+    "Profile",
     "QuantitySite",
     "ReadCoverage",
     "ReadLike",
@@ -45,9 +50,11 @@ __all__ = [
     "Value",
     "check",
     "covers",
+    "declare_parameter",
     "default_rules",
     "iter_blocks",
     "iter_quantities",
     "join_path",
+    "load_profile",
     "path_key",
 ]

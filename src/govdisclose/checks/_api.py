@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -24,6 +25,7 @@ from ._coverage import BlankPolicy, ReadCoverage, RuleCoverage, RuleStatus
 from ._default import default_rules
 from ._findings import Finding, Severity
 from ._paths import covers, path_key
+from ._profile import Profile, load_profile
 
 __all__ = ["FINDINGS_FORMAT", "FINDINGS_VERSION", "CheckResult", "ReadLike", "check"]
 
@@ -227,7 +229,8 @@ def check(
     previous: Report | ReadLike | None = None,
     rules: RuleCatalog | RuleSet | None = None,
     coverage: ReadCoverage | None = None,
-    blanks: BlankPolicy | str = BlankPolicy.LENIENT,
+    blanks: BlankPolicy | str | None = None,
+    profile: Profile | str | os.PathLike[str] | None = None,
 ) -> CheckResult:
     """Run the rules on *report* and collect their findings.
 
@@ -240,7 +243,11 @@ def check(
             re-graded), or ``None`` for :data:`default_rules`.
         coverage: What the reader read: a part or table that is absent and was not read is "not assessed", not
             "missing". ``None``: everything in the report counts as read.
-        blanks: How blank addends count (``"lenient"``, the default, or ``"strict"``; see :class:`BlankPolicy`).
+        blanks: How blank addends count (``"lenient"`` or ``"strict"``; see :class:`BlankPolicy`); ``None``: the
+            profile's, else lenient.
+        profile: A :class:`Profile` (or the path of its TOML file): it narrows and re-grades *rules*, sets the
+            rules' parameters and the blank policy, and limits scoped rules to the organs in their scope (others
+            are skipped, and the coverage says why).
 
     Returns:
         The findings, each marked explained when one of ``report.explanations`` covers it (same rule or none; a path
@@ -249,6 +256,8 @@ def check(
     Raises:
         ModelError: *previous* is not the report of the year before, *report* is not a report, or *blanks* is not a
             policy.
+        DocumentError: The profile file is not a valid profile.
+        RegistryError: The profile names a rule that is not in *rules*.
     """
     report, read = _unwrap(report)
     if coverage is None:
@@ -261,6 +270,10 @@ def check(
             field="previous",
             value=previous.year,
         )
+    if isinstance(profile, (str, os.PathLike)):
+        profile = load_profile(profile)
+    if blanks is None:
+        blanks = profile.blanks if profile is not None and profile.blanks is not None else BlankPolicy.LENIENT
     try:
         policy = BlankPolicy(blanks)
     except ValueError:
@@ -268,6 +281,8 @@ def check(
             f"unknown blank policy {blanks!r}; use 'lenient' or 'strict'", field="blanks", value=blanks
         ) from None
     selection = (rules if rules is not None else default_rules).configure()
+    if profile is not None:
+        selection = profile.select(selection)
     findings: list[Finding] = []
     ran: list[str] = []
     skipped: list[str] = []
@@ -278,9 +293,16 @@ def check(
             skipped.append(rule.id)
             covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(_NEEDS_PREVIOUS,)))
             continue
+        scope = profile.scope(rule.id) if profile is not None else None
+        if scope is not None and not scope.matches(report.agency):
+            reason = f"检查口径“{profile.name if profile else ''}”限于{scope.words()}的机关"
+            covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(reason,)))
+            continue
         ran.append(rule.id)
         if context is None:
-            context = CheckContext.create(report, previous, rule, severity, blanks=policy, coverage=coverage)
+            context = CheckContext.create(
+                report, previous, rule, severity, blanks=policy, coverage=coverage, profile=profile
+            )
         else:
             context = context.for_rule(rule, severity)
         for finding in rule.check(context):

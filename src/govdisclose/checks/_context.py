@@ -16,6 +16,7 @@ from ..model import Block, Bound, Part, Report, Section
 from ._coverage import BlankPolicy, Extent, ReadCoverage
 from ._findings import Finding, Operand, Severity, Value
 from ._paths import BlockSite, blocks_in, iter_sections
+from ._profile import PARAMETERS, Profile
 
 if TYPE_CHECKING:
     from ._catalog import Rule
@@ -62,6 +63,7 @@ class CheckContext:
         severity: The rule's severity in this check.
         blanks: How blank addends count in sums (:class:`BlankPolicy`).
         coverage: What the reader read, when the caller said (``None``: everything in the report was read).
+        profile: The profile of this check, if any (its parameters are read with :meth:`param`).
     """
 
     report: Report
@@ -72,6 +74,7 @@ class CheckContext:
     _previous_index: _Index | None = attrs.field(alias="previous_index")
     blanks: BlankPolicy = BlankPolicy.LENIENT
     coverage: ReadCoverage | None = None
+    profile: Profile | None = None
     _record: _Record = attrs.field(alias="record", factory=_Record, eq=False, repr=False)
 
     @classmethod
@@ -84,6 +87,7 @@ class CheckContext:
         *,
         blanks: BlankPolicy = BlankPolicy.LENIENT,
         coverage: ReadCoverage | None = None,
+        profile: Profile | None = None,
     ) -> CheckContext:
         """A context for *rule* (the block index is shared by :meth:`for_rule` copies)."""
         return cls(
@@ -95,6 +99,7 @@ class CheckContext:
             previous_index=_Index.of(previous) if previous is not None else None,
             blanks=blanks,
             coverage=coverage,
+            profile=profile,
         )
 
     def for_rule(self, rule: Rule, severity: Severity) -> CheckContext:
@@ -108,7 +113,21 @@ class CheckContext:
             previous_index=self._previous_index,
             blanks=self.blanks,
             coverage=self.coverage,
+            profile=self.profile,
         )
+
+    def param(self, name: str) -> str | Decimal | None:
+        """The value of the running rule's parameter *name*: the profile's, else its declared default.
+
+        Raises:
+            KeyError: The rule declares no such parameter (see ``PARAMETERS``).
+        """
+        declared = PARAMETERS.get(self.rule.id, {})
+        if name not in declared:
+            raise KeyError(f"rule {self.rule.id!r} declares no parameter {name!r}")
+        if self.profile is not None:
+            return self.profile.parameter(self.rule.id, name)
+        return declared[name].default
 
     def assessing(self, *paths: str) -> None:
         """Record that the running rule assesses what lies at *paths* (a table, a section), for the coverage.

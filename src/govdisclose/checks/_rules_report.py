@@ -72,6 +72,11 @@ def _publication_deadline(ctx: CheckContext) -> Iterator[Finding]:
     if role is None and report.agency.level is AgencyLevel.STATE_COUNCIL_DEPARTMENT:
         role = AgencyRole.DEPARTMENT
     deadline, why = _deadline(report.year, role)
+    custom = ctx.param("department" if role is AgencyRole.DEPARTMENT else "government")  # a profile's deadline
+    if isinstance(custom, str) and report.year >= _REVISED_REGULATION_FIRST_YEAR:
+        month, day = (int(part) for part in custom.split("-"))
+        name = ctx.profile.name if ctx.profile is not None else ""
+        deadline, why = datetime.date(report.year + 1, month, day), f"检查口径“{name}”：{month}月{day}日前"
     if date <= deadline:
         return
     late = (date - deadline).days
@@ -322,7 +327,7 @@ RULES = (
             "The publication date (发布日期, else 成文日期) is after the deadline of the year following the report "
             "year: 1月31日 for departments and 3月31日 for governments (revised regulation, reports of 2019 on); "
             "3月31日 for all before. When the organ's role is unknown the later deadline is used, and the message "
-            "says so."
+            "says so. Parameters: department and government (MM-DD), a profile's own deadlines."
         ),
         severity="warning",
         scope="report metadata",

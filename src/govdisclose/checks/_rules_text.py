@@ -253,15 +253,23 @@ def _share_finding(ctx: CheckContext, check: _ShareCheck, slip: bool) -> Finding
     )
 
 
+def _tolerance(ctx: CheckContext) -> Fraction:
+    """The rule's ``tolerance`` parameter: units of a share's last printed digit (1 unless a profile says)."""
+    value = ctx.param("tolerance")
+    return Fraction(value) if isinstance(value, Decimal) else Fraction(1)
+
+
 def _share_value(ctx: CheckContext) -> Iterator[Finding]:
+    tolerance = _tolerance(ctx)
     for check in _share_checks(ctx):
-        if check.off > check.unit:
+        if check.off > check.unit * tolerance:
             yield _share_finding(ctx, check, slip=False)
 
 
 def _share_rounding(ctx: CheckContext) -> Iterator[Finding]:
+    tolerance = _tolerance(ctx)
     for check in _share_checks(ctx):
-        if check.unit / 2 < check.off <= check.unit:
+        if check.unit / 2 < check.off <= check.unit * tolerance:
             yield _share_finding(ctx, check, slip=True)
 
 
@@ -283,7 +291,7 @@ RULES = (
         title="占比与数值不符",
         description=(
             "A printed share that names its part and whole differs from part ÷ whole × 100 by more than one unit "
-            "of its last printed digit ('67.84%': more than 0.01)."
+            "of its last printed digit ('67.84%': more than 0.01). Parameter: tolerance (units, default 1)."
         ),
         severity="warning",
         scope="share in the text",
@@ -294,7 +302,7 @@ RULES = (
         title="占比末位舍入误差",
         description=(
             "A printed share is off by more than half a unit but at most one unit of its last printed digit: a "
-            "rounding slip such as truncating 67.835 to 67.83."
+            "rounding slip such as truncating 67.835 to 67.83. Parameter: tolerance (units, default 1)."
         ),
         severity="info",
         scope="share in the text",
