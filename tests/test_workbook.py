@@ -192,3 +192,19 @@ def test_cli_fill_with_the_report_given(tmp_path: Path) -> None:
     )
     table = _applications(from_json((tmp_path / "r.json").read_text(encoding="utf-8")))
     assert Decimal(3) == table.get("new", "total").value
+
+
+def test_render_to_xlsx_exports_the_tables(tmp_path: Path) -> None:
+    """`render --to xlsx` writes the same sheets without the kept report; fill with the report reads it back."""
+    from govdisclose import render
+    from govdisclose.cli import main
+    from govdisclose.workbook import report_of
+
+    report = examples.load("sample-2021")
+    data = render(report, to="xlsx")
+    assert isinstance(data, bytes)
+    assert report == fill(report, data)
+    with pytest.raises(WorkbookError, match="no sheet '_report'"):
+        report_of(data)
+    assert 0 == main(["render", "example:sample-2021", "--to", "xlsx", "-o", str(tmp_path / "r.xlsx")])
+    assert ["正文", "表二", "表三", "表四"] == load_workbook(tmp_path / "r.xlsx").sheetnames[:4]

@@ -1,4 +1,4 @@
-"""Renderers: a report as text, Markdown, HTML or Word.
+"""Renderers: a report as text, Markdown, HTML, Word or an Excel workbook.
 
 Every renderer implements the small :class:`Renderer` protocol and is looked up by name in a
 :class:`RendererRegistry`; :data:`default_renderers` holds the built-in ones. The built-in renderers are
@@ -16,11 +16,13 @@ from ._registry import FUNCTION_FORMATS, Renderer, RendererRegistry, default_ren
 from ._tablelayout import Grid, LaidCell, layout
 from ._text import INDENT, TextRenderer, render_text, text_table
 from ._walk import RenderContext, ReportRenderer
+from ._xlsx import XLSX_MEDIA_TYPE, XlsxRenderer, build_workbook
 
 __all__ = [
     "DOCX_MEDIA_TYPE",
     "FUNCTION_FORMATS",
     "INDENT",
+    "XLSX_MEDIA_TYPE",
     "DocxContext",
     "DocxRenderer",
     "FontPreset",
@@ -34,6 +36,8 @@ __all__ = [
     "ReportRenderer",
     "TextRenderer",
     "TypeDispatch",
+    "XlsxRenderer",
+    "build_workbook",
     "default_renderers",
     "docx_table",
     "escape_markdown",

@@ -15,6 +15,7 @@ from ._html import HTML, HTML_FRAGMENT
 from ._markdown import MARKDOWN
 from ._text import TEXT
 from ._walk import ReportRenderer
+from ._xlsx import XLSX
 
 __all__ = ["FUNCTION_FORMATS", "Renderer", "RendererRegistry", "default_renderers", "render"]
 
@@ -150,7 +151,7 @@ class RendererRegistry(Registry[str, Renderer]):
 
 default_renderers = RendererRegistry()
 """The renderers :func:`render` uses by default."""
-for _renderer in (TEXT, DOCX, MARKDOWN, HTML, HTML_FRAGMENT):
+for _renderer in (TEXT, DOCX, MARKDOWN, HTML, HTML_FRAGMENT, XLSX):
     default_renderers.register(_renderer)
 
 

@@ -27,7 +27,8 @@ from ..model import (
     iter_sections,
     value_at,
 )
-from ._write import MAP_HEADER, MAP_SHEET, PROSE_SHEET, REPORT_SHEET, _openpyxl, prose_text
+from ..render._xlsx import MAP_HEADER, MAP_SHEET, PROSE_SHEET, _openpyxl, prose_text
+from ._write import REPORT_SHEET
 
 __all__ = ["WorkbookError", "fill", "report_of"]
 
