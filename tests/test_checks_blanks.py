@@ -1,5 +1,6 @@
 """Blank, '/' and "not read" are not 0: blank totals, the blank policy, the reader's coverage, the rules' coverage."""
 
+import decimal
 import json
 from typing import Any
 
@@ -275,3 +276,24 @@ def test_paragraph_instead_of_table_is_still_missing_when_read() -> None:
     report = full_report(reviews=Paragraph(content=("本年度未发生行政复议、行政诉讼。",)))
     result = check(report, coverage=ReadCoverage.complete())
     assert [("table.missing", "2021年版报告缺少表四（四、政府信息公开行政复议、行政诉讼情况）")] == faults(result)
+
+
+# ---- the host's decimal context ------------------------------------------------------------------------------------
+
+
+def test_host_decimal_context_does_not_change_the_sums() -> None:
+    """With the host's precision at 3 digits, R1 on 14069 + 560 = 13810 + 819 still holds and a 1-off still shows."""
+    real = {("new", "total"): 14069, ("carried-over", "total"): 560}  # format-2021.md's real 总计 column
+    real |= {("result.total", "total"): 13810, ("carry-forward", "total"): 819}
+    off = real | {("carry-forward", "total"): 820}
+    with decimal.localcontext() as host:
+        host.prec = 3
+        assert [] == [
+            f.message
+            for f in run(full_report(applications=applications(real)), "applications.balance").findings
+            if "总计" in f.message
+        ]
+        findings = run(full_report(applications=applications(off)), "applications.balance").findings
+    assert [
+        "表三“总计”列：第一项加第二项之和为14629件（14069+560），第三项（七）总计加第四项之和为14630件（13810+820），两者不等（差1件）"
+    ] == [f.message for f in findings if "“总计”列" in f.message]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import decimal
 import json
 import os
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from ._context import CheckContext
 from ._coverage import BlankPolicy, ReadCoverage, RuleCoverage, RuleStatus
 from ._default import default_rules
 from ._findings import Finding, Severity
+from ._numbers import ARITHMETIC
 from ._paths import covers, path_key
 from ._profile import Profile, load_profile
 
@@ -305,7 +307,9 @@ def check(
             )
         else:
             context = context.for_rule(rule, severity)
-        for finding in rule.check(context):
+        with decimal.localcontext(ARITHMETIC):  # the host's decimal context (precision, traps) cannot change a sum
+            produced = list(rule.check(context))
+        for finding in produced:
             level = Severity.INFO if not finding.assessed else severity
             normalized = attrs.evolve(finding, rule=rule.id, severity=level)
             findings.append(attrs.evolve(normalized, explained_by=_explained_by(normalized, report.explanations)))

@@ -13,6 +13,7 @@ only when their intervals do not meet, and that is all the sum rules report.
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import Literal
 
@@ -21,6 +22,7 @@ import attrs
 from ..model import Amount, Bound, Count, Figure, Qualifier, Scale
 
 __all__ = [
+    "ARITHMETIC",
     "NIL_MARKERS",
     "Gap",
     "Interval",
@@ -38,6 +40,16 @@ __all__ = [
 
 NIL_MARKERS = frozenset({"", "/", "／", "-", "－", "—", "——", "--", "无", "空"})
 """Cell markers that say "none" (a blank, ``/``, a dash, ``无``): the lenient blank policy counts such addends as 0."""
+
+ARITHMETIC = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The decimal context the rules compute in, whatever the host set (``getcontext().prec = 3`` would round sums):
+60 digits hold any published figure and their sums exactly. Replaced by the library-wide context once there is one."""
 
 ColumnKind = Literal["count", "signed", "amount"]
 
