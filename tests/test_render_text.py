@@ -152,3 +152,26 @@ def test_unknown_format_is_refused() -> None:
     """Asking for an unregistered format names the known ones."""
     with pytest.raises(ValueError, match=r"unknown output format 'pdf'; known formats: .*\btext\b"):
         render(examples.load(SEED), to="pdf")
+
+
+def test_explanations_are_printed_as_a_note_only_when_asked() -> None:
+    """With explanations=True the notes follow the chapters as 说明：1.… 2.…, before the signature; by default not."""
+    import attrs
+
+    from govdisclose.model import Explanation
+
+    report = examples.load("sample-2021-flawed")
+    notes = (
+        Explanation(text="有2件申请为同一申请人重复提交。", rule="breakdown.sum"),
+        Explanation(text="收费金额以万元计。", path="$.sections[1]"),
+    )
+    noted = attrs.evolve(report, explanations=notes)
+    plain, explained = render(noted, to="text"), render(noted, to="text", explanations=True)
+    assert render(report, to="text") == plain
+    lines = str(explained).splitlines()
+    at = lines.index("\u3000\u3000说明：")
+    assert ["\u3000\u30001.有2件申请为同一申请人重复提交。", "\u3000\u30002.收费金额以万元计。"] == lines[
+        at + 1 : at + 3
+    ]
+    signature = next(i for i, line in enumerate(lines) if line.strip() == "示例县教育局")
+    assert signature > at + 2

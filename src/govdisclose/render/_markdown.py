@@ -182,6 +182,9 @@ class MarkdownRenderer(ReportRenderer[RenderContext, list[str]]):
     def title(self, context: RenderContext) -> list[str]:
         return [_heading(1, context.report.display_title)]
 
+    def body(self, context: RenderContext, blocks: tuple[Block, ...]) -> list[str]:
+        return _paragraphs(blocks, context)
+
     def metadata(self, context: RenderContext, pairs: tuple[tuple[str, str], ...]) -> list[str]:
         items = [f"- {escape_markdown(f'{label}：{value}', table_cell=True)}" for label, value in pairs]
         return ["", *items] if items else []

@@ -155,14 +155,26 @@ for _renderer in (TEXT, DOCX, MARKDOWN, HTML, HTML_FRAGMENT, XLSX):
     default_renderers.register(_renderer)
 
 
-def render(report: Report, *, to: str = "text", renderers: RendererRegistry | None = None) -> str | bytes:
+def render(
+    report: Report, *, to: str = "text", renderers: RendererRegistry | None = None, explanations: bool = False
+) -> str | bytes:
     """Render *report* in the format *to*: ``"text"``, ``"markdown"``, ``"html"``, ``"html-fragment"`` ….
+
+    With *explanations*, the report's notes that explain findings are printed after the chapters, as a 说明.
 
     Raises:
         ValueError: *to* is not a registered format.
 
-    >>> from govdisclose.model import Agency, Edition, Report
-    >>> render(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局")), to="text").splitlines()
+    >>> from govdisclose.model import Agency, Edition, Explanation, Report
+    >>> report = Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"))
+    >>> render(report, to="text").splitlines()
     ['某县教育局2024年政府信息公开工作年度报告', '']
+    >>> why = Explanation(text="主动公开渠道有交叉，不可相加。", rule="breakdown.sum")
+    >>> noted = attrs.evolve(report, explanations=(why,))
+    >>> render(noted, to="text", explanations=True).splitlines()[2:]
+    ['\u3000\u3000说明：', '\u3000\u30001.主动公开渠道有交叉，不可相加。']
     """
-    return (renderers if renderers is not None else default_renderers)[to].render(report)
+    renderer = (renderers if renderers is not None else default_renderers)[to]
+    if explanations and isinstance(renderer, ReportRenderer):
+        renderer = attrs.evolve(renderer, explanations=True)
+    return renderer.render(report)

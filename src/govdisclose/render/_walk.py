@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 import attrs
 
 from .._registry import RegistryEntry
-from ..model import Attachment, Block, Introduction, Report, Section, Signature
+from ..model import Attachment, Block, Explanation, Introduction, NumberedItems, Paragraph, Report, Section, Signature
 from ._dispatch import TypeDispatch
 from ._layout import metadata_lines, numbered
 from ._tablelayout import CORE_LAYOUTS, Grid
@@ -68,7 +68,15 @@ class ReportRenderer(Generic[C, P]):
         tables: Functions ``(table) -> Grid`` by table class: the merged-cell layout every format draws.
     """
 
-    PARTS: ClassVar[tuple[str, ...]] = ("title", "metadata", "introduction", "sections", "signature", "attachments")
+    PARTS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "metadata",
+        "introduction",
+        "sections",
+        "explanations",
+        "signature",
+        "attachments",
+    )
     """The order of the walk."""
     BLOCKS: ClassVar[tuple[tuple[type, Callable[..., Any]], ...]] = ()
     """The format's core block functions, registered in every new renderer."""
@@ -83,6 +91,7 @@ class ReportRenderer(Generic[C, P]):
     blocks: TypeDispatch = attrs.field(default=None, kw_only=True)
     sections: TypeDispatch = attrs.field(default=None, kw_only=True)
     tables: TypeDispatch = attrs.field(default=None, kw_only=True)
+    explanations: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         for attribute, core in (("blocks", self.BLOCKS), ("sections", self.SECTIONS), ("tables", CORE_LAYOUTS)):
@@ -124,12 +133,27 @@ class ReportRenderer(Generic[C, P]):
             elif part == "sections":
                 for ordinal, section in numbered(report.sections, 1):
                     out.extend(self.lines(self.section(section, ordinal, context)))
+            elif part == "explanations":
+                if self.explanations and report.explanations:
+                    out.extend(self.explained(context, report.explanations))
             elif part == "signature":
                 if report.signature is not None:
                     out.extend(self.signature(context, report.signature))
             elif part == "attachments":
                 out.extend(self.attachments(context, report.attachments))
         return self.finish(context, out)
+
+    def explained(self, context: C, explanations: tuple[Explanation, ...]) -> list[str]:
+        """说明: the report's explanations after the chapters, as a paragraph ``说明：`` and a numbered list.
+
+        They are drawn with this format's own paragraph and list functions, so they look like the rest of the report.
+        """
+        note = (Paragraph(content=("说明：",)), NumberedItems(items=tuple((e.text,) for e in explanations)))
+        return self.body(context, note)
+
+    def body(self, context: C, blocks: tuple[Block, ...]) -> list[str]:
+        """Blocks outside a section, one after another (a format that separates blocks overrides this)."""
+        return [line for block in blocks for line in self.lines(self.block(block, context))]
 
     def block(self, block: Block, context: C) -> P:
         """Draw *block* with the function registered for its class.
