@@ -1,4 +1,5 @@
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,22 @@ def test_explanations_are_printed_as_a_note_only_when_asked() -> None:
     ]
     signature = next(i for i, line in enumerate(lines) if line.strip() == "示例县教育局")
     assert signature > at + 2
+
+
+def test_cli_render_explanations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`govdisclose render --explanations` prints the 说明; without the flag it does not."""
+    import attrs
+
+    from govdisclose import to_json
+    from govdisclose.cli import main
+    from govdisclose.model import Explanation
+
+    noted = attrs.evolve(
+        examples.load("sample-2021"), explanations=(Explanation(text="收费金额以万元计。", rule="breakdown.sum"),)
+    )
+    source = tmp_path / "noted.json"
+    source.write_text(to_json(noted), encoding="utf-8")
+    assert 0 == main(["render", str(source)])
+    assert "说明：" not in capsys.readouterr().out
+    assert 0 == main(["render", str(source), "--explanations", "--to", "markdown"])
+    assert "说明：\n\n1.收费金额以万元计。" in capsys.readouterr().out

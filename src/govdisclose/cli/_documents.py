@@ -19,7 +19,9 @@ _SUFFIX = {"text": "txt", "markdown": "md", "html-fragment": "html"}
 """The file suffix of a renderer's output in ``--output-dir``, where it is not the renderer's name."""
 
 
-def render_source(source: str, *, handle: HostHandle, fmt: str | None, to: str) -> str | bytes:
+def render_source(
+    source: str, *, handle: HostHandle, fmt: str | None, to: str, explanations: bool = False
+) -> str | bytes:
     """Load and render one source with the session's registries (a task: runs in a worker with ``--jobs``).
 
     Raises:
@@ -34,7 +36,7 @@ def render_source(source: str, *, handle: HostHandle, fmt: str | None, to: str) 
         path, tag = gaps[0]
         plugin = host.kinds.source("block", tag)
         raise RegistryError(f"{plugin} registers no {to} function for block kind {tag!r} @ {path}", tag=tag)
-    return render(report, to=to, renderers=host.renderers)
+    return render(report, to=to, renderers=host.renderers, explanations=explanations)
 
 
 def render(parser: argparse.ArgumentParser) -> Run:
@@ -46,6 +48,9 @@ def render(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument(
         "--to", default="text", help=f"output format (default text; known: {', '.join(default_renderers.names())})"
     )
+    parser.add_argument(
+        "--explanations", action="store_true", help="print the report's explanations of findings as a 说明 at the end"
+    )
     add_outputs(parser)
 
     def run(options: argparse.Namespace, session: Session) -> int:
@@ -54,7 +59,9 @@ def render(parser: argparse.ArgumentParser) -> Run:
             name = host.renderers.get(options.to).name
         except (ValueError, KeyError) as exc:
             raise CommandError(str(exc).strip("'\""), status=2) from None
-        task = functools.partial(render_source, handle=session.handle, fmt=options.fmt, to=options.to)
+        task = functools.partial(
+            render_source, handle=session.handle, fmt=options.fmt, to=options.to, explanations=options.explanations
+        )
         return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=_SUFFIX.get(name, name))
 
     return run
