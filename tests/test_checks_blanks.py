@@ -2,11 +2,13 @@
 
 import decimal
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
+import truth_score
 from govdisclose import ModelError
 from govdisclose.checks import (
     BlankPolicy,
@@ -297,3 +299,22 @@ def test_host_decimal_context_does_not_change_the_sums() -> None:
     assert [
         "表三“总计”列：第一项加第二项之和为14629件（14069+560），第三项（七）总计加第四项之和为14630件（13810+820），两者不等（差1件）"
     ] == [f.message for f in findings if "“总计”列" in f.message]
+
+
+def test_table_cut_off_with_its_source_is_not_incomplete() -> None:
+    """西安雁塔统计局2019 (an opening, cut inside table 三): its missing rows are not assessed, not 'incomplete'."""
+    report = truth_score.read(Path(__file__).parent / "data" / "corpus" / "2019-xian-yanta-tongjiju.txt").report
+    assert ["table.incomplete", "table.incomplete"] == [
+        f.rule for f in faults_of(check(report)) if f.rule == "table.incomplete"
+    ]
+    result = check(report, coverage=ReadCoverage.cut_off("原文只有开头部分"))
+    assert [] == faults_of(result)
+    assert [
+        "表三缺少20行（（二）部分公开、（三）不予公开1.属于国家秘密、（三）不予公开2.其他法律行政法规禁止公开等），"
+        "但原文未完整读取（原文只有开头部分），未核对表格是否完整"
+    ] == [f.message for f in result.by_rule("table.incomplete") if f.message.startswith("表三")]
+
+
+def faults_of(result: CheckResult) -> list[Any]:
+    """The errors and warnings of a result."""
+    return [f for f in result.findings if f.severity is not Severity.INFO]

@@ -6,7 +6,7 @@ import pytest
 
 import govdisclose
 from govdisclose import DuplicateRuleError, RegistryError, examples
-from govdisclose.checks import CheckContext, Finding, Rule, RuleCatalog, Severity, check, default_rules
+from govdisclose.checks import PARAMETERS, CheckContext, Finding, Rule, RuleCatalog, Severity, check, default_rules
 
 # The IDs the issue fixes (stable: the examples, the docs and users' explanations name them), and the ones added here.
 BRIEF_IDS = {
@@ -203,3 +203,17 @@ def test_docs_list_every_rule_with_its_title_severity_and_scope() -> None:
     ]
     for rule in default_rules:
         assert f"**`{rule.id}`**" in text, rule.id  # each rule has its own paragraph
+
+
+def test_docs_give_every_rule_its_source_and_parameters() -> None:
+    """docs/checks.md's table of sources lists every rule of the default catalog, with the parameters it declares."""
+    text = (Path(__file__).parents[1] / "docs" / "checks.md").read_text(encoding="utf-8")
+    section = text.split("### Where each rule comes from, and its parameters", 1)[1].split("\n### ", 1)[0]
+    rows = {
+        match.group(1): match.group(3)
+        for match in re.finditer(r"^\| `([a-z.-]+)` \| ([^|]+) \| ([^|]+) \|$", section, flags=re.MULTILINE)
+    }
+    assert set(default_rules.ids) == set(rows)
+    for rule_id, names in PARAMETERS.items():
+        for name in names:
+            assert f"`{name}`" in rows[rule_id], (rule_id, name)

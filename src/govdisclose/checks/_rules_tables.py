@@ -745,12 +745,23 @@ def _incomplete(ctx: CheckContext) -> Iterator[Finding]:
         unknown = [cells.cell(i) for i, figure in enumerate(cells.figures) if not figure.is_known]
         if unknown:
             problems.append(f"{len(unknown)}个单元格内容未知（{unknown[0].label}等）")
-        if problems:
-            yield ctx.finding(
-                f"{_table_name(table)}不完整：{'，'.join(problems)}；涉及的核对只能部分进行",
+        if not problems:
+            continue
+        name = _table_name(table)
+        part = next((part for _, classes, part, _ in _EXPECTED_TABLES if isinstance(table, classes)), None)
+        reason = ctx.not_read(part, table=True) if part is not None else None
+        if reason is not None:  # the reader did not read all of it: what it lacks may be in the source
+            yield ctx.not_assessed(
+                f"{name}{'，'.join(problems)}，但原文未完整读取（{reason}），未核对表格是否完整",
                 paths=(path, *(cell.path for cell in unknown)),
-                operands=tuple(Operand(path=c.path, text="", label=c.label) for c in unknown),
+                reason=f"{name}未完整读取：{reason}",
             )
+            continue
+        yield ctx.finding(
+            f"{name}不完整：{'，'.join(problems)}；涉及的核对只能部分进行",
+            paths=(path, *(cell.path for cell in unknown)),
+            operands=tuple(Operand(path=c.path, text="", label=c.label) for c in unknown),
+        )
 
 
 _EXPECTED_TABLES: tuple[tuple[str, tuple[type[OfficialTable], ...], Part, str], ...] = (
