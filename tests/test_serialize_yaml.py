@@ -52,8 +52,10 @@ def test_examples_round_trip_exactly(name: str) -> None:
 
 
 @given(
-    amount=st.decimals(min_value=0, allow_nan=False, allow_infinity=False, places=4),
-    share=st.decimals(allow_nan=False, allow_infinity=False, places=4),
+    amount=st.decimals(min_value=0, max_value=Decimal("1e29"), allow_nan=False, allow_infinity=False, places=4),
+    share=st.decimals(
+        min_value=Decimal("-1e29"), max_value=Decimal("1e29"), allow_nan=False, allow_infinity=False, places=4
+    ),
 )
 @settings(max_examples=200, deadline=None)
 def test_decimals_round_trip_exactly(amount: Decimal, share: Decimal) -> None:
@@ -150,11 +152,12 @@ def test_unknown_kind_lists_the_known_ones() -> None:
 
 
 def test_syntax_error_gives_line_and_column() -> None:
-    """Text that is not YAML is refused in one line with the position."""
-    message = (
-        "not valid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"
-        " at line 6 column 1 @ $"
+    """Text that is not YAML is refused in one line with the position (worded by LibYAML where PyYAML has it)."""
+    yaml = pytest.importorskip("yaml")
+    problem = (
+        "did not find expected ',' or ']'" if yaml.__with_libyaml__ else "expected ',' or ']', but got '<stream end>'"
     )
+    message = f"not valid YAML: while parsing a flow sequence {problem} at line 6 column 1 @ $"
     assert message == str(_error(HEAD + "title: [a\n"))
 
 

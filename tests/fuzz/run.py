@@ -86,6 +86,16 @@ TOKENS = [
     "|",
     "\u3000",
     "２０２０",
+    # the bounds of issue 16: huge exponents and spans, long integers, deep dotted keys, explicit YAML tags
+    "1e999999999",
+    '"colspan"',
+    '"rowspan"',
+    "99999999999999999999999999999999",
+    "0.000000000000000000001",
+    "a.a.a.a.a.a.a.a",
+    "!!int",
+    "!!bool",
+    "!!timestamp",
 ]
 
 
@@ -93,12 +103,16 @@ def _seeds(target: str) -> Iterator[bytes]:
     """Valid and real inputs for *target*: the bundled examples in every format and the real reports."""
     reports = [examples.load(name) for name in examples.names()]
     data = TESTS / "data"
+    hostile = data / "hostile"  # the files of issue 16, each past one bound
     if target == "load_json":
         yield from (examples.text(name).encode() for name in examples.names())
+        yield from (path.read_bytes() for path in sorted(hostile.glob("*.json")))
     elif target == "load_toml":
         yield from (govdisclose.to_toml(report).encode() for report in reports)
+        yield from (path.read_bytes() for path in sorted(hostile.glob("*.toml")))
     elif target == "load_yaml":
         yield from (govdisclose.to_yaml(report).encode() for report in reports)
+        yield from (path.read_bytes() for path in sorted(hostile.glob("*.yaml")))
     elif target == "read_text":
         yield from (str(govdisclose.render(report, to="text")).encode() for report in reports)
         yield from (path.read_bytes() for path in sorted(data.rglob("*.txt")))

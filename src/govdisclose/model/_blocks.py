@@ -12,7 +12,7 @@ through a :class:`~govdisclose.model.KindRegistry`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -257,9 +257,18 @@ class Cell:
     """
 
     text: str = ""
-    colspan: int = attrs.field(default=1, validator=positive)
-    rowspan: int = attrs.field(default=1, validator=positive)
+    colspan: int = attrs.field(default=1, validator=[positive, lambda i, a, v: _span(a.name, v)])
+    rowspan: int = attrs.field(default=1, validator=[positive, lambda i, a, v: _span(a.name, v)])
     header: bool = False
+
+
+MAX_SPAN: Final = 100
+"""The most columns or rows a cell of a generic table may span, and the most columns such a table may have."""
+
+
+def _span(name: str, value: int) -> None:
+    if value > MAX_SPAN:
+        raise ModelError(f"{name!r} must be at most {MAX_SPAN} (got {value})", field=name, value=value)
 
 
 def _rectangular(instance: Table, attribute: attrs.Attribute[Any], rows: tuple[tuple[Cell, ...], ...]) -> None:
@@ -279,6 +288,10 @@ def _rectangular(instance: Table, attribute: attrs.Attribute[Any], rows: tuple[t
                 if cell.rowspan > 1:
                     carried[c] = cell.rowspan
             column += cell.colspan
+            if column > MAX_SPAN:
+                raise ModelError(
+                    f"rows[{r}] has more than {MAX_SPAN} columns; a table has at most {MAX_SPAN}", field="rows"
+                )
         while column in occupied:
             column += 1
         if width is None:

@@ -36,6 +36,7 @@ from ..model import (
     Share,
     default_kinds,
 )
+from ..model._decimal import MAX_INTEGER_DIGITS, check_magnitude, decimal_context
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ __all__ = ["SCHEMA_VERSION", "make_converter", "report_from_data", "report_to_da
 SCHEMA_VERSION = 1
 """The version of the document format; written as ``"schema_version"`` at the top of every document."""
 
+_INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
 _QUANTITIES: dict[str, type] = {cls.KIND: cls for cls in (Count, Amount, Share, Compound)}
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
 
@@ -79,6 +81,8 @@ def _structure_int(value: object, cls: type) -> int:
         return _structure_enum(value, cls)  # type: ignore[return-value]
     if type(value) is not int:
         raise _expect("an integer", value)
+    if not -_INTEGER_BOUND < value < _INTEGER_BOUND:
+        check_magnitude(value)  # raises, naming the bound
     return value
 
 
@@ -110,6 +114,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise _expect('a decimal number written as a string such as "133.9554"', value)
     if not result.is_finite():
         raise _expect("a finite decimal number", value)
+    check_magnitude(result)
     return result
 
 
@@ -164,7 +169,10 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 def _structure_figure(value: object, _: type) -> Figure:
     if value is None or type(value) in (int, Decimal, str):
-        return Figure.of(value)  # type: ignore[arg-type]
+        figure = Figure.of(value)  # type: ignore[arg-type]
+        if figure.value is not None:
+            check_magnitude(figure.value)
+        return figure
     raise _expect("a number, a string as printed in the cell, or null", value)
 
 
@@ -533,7 +541,8 @@ def report_to_data(report: Report, *, registry: KindRegistry | None = None) -> d
     """
     if not isinstance(report, Report):
         raise TypeError(f"expected a Report, got {type(report).__name__}")
-    return {"schema_version": SCHEMA_VERSION, **_converter_for(registry).unstructure(report, Report)}
+    with decimal_context():
+        return {"schema_version": SCHEMA_VERSION, **_converter_for(registry).unstructure(report, Report)}
 
 
 def report_from_data(
@@ -569,7 +578,8 @@ def report_from_checked(data: object, *, registry: KindRegistry | None = None) -
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        return _converter_for(registry).structure(body, Report)
+        with decimal_context():  # the model's validators compare decimals: in the library's context, not the host's
+            return _converter_for(registry).structure(body, Report)
     except RecursionError:
         raise DocumentError(["document nested too deeply @ $"]) from None
     except Exception as exc:

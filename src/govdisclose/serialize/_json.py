@@ -16,8 +16,9 @@ from typing import Any
 
 from .._errors import DocumentError
 from ..model import KindRegistry, Report
+from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_checked, report_to_data
-from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth, check_size, may_nest_deeper
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth, check_size, find_first, may_nest_deeper
 
 __all__ = ["from_json", "loads_json", "to_json"]
 
@@ -176,6 +177,30 @@ def _no_constant(name: str) -> Any:
     raise DocumentError([f"{name} is not a number a report can hold @ $"])
 
 
+class _LongInteger:
+    """An integer too long for ``int()``, kept by its number of digits while its path is looked for."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _parse_int(written: str) -> int | _LongInteger:
+    digits = len(written.lstrip("-"))
+    return _LongInteger(digits) if digits > MAX_INTEGER_DIGITS else int(written)
+
+
+def _long_integer(text: str) -> DocumentError:
+    """The error for a JSON text holding an integer too long to read, naming the path of the first one."""
+    data = json.loads(text, parse_int=_parse_int, parse_float=Decimal, parse_constant=_no_constant)
+    found = find_first(data, lambda value: isinstance(value, _LongInteger))
+    digits = found[0].digits if found else 0
+    path = found[1] if found else "$"
+    return DocumentError(
+        [f"an integer of {digits:,} digits; a report's numbers have at most {MAX_INTEGER_DIGITS} digits @ {path}"],
+        path=path,
+    )
+
+
 def loads_json(text: str | bytes, *, limits: DocumentLimits | None = None) -> Any:
     """Parse JSON text into plain data: decimals stay exact, ``NaN``/``Infinity`` and duplicate keys are refused.
 
@@ -198,6 +223,10 @@ def loads_json(text: str | bytes, *, limits: DocumentLimits | None = None) -> An
         data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise DocumentError([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} @ $"]) from None
+    except DocumentError:  # a duplicate key or a constant, refused by the hooks
+        raise
+    except ValueError:  # an integer past Python's limit on the digits of int() (4,300)
+        raise _long_integer(text) from None
     except RecursionError:
         raise DocumentError(
             [f"document nested too deeply to parse; the limit is {limits.max_depth} levels @ $"]

@@ -8,13 +8,14 @@ on it. Both checks take time linear in the document and use no recursion.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
 
 from .._errors import DocumentError, ModelError
 
-__all__ = ["DEFAULT_LIMITS", "DocumentLimits", "check_depth", "check_size", "may_nest_deeper"]
+__all__ = ["DEFAULT_LIMITS", "DocumentLimits", "check_depth", "check_size", "find_first", "may_nest_deeper"]
 
 _KIB: Final = 1024
 _MIB: Final = 1024 * _KIB
@@ -169,6 +170,23 @@ def _path_at_depth(data: object, depth: int) -> str:
         inner = [(item, level + 1, (link, key)) for key, item in items if type(item) in _CONTAINERS]
         stack.extend(reversed(inner))  # popped first to last: document order
     return "$"  # pragma: no cover - check_depth found a container at that depth
+
+
+def find_first(data: object, wanted: Callable[[object], bool]) -> tuple[Any, str] | None:
+    """The first value (in document order) for which *wanted* is true, with its path; None if there is none.
+
+    The data is walked in a loop (no recursion), so any depth is safe.
+    """
+    stack: list[tuple[object, _Link | None]] = [(data, None)]
+    while stack:
+        value, link = stack.pop()
+        if wanted(value):
+            return value, _spell(link)
+        if type(value) in _CONTAINERS:
+            container: Any = value
+            items = container.items() if type(container) is dict else enumerate(container)
+            stack.extend(reversed([(item, (link, key)) for key, item in items]))
+    return None
 
 
 def _spell(link: _Link | None) -> str:

@@ -8,6 +8,7 @@ written as TOML; :func:`to_toml` refuses it, naming the path, rather than silent
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -15,6 +16,7 @@ from typing import Any
 
 from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
+from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
@@ -60,6 +62,36 @@ def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
     return tomli_w.dumps(data, multiline_strings=False)
 
 
+# A key of at least 2 segments: bare or quoted segments joined by dots (TOML allows blanks around the dots).
+_SEGMENT = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
+
+
+_SEGMENTS = re.compile(_SEGMENT)
+# A dotted chain, taken whole: a chain is never tried again from each of its segments, so a search is linear.
+_CHAIN = re.compile(r"(?<![A-Za-z0-9_-])" + _SEGMENT + r"(?:[ \t]*\.[ \t]*" + _SEGMENT + ")+")
+
+
+def _check_dotted_keys(text: str, limits: DocumentLimits) -> None:
+    """Refuse a dotted key (``a.b.c = 1``, ``[a.b.c]``) of more segments than the nesting limit, before parsing.
+
+    The TOML parser of the standard library spends time and memory quadratic in the segments of one dotted key (a key
+    of 40,000 segments, 80 KB, took 6 GB), and the nesting it makes is measured only after parsing; so such keys are
+    looked for in the text, in time linear in it. A dotted key is on one line: only lines with more dots than the
+    limit are searched, and a text with no more dots than the limit is not searched at all. (A string on such a line
+    holding that many dot-joined words is refused too: the search does not tell keys from values.)
+    """
+    limit = limits.max_depth
+    if text.count(".") < limit:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") < limit:
+            continue
+        for chain in _CHAIN.finditer(line):
+            if chain.group().count(".") >= limit and len(_SEGMENTS.findall(chain.group())) > limit:
+                raise DocumentError([f"a dotted key at line {number} nests deeper than {limit} levels @ $"])
+
+
 def _parse_toml(text: str, limits: DocumentLimits) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
@@ -68,11 +100,23 @@ def _parse_toml(text: str, limits: DocumentLimits) -> dict[str, Any]:
             import tomli as tomllib
         except ImportError:
             raise MissingExtraError("toml", "tomli", "reading TOML on Python 3.10") from None
+    _check_dotted_keys(text, limits)
     try:
         # NaN and infinities become Decimal('NaN') and so on; the converter refuses them with their path.
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise DocumentError([f"not valid TOML: {' '.join(str(exc).split())} @ $"]) from None
+    except ValueError as exc:  # an integer past Python's limit on the digits of int() (4,300), or another value
+        found = _LONG_INTEGER.search(text)
+        if found is None:
+            raise DocumentError([f"not valid TOML: {' '.join(str(exc).split())} @ $"]) from None
+        line = text.count("\n", 0, found.start()) + 1
+        raise DocumentError(
+            [
+                f"an integer of more than 4,300 digits at line {line}; "
+                f"a report's numbers have at most {MAX_INTEGER_DIGITS} digits @ $"
+            ]
+        ) from None
     except RecursionError:
         raise DocumentError(
             [f"document nested too deeply to parse; the limit is {limits.max_depth} levels @ $"]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
+from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
@@ -58,12 +59,46 @@ def _loader_class() -> type[yaml.SafeLoader]:
     """The strict safe loader (made on first use, so that importing govdisclose does not import PyYAML)."""
     import yaml
 
-    class StrictLoader(yaml.SafeLoader):
+    # LibYAML, where PyYAML was built with it, scans and parses (the slow part in Python); composing the nodes stays in
+    # Python, so that an alias is refused where it is met, before anything is built from it.
+    parser: type[Any] = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.parser.Parser
+    base: tuple[type[Any], ...] = (
+        (yaml.composer.Composer, parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver)
+        if parser is not yaml.parser.Parser
+        else (yaml.SafeLoader,)
+    )
+
+    class StrictLoader(*base):  # type: ignore[misc]
+        def __init__(self, stream: str | bytes) -> None:
+            if parser is yaml.parser.Parser:
+                yaml.SafeLoader.__init__(self, stream)
+                return
+            parser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, KeyError, TypeError, OverflowError) as exc:
+                if isinstance(exc, DocumentError):
+                    raise
+                shown = repr(node.value) if isinstance(node.value, str) else type(node.value).__name__
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                problem = (
+                    f"an integer of more than 4,300 digits; a report's numbers have at most {MAX_INTEGER_DIGITS} digits"
+                    if "integer string conversion" in str(exc)
+                    else f"cannot read {shown} as {node.tag.rsplit(':', 1)[-1]}"
+                )
+                raise DocumentError([f"not valid YAML: {problem}{_where(node.start_mark)} @ $"]) from None
+
         def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
             if self.check_event(yaml.AliasEvent):
-                event: yaml.AliasEvent = self.peek_event()  # type: ignore[no-untyped-call]
+                event: yaml.AliasEvent = self.peek_event()
                 raise DocumentError([f"YAML aliases are not allowed (*{event.anchor}){_where(event.start_mark)} @ $"])
-            return super().compose_node(parent, index)
+            node: yaml.Node | None = super().compose_node(parent, index)
+            return node
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
             seen: set[object] = set()
@@ -76,7 +111,8 @@ def _loader_class() -> type[yaml.SafeLoader]:
                     continue
                 if duplicate:
                     raise DocumentError([f"duplicate key {key!r} in one mapping{_where(key_node.start_mark)} @ $"])
-            return super().construct_mapping(node, deep=deep)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
 
     def construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
         written = loader.construct_scalar(node)
