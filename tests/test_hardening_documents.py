@@ -245,3 +245,25 @@ def test_the_number_bounds_fire_just_past_their_value(value: str, expected: str 
         with pytest.raises(DocumentError) as info:
             govdisclose.from_json(text)
         assert f"{expected} @ $.sections[0].blocks[0].content[0].value" == str(info.value)
+
+
+def test_a_long_integer_before_a_syntax_error_is_a_document_error() -> None:
+    """Found by fuzzing: a 4,301-digit integer, then broken JSON, is refused as not JSON (not a JSONDecodeError)."""
+    message = str(_refusal("fuzz_long_integer_then_syntax.json"))
+    assert message.startswith("not valid JSON: Expecting ',' delimiter at line 1 column ")
+    assert message.endswith(" @ $")
+
+
+@pytest.mark.parametrize(
+    ("load", "text"),
+    [
+        (govdisclose.from_json, '{"schema_version": 1, "year": 1e9999999999999999999}'),
+        (govdisclose.from_toml, "schema_version = 1\nyear = 1e9999999999999999999\n"),
+    ],
+)
+def test_an_exponent_past_any_decimal_is_a_document_error(load: Any, text: str) -> None:
+    """Found by fuzzing: an exponent no decimal can hold is refused at parse (it raised decimal.InvalidOperation)."""
+    with pytest.raises(DocumentError) as info:
+        load(text)
+    assert "number 1e9999999999999999999 is far past the bounds of a report's numbers @ $" == str(info.value)
+    assert DocumentError is type(_refusal("fuzz_huge_exponent.json"))

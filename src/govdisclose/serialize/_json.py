@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -18,7 +17,7 @@ from .._errors import DocumentError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_checked, report_to_data
-from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth, check_size, find_first, may_nest_deeper
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth, check_size, find_first, may_nest_deeper, parse_decimal
 
 __all__ = ["from_json", "loads_json", "to_json"]
 
@@ -191,7 +190,12 @@ def _parse_int(written: str) -> int | _LongInteger:
 
 def _long_integer(text: str) -> DocumentError:
     """The error for a JSON text holding an integer too long to read, naming the path of the first one."""
-    data = json.loads(text, parse_int=_parse_int, parse_float=Decimal, parse_constant=_no_constant)
+    try:
+        data = json.loads(text, parse_int=_parse_int, parse_float=parse_decimal, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:  # past the long integer, the text is not JSON either: that is said instead
+        return DocumentError([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} @ $"])
+    except RecursionError:
+        data = None  # too deep to walk: the integer is named without its path
     found = find_first(data, lambda value: isinstance(value, _LongInteger))
     digits = found[0].digits if found else 0
     path = found[1] if found else "$"
@@ -220,7 +224,9 @@ def loads_json(text: str | bytes, *, limits: DocumentLimits | None = None) -> An
         except UnicodeDecodeError as exc:
             raise DocumentError([f"not UTF-8 text (byte {exc.start}) @ $"]) from None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            text, parse_float=parse_decimal, parse_constant=_no_constant, object_pairs_hook=_no_duplicates
+        )
     except json.JSONDecodeError as exc:
         raise DocumentError([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} @ $"]) from None
     except DocumentError:  # a duplicate key or a constant, refused by the hooks

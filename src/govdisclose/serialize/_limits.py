@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 import attrs
 
 from .._errors import DocumentError, ModelError
 
-__all__ = ["DEFAULT_LIMITS", "DocumentLimits", "check_depth", "check_size", "find_first", "may_nest_deeper"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DocumentLimits",
+    "check_depth",
+    "check_size",
+    "find_first",
+    "may_nest_deeper",
+    "parse_decimal",
+]
 
 _KIB: Final = 1024
 _MIB: Final = 1024 * _KIB
@@ -55,6 +64,19 @@ class DocumentLimits:
 
 DEFAULT_LIMITS: Final = DocumentLimits()
 """The limits every loader applies unless given others: 64 MiB and 200 levels of nesting."""
+
+
+def parse_decimal(written: str) -> Decimal:
+    """A number as a JSON or TOML parser reads it, exactly; one past the range of any decimal is refused.
+
+    Raises:
+        DocumentError: The exponent is past what a decimal can hold (``1e9999999999999999999``).
+    """
+    try:
+        return Decimal(written)
+    except InvalidOperation:
+        shown = written if len(written) <= 40 else written[:37] + "..."
+        raise DocumentError([f"number {shown} is far past the bounds of a report's numbers @ $"]) from None
 
 
 def describe_size(size: int) -> str:

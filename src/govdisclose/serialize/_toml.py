@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
-from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
+from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size, parse_decimal
 
 __all__ = ["from_toml", "to_toml"]
 
@@ -103,9 +102,11 @@ def _parse_toml(text: str, limits: DocumentLimits) -> dict[str, Any]:
     _check_dotted_keys(text, limits)
     try:
         # NaN and infinities become Decimal('NaN') and so on; the converter refuses them with their path.
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=parse_decimal)
     except tomllib.TOMLDecodeError as exc:
         raise DocumentError([f"not valid TOML: {' '.join(str(exc).split())} @ $"]) from None
+    except DocumentError:  # a number refused while parsing
+        raise
     except ValueError as exc:  # an integer past Python's limit on the digits of int() (4,300), or another value
         found = _LONG_INTEGER.search(text)
         if found is None:
