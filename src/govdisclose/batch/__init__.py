@@ -9,10 +9,24 @@ gives a :class:`Result` with its value or its error: one bad file never stops th
 [('example:sample-2021', True), ('missing.json', False)]
 """
 
-from ._map import Result, map
-from ._pool import WorkerDiedError, WorkerPool
+from typing import TYPE_CHECKING
+
+from ._map import Result, WorkerDiedError, map
 from ._sources import DEFAULT_SUFFIXES, EXAMPLE_PREFIX, example_name, expand_sources, load_source, source_stem
 from ._tasks import check_file, check_summary, convert_file, render_file
+
+if TYPE_CHECKING:
+    from ._pool import WorkerPool
+
+
+def __getattr__(name: str) -> object:
+    """:class:`WorkerPool` on first use: ``import govdisclose.batch`` does not import multiprocessing."""
+    if name == "WorkerPool":
+        from ._pool import WorkerPool
+
+        return WorkerPool
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SUFFIXES",

@@ -9,21 +9,25 @@ million pending futures, and results come back in the order of the sources or as
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
-from ._pool import WorkerDiedError
+if TYPE_CHECKING:  # imported when an executor is used: a batch in this process needs neither
+    import concurrent.futures
 
-__all__ = ["Result", "map"]
+__all__ = ["Result", "WorkerDiedError", "map"]
 
 S = TypeVar("S")
 T = TypeVar("T")
+
+
+class WorkerDiedError(Exception):
+    """The worker process running a task ended before the task returned (killed, out of memory, crashed)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -203,6 +207,8 @@ def _ordered(
 def _as_completed(
     func: Callable[[S], T], sources: Iterable[S], executor: concurrent.futures.Executor, window: int, chunksize: int
 ) -> Iterator[Result[T]]:
+    from concurrent import futures
+
     pending: dict[concurrent.futures.Future[list[Result[T]]], list[tuple[int, S]]] = {}
     chunks = _chunks(sources, chunksize)
     exhausted = False
@@ -216,7 +222,7 @@ def _as_completed(
                     pending[executor.submit(_call_chunk, func, chunk)] = chunk
             if not pending:
                 return
-            done, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            done, _ = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
             for future in done:
                 yield from _outcome(future, pending.pop(future), func, executor)
     finally:

@@ -21,11 +21,9 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ._map import WorkerDiedError
+
 __all__ = ["WorkerDiedError", "WorkerPool"]
-
-
-class WorkerDiedError(Exception):
-    """The worker process running a task ended before the task returned (killed, out of memory, crashed)."""
 
 
 def _describe_exit(code: int | None) -> str:

@@ -35,7 +35,7 @@ def check_source(
     source: str, *, handle: HostHandle, fmt: str | None, rules: RuleSet, previous: Report | None
 ) -> dict[str, Any]:
     """Check one source; returns its findings document and their text (a task: small to send back from a worker)."""
-    result = check_file(source, fmt=fmt, registry=handle.host.kinds, rules=rules, previous=previous)
+    result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous)
     if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
         from ..data import identity_findings
 
@@ -49,7 +49,7 @@ def _rules(options: argparse.Namespace, session: Session) -> RuleSet:
     if any(not rule_id or not level for rule_id, level in levels.items()):
         raise CommandError("--severity takes ID=LEVEL, e.g. table.incomplete=info", status=2)
     try:
-        return session.host.rules.configure(disable=options.disable, severity=levels)
+        return session.rules.configure(disable=options.disable, severity=levels)
     except RegistryError as exc:  # a usage error, not a problem of a source
         raise CommandError(str(exc), status=2) from None
 
@@ -77,7 +77,7 @@ def check(parser: argparse.ArgumentParser) -> Run:
 
     def run(options: argparse.Namespace, session: Session) -> int:
         rules = _rules(options, session)
-        registry = session.host.kinds
+        registry = session.kinds
         previous = None
         if options.previous:
             try:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
+    from ..checks import RuleCatalog
+    from ..model import KindRegistry
     from ..plugins import PluginHost
 
 __all__ = [
@@ -114,31 +116,58 @@ class Session:
         return self._host
 
     @property
+    def kinds(self) -> KindRegistry:
+        """The section and block kinds of this run (without plugins the defaults; the plugin code is not imported)."""
+        if not self.plugins:
+            from ..model import default_kinds
+
+            return default_kinds
+        return self.host.kinds
+
+    @property
+    def rules(self) -> RuleCatalog:
+        """The check rules of this run (without plugins, the defaults)."""
+        if not self.plugins:
+            from ..checks import default_rules
+
+            return default_rules
+        return self.host.rules
+
+    @property
     def handle(self) -> HostHandle:
-        """:attr:`host` as a task carries it to worker processes (see :class:`HostHandle`)."""
-        return HostHandle(self.host, plugins=self.plugins)
+        """The session's registries as a task carries them to worker processes (see :class:`HostHandle`)."""
+        return HostHandle(self)
 
 
 class HostHandle:
     """A session's registries as a task carries them.
 
-    In this process the handle holds the session's host itself. Pickled into a worker process, it sends only whether
-    plugins are loaded, and the worker builds the same registries once and keeps them for every later task: no task
-    pays for loading plugins or for a new converter of its registry.
+    In this process the handle reads the session itself. Pickled into a worker process, it sends only whether plugins
+    are loaded, and the worker builds the same registries once and keeps them for every later task: no task pays for
+    loading plugins or for a new converter of its registry.
     """
 
-    def __init__(self, host: PluginHost, *, plugins: bool) -> None:
-        self.host = host
-        self.plugins = plugins
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def kinds(self) -> KindRegistry:
+        """The session's section and block kinds."""
+        return self.session.kinds
+
+    @property
+    def host(self) -> PluginHost:
+        """The session's registries, all of them."""
+        return self.session.host
 
     def __reduce__(self) -> tuple[Callable[[bool], HostHandle], tuple[bool]]:
-        return _worker_handle, (self.plugins,)
+        return _worker_handle, (self.session.plugins,)
 
 
 @functools.cache
 def _worker_handle(plugins: bool) -> HostHandle:
     """The registries of a worker process, built on its first task."""
-    return HostHandle(Session(plugins=plugins).host, plugins=plugins)
+    return HostHandle(Session(plugins=plugins))
 
 
 Run = Callable[[argparse.Namespace, Session], int]

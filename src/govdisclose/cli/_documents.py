@@ -69,7 +69,7 @@ def render(parser: argparse.ArgumentParser) -> Run:
 
 def convert_source(source: str, *, handle: HostHandle, fmt: str | None, to: str) -> str:
     """Convert one source with the session's registries (a task)."""
-    return convert_file(source, to=to, fmt=fmt, registry=handle.host.kinds)
+    return convert_file(source, to=to, fmt=fmt, registry=handle.kinds)
 
 
 def convert(parser: argparse.ArgumentParser) -> Run:

@@ -18,13 +18,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .._errors import GovDiscloseError, SourceError
-from ..batch import Result, WorkerPool, expand_sources, source_stem
+from ..batch import Result, expand_sources, source_stem
 from ..batch import map as batch_map
 from ..serialize._files import write_output
 from ._core import CommandError, Interrupted, bounded, visible
+
+if TYPE_CHECKING:
+    from ..batch import WorkerPool
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -185,6 +188,8 @@ def emit(data: str | bytes, target: str | os.PathLike[str] = "-") -> None:
 
 def _pool(task: Callable[[str], Any], jobs: int) -> WorkerPool:
     """*jobs* workers whose fork server has already imported what the task needs (it is imported here by now)."""
+    from ..batch import WorkerPool
+
     module = getattr(getattr(task, "func", task), "__module__", "")
     loaded = {name for name in sys.modules if name.startswith("govdisclose.") and not name.endswith("__main__")}
     return WorkerPool(jobs, preload=sorted(loaded | ({module} if module.startswith("govdisclose.") else set())))
