@@ -32,15 +32,23 @@ __all__ = ["check", "check_source", "rules"]
 
 
 def check_source(
-    source: str, *, handle: HostHandle, fmt: str | None, rules: RuleSet, previous: Report | None
+    source: str, *, handle: HostHandle, fmt: str | None, rules: RuleSet, previous: Report | None, text: bool
 ) -> dict[str, Any]:
-    """Check one source; returns its findings document and their text (a task: small to send back from a worker)."""
+    """Check one source (a task): whether it is ok, its counts, and its output, ready to write.
+
+    The output (the findings as text, or the JSON Lines record) is made here, in the worker with ``--jobs``: the
+    parent only writes it, and a string crosses between processes far faster than the findings as nested data.
+    """
     result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous)
     if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
         from ..data import identity_findings
 
         result = attrs.evolve(result, findings=(*identity_findings(previous, result.report), *result.findings))
-    return {"data": result.to_data(source=source), "text": result.to_text()}
+    if text:
+        output = f"{source} ({result.report.display_title})\n{result.to_text()}"
+    else:
+        output = jsonl(result.to_data(source=source))
+    return {"ok": result.ok, "counts": result.counts, "output": output}
 
 
 def _rules(options: argparse.Namespace, session: Session) -> RuleSet:
@@ -84,20 +92,19 @@ def check(parser: argparse.ArgumentParser) -> Run:
                 previous = load_source(options.previous, fmt=options.fmt, registry=registry)
             except GovDiscloseError as exc:
                 raise CommandError(f"{options.previous}: {exc}") from None
-        task = functools.partial(check_source, handle=session.handle, fmt=options.fmt, rules=rules, previous=previous)
         text = options.output_format == "text"
+        task = functools.partial(
+            check_source, handle=session.handle, fmt=options.fmt, rules=rules, previous=previous, text=text
+        )
         totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
         reports = failures = 0
         clean = True
         for result in run_batch(task, options.sources, jobs=options.jobs, suffixes=DOCUMENT_SUFFIXES):
             if result.ok:
                 assert result.value is not None
-                data = result.value["data"]
+                data = result.value
                 try:
-                    if text:
-                        emit(for_terminal(f"{result.source} ({data['report']['title']})\n{result.value['text']}", "-"))
-                    else:
-                        emit(jsonl(data))
+                    emit(for_terminal(data["output"], "-") if text else data["output"])
                 except SourceError as exc:  # this source's findings cannot be written: it fails, the others go on
                     result = failed(result, exc)
                 else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -178,6 +177,8 @@ def write_output(data: str | bytes, target: str | os.PathLike[str]) -> None:
     if name == "-":
         _write_stdout(payload)
         return
+    import tempfile  # only for writing files: not imported by a command that reads and prints
+
     path = Path(name)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
