@@ -147,6 +147,19 @@ def _expression(hint: object, value: str, names: dict[str, object]) -> tuple[str
         return f"{value} in _L{len(names) - 1}", " or ".join(repr(a) for a in args)
     if origin is tuple:
         item = f"_i{len(value)}"
+        classes = _classes(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
+        if classes is not None:
+            # The common case, a tuple of model objects: the set of the items' exact types is checked in one step
+            # against the types already seen to pass; a type not seen yet is checked once with isinstance.
+            key = f"_A{len(names)}"
+            names[key] = set(classes)
+            names[f"{key}c"] = classes
+            names["_each"] = _each
+            name = " or ".join(c.__name__ for c in classes)
+            return (
+                f"(type({value}) is tuple and (set(map(type, {value})) <= {key} or _each({value}, {key}, {key}c)))",
+                f"a tuple of {name}",
+            )
         if len(args) == 2 and args[1] is Ellipsis:
             inner, name = _expression(args[0], item, names)
             return f"(type({value}) is tuple and all({inner} for {item} in {value}))", f"a tuple of {name}"
@@ -163,6 +176,23 @@ def _expression(hint: object, value: str, names: dict[str, object]) -> tuple[str
         names[key] = hint
         return f"isinstance({value}, {key})", hint.__name__
     return "True", str(hint)  # pragma: no cover - every annotation of the model is one of the above
+
+
+def _classes(hint: object) -> tuple[type, ...] | None:
+    """The classes of an annotation that is a class or a union of classes (not int, whose subclass bool is no count)."""
+    args = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if all(isinstance(arg, type) and arg is not type(None) and not issubclass(int, arg) for arg in args):
+        return tuple(arg for arg in args if isinstance(arg, type))
+    return None
+
+
+def _each(items: tuple[object, ...], seen: set[type], classes: tuple[type, ...]) -> bool:
+    """Whether every item is an instance of *classes*; the exact types that pass are added to *seen*."""
+    for kind in set(map(type, items)) - seen:
+        if not issubclass(kind, classes):
+            return False
+        seen.add(kind)
+    return True
 
 
 def _validators(validator: object) -> tuple[object, ...]:

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from .._errors import ModelError
-from ._checks import checks_type, typed_fields
+from ._checks import checks_type
 from ._inline import Qualifier
 
 __all__ = ["Figure", "FigureLike", "figures"]
@@ -34,6 +34,10 @@ _MINUS = "−"  # U+2212, written in some published tables
 def _marker(instance: Figure, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
+    if not isinstance(value, str):
+        raise ModelError(
+            f"Figure.marker must be str or None (got {type(value).__name__} {value!r:.40})", field="marker", value=value
+        )
     if instance.value is not None:
         raise ModelError("a figure holds a number or a marker, not both", field="marker", value=value)
     if _NUMBER.match(value.strip()) and value.strip():
@@ -52,11 +56,20 @@ def _value(instance: Figure, attribute: attrs.Attribute[Any], value: Decimal | N
         )
     if value is not None and not value.is_finite():
         raise ModelError(f"'value' must be a finite number (got {value})", field="value", value=value)
+    if not isinstance(instance.qualifier, Qualifier):
+        qualifier = instance.qualifier
+        raise ModelError(
+            f"Figure.qualifier must be Qualifier (got {type(qualifier).__name__} {qualifier!r:.40})",
+            field="qualifier",
+            value=qualifier,
+        )
     if value is None and instance.qualifier is not Qualifier.EXACT:
         raise ModelError("a qualifier needs a number", field="qualifier")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+# The commonest object of a report (every table cell): its own validators check every field's type, so it does without
+# the generic check of typed_fields and its extra calls on every load.
+@attrs.frozen(kw_only=True)
 class Figure:
     """The content of one table cell, as published.
 
