@@ -98,3 +98,27 @@ def test_any_field_given_a_wrong_type_is_a_model_error(report: Report, data: st.
         attrs.evolve(instance, **{field: _Alien()})
     message = str(info.value)
     assert f"{type(instance).__name__}.{field}" in message or repr(field) in message or "figure" in message
+
+
+def test_the_converter_skips_the_generic_check_only_in_its_own_thread() -> None:
+    """Inside converted_types the generic check is off in that thread only, and back on afterwards."""
+    import threading
+
+    from govdisclose.model._checks import converted_types
+
+    seen: list[str] = []
+
+    def other_thread() -> None:
+        try:
+            Report(edition=Edition.E2021, year="2025", agency=Agency(name="某局"))  # type: ignore[arg-type]
+        except ModelError as error:
+            seen.append(str(error))
+
+    with converted_types():
+        Report(edition=Edition.E2021, year=2025, agency=Agency(name="某局"), sections=[])  # type: ignore[arg-type]
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        worker.join()
+    assert ["Report.year must be int (got str '2025')"] == seen
+    with pytest.raises(ModelError, match=r"^Report\.sections must be a tuple of Section"):
+        Report(edition=Edition.E2021, year=2025, agency=Agency(name="某局"), sections=[])  # type: ignore[arg-type]

@@ -19,10 +19,12 @@ Agency(name='某县教育局', level=None, role=None, parent=None)
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -195,9 +197,12 @@ def _each(items: tuple[object, ...], seen: set[type], classes: tuple[type, ...])
     return True
 
 
-def _validators(validator: object) -> tuple[object, ...]:
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], Any]
+
+
+def _validators(validator: object) -> tuple[_Validator, ...]:
     inner = getattr(validator, "_validators", None)
-    return tuple(inner) if inner is not None else (validator,)
+    return tuple(inner) if inner is not None else (validator,)  # type: ignore[return-value]
 
 
 def _compile(cls: type) -> Callable[[object], None]:
@@ -228,8 +233,32 @@ def _fail(instance: object, field: str, expected: str, value: object) -> None:
 _COMPILED: dict[type, Callable[[object], None]] = {}
 
 
+class _Converting(threading.local):
+    active = False
+
+
+_CONVERTING = _Converting()
+
+
+@contextlib.contextmanager
+def converted_types() -> Iterator[None]:
+    """Inside, model objects skip the generic type check: a converter that checked every field's type builds them.
+
+    The serializer loads documents inside it (its structure hooks refuse a wrong type with the path); the invariant
+    validators still run. Thread-local: other threads keep their checks.
+    """
+    previous = _CONVERTING.active
+    _CONVERTING.active = True
+    try:
+        yield
+    finally:
+        _CONVERTING.active = previous
+
+
 def _type_check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check every field of *instance* against its annotation (attached to the first field; runs first)."""
+    if _CONVERTING.active:
+        return
     cls = type(instance)
     check = _COMPILED.get(cls)
     if check is None:
@@ -246,5 +275,6 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
     if not fields:
         return fields
     first = fields[0]
-    validator = _type_check if first.validator is None else attrs.validators.and_(_type_check, first.validator)
+    others = () if first.validator is None else _validators(first.validator)
+    validator = attrs.validators.and_(_type_check, *others) if others else _type_check
     return [first.evolve(validator=validator), *fields[1:]]

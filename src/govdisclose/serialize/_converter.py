@@ -36,6 +36,7 @@ from ..model import (
     Share,
     default_kinds,
 )
+from ..model._checks import converted_types
 from ..model._decimal import MAX_INTEGER_DIGITS, check_magnitude, decimal_context
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_depth
 
@@ -578,7 +579,9 @@ def report_from_checked(data: object, *, registry: KindRegistry | None = None) -
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        with decimal_context():  # the model's validators compare decimals: in the library's context, not the host's
+        # The model's validators compare decimals: in the library's context, not the host's. The converter's hooks
+        # check every field's type (and name the path), so the model's own generic type check is skipped.
+        with decimal_context(), converted_types():
             return _converter_for(registry).structure(body, Report)
     except RecursionError:
         raise DocumentError(["document nested too deeply @ $"]) from None
