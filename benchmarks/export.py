@@ -50,8 +50,10 @@ def _measure(mode: str, folder: Path, out: Path) -> dict[str, float]:
         [sys.executable, __file__, "--child", mode, str(folder), str(out)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise SystemExit(f"the {mode} run failed:\n{done.stderr}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
