@@ -57,6 +57,7 @@ from ._tables import (
     read_grid,
     read_text_tables,
     starts_table,
+    unrun_tables,
 )
 
 __all__ = ["BodyDraft", "SectionDraft", "build_body", "finish_blocks", "finish_sections", "make_block"]
@@ -337,15 +338,14 @@ _COLLAPSED_MIN: Final = 2
 _NUMERALS: Final = ("", *(to_chinese_numeral(n) for n in range(1, 100)))
 
 
-def _ascending(matches: list[re.Match[str]]) -> list[int]:
-    """The start positions of the matches whose numerals count up from 一 (一、 … 二、 … 三、)."""
+def _ascending(matches: list[re.Match[str]], expected: int = 1) -> tuple[list[int], int]:
+    """The start positions of the matches whose numerals count on from *expected* (一、 … 二、 …), and the next."""
     positions: list[int] = []
-    expected = 1
     for match in matches:
         if expected < len(_NUMERALS) and match.group(1) == _NUMERALS[expected]:
             positions.append(match.start())
             expected += 1
-    return positions
+    return positions, expected
 
 
 def _split_at(line: Line, positions: list[int]) -> list[Line]:
@@ -359,20 +359,38 @@ def _split_at(line: Line, positions: list[int]) -> list[Line]:
 
 
 def uncollapse(items: Sequence[Item], notes: Notes) -> list[Item]:
-    """Lines holding several chapters (``一、…。二、…。三、…``): a collapsed body, split at its ordinals."""
+    """Lines holding several chapters (``一、…。二、…。三、…``): a collapsed body, split at its ordinals.
+
+    Official tables run together on such a line are first cut into rows (:func:`unrun_tables`); the chapters are
+    counted on across the text between them.
+    """
     result: list[Item] = []
     for item in items:
-        if not isinstance(item, Line) or "二、" not in item.text:
+        if not isinstance(item, Line):
             result.append(item)
             continue
-        chapters = _ascending(list(_INLINE_CHAPTER.finditer(item.text)))
-        if len(chapters) < _COLLAPSED_MIN:
-            result.append(item)
+        pieces = unrun_tables(item, notes) or [(item, False)]
+        if "二、" not in item.text:
+            result.extend(line for line, _ in pieces)
             continue
-        notes.uncertain(f"{len(chapters)} chapters on one line: the body was collapsed; split at 一、二、…", item.at)
-        for piece in _split_at(item, chapters):
-            parts = _ascending(list(_INLINE_PART.finditer(piece.text)))
-            result.extend(_split_at(piece, parts) if parts else [piece])
+        expected = 1
+        chapters: list[list[int]] = []
+        for line, table in pieces:
+            found, expected = (
+                ([], expected) if table else _ascending(list(_INLINE_CHAPTER.finditer(line.text)), expected)
+            )
+            chapters.append(found)
+        if expected - 1 < _COLLAPSED_MIN:
+            result.extend(line for line, _ in pieces)
+            continue
+        notes.uncertain(f"{expected - 1} chapters on one line: the body was collapsed; split at 一、二、…", item.at)
+        for (line, table), positions in zip(pieces, chapters, strict=True):
+            if table:
+                result.append(line)
+                continue
+            for piece in _split_at(line, positions):
+                parts, _ = _ascending(list(_INLINE_PART.finditer(piece.text)))
+                result.extend(_split_at(piece, parts) if parts else [piece])
     return result
 
 

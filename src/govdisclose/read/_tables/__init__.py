@@ -37,6 +37,7 @@ from ._generic import generic_text_table, is_pipe_row
 from ._grid import read_grid
 from ._national import national_text_form
 from ._official import TableDraft
+from ._runon import unrun_tables
 from ._text import read_text_tables, starts_table
 
 __all__ = [
@@ -47,4 +48,5 @@ __all__ = [
     "read_grid",
     "read_text_tables",
     "starts_table",
+    "unrun_tables",
 ]

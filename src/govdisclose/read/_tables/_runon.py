@@ -1,0 +1,268 @@
+r"""Official tables flattened onto one line with their cells run together (crawler text of a portal page).
+
+A crawler that drops the markup of a page writes ``规章000规范性文件898989第二十条第（五）项…`` on one line: the labels
+are still there, the cells of a row are not separated (or only sometimes, by a space). Such a run is cut back into
+lines — a label on a line of its own, a row as ``label | cell | cell`` — which the reader of text tables then reads.
+
+The cells of a row are split only where the split is unique: the number of cells is the row's official width, no
+cell has a leading zero, and where the layout has sums (each row of table 三: 总计 = the six applicant columns;
+table 四: each 总计 = its four results) the split must satisfy them. Where no split or more than one fits, the row
+keeps its digits in one cell, so the row is left out and the table incomplete, with a diagnostic naming the row:
+never a guess.
+
+>>> from govdisclose.read._diagnostics import Notes
+>>> from govdisclose.read._normalise import Line, START
+>>> notes = Notes()
+>>> text = "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量"
+>>> text += "规章000规范性文件898989"
+>>> pieces = unrun_tables(Line(text, START), notes)
+>>> pieces[0][0].text, pieces[0][1], [line.text for line, _ in pieces[-3:]]
+('二、主动公开政府信息情况', False, ['对外公开总数量', '规章 | 0 | 0 | 0', '规范性文件 | 898989'])
+>>> [d.message for d in notes.result() if d.kind.value == "uncertain"][-2]
+"table 二 row '规范性文件': cells run together ('898989'); 10 splits into 3 cells fit; row left out, not guessed"
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Final
+
+from ...model import APPLICATIONS_2021, PROACTIVE_2019, PROACTIVE_2021, REVIEWS_LITIGATION
+from .._diagnostics import Notes, Position
+from .._normalise import Line, key
+from ._cells import Cell
+from ._labels import _PRO_2019, _PRO_2021, ALL_LABELS, HEADING, ITEM
+from ._official import kind_of
+
+_MIN_LABELS: Final = 3
+_MAX_SPLITS: Final = 500
+_CELL_MAX: Final = 16  # characters of one number cell (a money amount with decimals)
+_UNIT: Final = re.compile(r"(万元|亿元|元)\s*$")
+_VALUE_GAP: Final = re.compile(r"(?:[\d.\s]|万元|亿元|元|[/／—－-])*")
+_NUMBER: Final = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
+_NOTE: Final = re.compile(r"[(](?![一二三四五六七八九十]{1,3}[)])[^()]{2,80}[)]")
+_COLUMNS: Final = _PRO_2021 | _PRO_2019
+
+
+@functools.cache
+def _labels_pattern() -> re.Pattern[str]:
+    labels = sorted((label for label in ALL_LABELS if len(label) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(label) for label in labels))
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """The text as label keys compare it, with the index in *text* of every character kept."""
+    chars: list[str] = []
+    source: list[int] = []
+    for index, char in enumerate(text):
+        for folded in key(char):
+            chars.append(folded)
+            source.append(index)
+    normal = "".join(chars)
+    normal = re.sub(r"(?<=\d)、", ".", normal)
+    return normal, source
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """The labels of the official tables in *text*: their spans in *text* (a guidance note in brackets included)."""
+    normal, source = _normalised(text)
+    spans: list[tuple[int, int]] = []
+    for match in _labels_pattern().finditer(normal):
+        end = match.end()
+        note = _NOTE.match(normal, end)
+        if note is not None:
+            end = note.end()
+        spans.append((source[match.start()], source[end] if end < len(source) else len(text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:  # a note swallowed the next label: keep the first span
+        if merged and start < merged[-1][1]:
+            continue
+        merged.append((start, end))
+    return merged
+
+
+def _regions(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of labels joined only by values, each from a table's first label: (start, end, values after it)."""
+    tokens = _tokens(text)
+    regions: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for index, (start, end) in enumerate(tokens):
+        if not current and kind_of(Cell(text[start:end], Position(0, 0))) is None:
+            continue
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
+        gap = text[end:following]
+        value = _VALUE_GAP.match(gap)
+        values = value.group() if value is not None else ""
+        current.append((start, end, values))
+        if len(values) < len(gap):  # text that is no value: the run ends here
+            if len(current) >= _MIN_LABELS and any(v.strip() for _, _, v in current):
+                regions.append(current)
+            current = []
+    if len(current) >= _MIN_LABELS and any(v.strip() for _, _, v in current):
+        regions.append(current)
+    return regions
+
+
+def _splits(values: str, width: int) -> list[tuple[str, ...]] | None:
+    """The ways to read the run *values* as *width* cells (a space always separates cells); ``None`` if too many.
+
+    Depth first over the digits, a branch dropped as soon as the cells left cannot fill the digits and runs left, so
+    the work is bounded by the number of splits found (at most ``_MAX_SPLITS``) times the length of the run.
+
+    >>> for cells in _splits("230 000023", 7):
+    ...     print(cells)
+    ('2', '30', '0', '0', '0', '0', '23')
+    ('23', '0', '0', '0', '0', '0', '23')
+    ('230', '0', '0', '0', '0', '2', '3')
+    """
+    chunks = values.split()
+    found: list[tuple[str, ...]] = []
+    cells: list[str] = []
+
+    def walk(chunk: int, at: int) -> bool:
+        if chunk == len(chunks):
+            if len(cells) == width:
+                found.append(tuple(cells))
+            return len(found) <= _MAX_SPLITS
+        text = chunks[chunk]
+        rest = sum(len(c) for c in chunks[chunk + 1 :])
+        for end in range(at + 1, min(len(text), at + _CELL_MAX) + 1):
+            number = text[at:end]
+            if not _NUMBER.fullmatch(number):
+                continue
+            cells.append(number)
+            left = width - len(cells)
+            after = (len(text) - end) + rest  # digits left
+            runs = (1 if end < len(text) else 0) + len(chunks) - chunk - 1  # runs left to fill
+            ok = True
+            if runs <= left <= after <= left * _CELL_MAX:
+                ok = walk(chunk, end) if end < len(text) else walk(chunk + 1, 0)
+            cells.pop()
+            if not ok:
+                return False
+        return True
+
+    if len(chunks) > width or sum(map(len, chunks)) > width * _CELL_MAX:
+        return []
+    if not walk(0, 0):
+        return None
+    return found
+
+
+def _sums(total_at: Sequence[int]) -> Callable[[tuple[str, ...]], bool]:
+    """A test that each cell at *total_at* is the sum of the four or six cells before it up to the previous total."""
+
+    def holds(cells: tuple[str, ...]) -> bool:
+        first = 0
+        for at in total_at:
+            if Decimal(cells[at]) != sum((Decimal(c) for c in cells[first:at]), Decimal(0)):
+                return False
+            first = at + 1
+        return True
+
+    return holds
+
+
+_APPLICATIONS_SUM: Final = _sums((len(APPLICATIONS_2021.columns) - 1,))
+_REVIEWS_SUM: Final = _sums((4, 9, 14))
+
+
+class _Layout:
+    """Which official table and block the run is in, hence each row's width and the sums its cells obey."""
+
+    def __init__(self) -> None:
+        self.kind: str | None = None
+        self.item: str | None = None
+        self.columns: list[str] = []
+
+    def label(self, label_key: str) -> None:
+        kind = kind_of(Cell(label_key, Position(0, 0)))
+        if kind is not None and (kind != self.kind or kind == "proactive"):
+            self.kind = kind
+        item = ITEM.fullmatch(label_key)
+        if item is not None:
+            self.item, self.columns = item.group(1), []
+        elif self.kind == "proactive" and label_key in _COLUMNS:
+            self.columns.append(label_key)
+
+    def width(self) -> tuple[int, Callable[[tuple[str, ...]], bool] | None] | None:
+        if self.kind == "applications":
+            return len(APPLICATIONS_2021.columns), _APPLICATIONS_SUM
+        if self.kind == "reviews":
+            return len(REVIEWS_LITIGATION.columns), _REVIEWS_SUM
+        if self.kind == "proactive" and self.item is not None:
+            for definition in (PROACTIVE_2021, PROACTIVE_2019):
+                for block in definition.blocks:
+                    header = ITEM.fullmatch(key(block.header))
+                    if header is not None and header.group(1) == self.item:
+                        printed = [c for c in self.columns if c != HEADING]
+                        if printed == [key(c.label) for c in block.columns]:
+                            return len(block.columns), None
+        return None
+
+
+_NAMES: Final = {"proactive": "二", "applications": "三", "reviews": "四"}
+
+
+def _row(label: str, values: str, layout: _Layout, notes: Notes, at: Position) -> str:
+    """The row as a pipe row: its cells when the split is unique, else its digits in one cell, said so."""
+    unit = _UNIT.search(values)
+    digits = values[: unit.start()] if unit else values
+    shape = layout.width()
+    name = _NAMES.get(layout.kind or "", "?")
+    if shape is None:
+        notes.uncertain(
+            f"table {name} row {label!r}: cells run together ({values.strip()!r}) in a layout not recognised;"
+            " row left out",
+            at,
+        )
+        return f"{label} | {''.join(digits.split())}"
+    width, rule = shape
+    splits = _splits(digits, width)
+    fitting = [cells for cells in splits if rule is None or rule(cells)] if splits is not None else None
+    if fitting is not None and len(fitting) == 1:
+        cells = list(fitting[0])
+        if unit is not None:
+            cells[-1] += unit.group(1)
+        return " | ".join((label, *cells))
+    count = "too many" if fitting is None else str(len(fitting))
+    notes.uncertain(
+        f"table {name} row {label!r}: cells run together ({values.strip()!r}); {count} splits into {width} cells fit;"
+        " row left out, not guessed",
+        at,
+    )
+    joined = "".join(digits.split())
+    return f"{label} | {joined} | {joined}" if width == 1 else f"{label} | {joined}"
+
+
+def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
+    """The line cut into text and table lines (``True``) where it holds official tables run together, else ``None``."""
+    text = line.text
+    if "第二十条" not in text and "申请人" not in text and "行政复议" not in text:
+        return None
+    regions = _regions(text)
+    if not regions:
+        return None
+    pieces: list[tuple[Line, bool]] = []
+
+    def piece(content: str, at: int, table: bool) -> None:
+        content = content.strip()
+        if content:
+            pieces.append((Line(content, Position(line.at.line, line.at.column + at), line.indent), table))
+
+    done = 0
+    for region in regions:
+        piece(text[done : region[0][0]], done, False)
+        layout = _Layout()
+        for start, end, values in region:
+            label = text[start:end].strip()
+            layout.label(key(label))
+            at = Position(line.at.line, line.at.column + start)
+            piece(_row(label, values, layout, notes, at) if values.strip() else label, start, True)
+            done = end + len(values)
+        notes.uncertain("official table run together on one line: cut into rows by its labels", pieces[-1][0].at)
+    piece(text[done:], done, False)
+    return pieces

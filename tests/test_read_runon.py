@@ -1,0 +1,69 @@
+"""Official tables run together on one line (crawler text): cut into rows, split only where the split is unique."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from govdisclose.model import ApplicationsTable2019, OfficialTable, ProactiveTable2019, ReviewsTable
+from govdisclose.read import read_text
+from govdisclose.read._diagnostics import Notes
+from govdisclose.read._normalise import START, Line
+from govdisclose.read._tables import unrun_tables
+
+CORPUS = Path(__file__).parent / "data" / "corpus" / "txt"
+
+
+def _tables(path: Path) -> dict[type, OfficialTable]:
+    report = read_text(path.read_text(encoding="utf-8")).report
+    return {
+        type(block): block
+        for _, section in report.walk()
+        for block in section.blocks
+        if isinstance(block, OfficialTable)
+    }
+
+
+def _values(table: OfficialTable, row_id: str) -> tuple[Decimal | str | None, ...]:
+    row = next(row for row in table.rows if row.id == row_id)
+    return tuple(figure.value if figure.value is not None else figure.marker for figure in row.values)
+
+
+def test_run_on_row_split_by_the_applicant_sum() -> None:
+    """`230 000023` in table 三 is 23 | 0 | 0 | 0 | 0 | 0 | 23: the only split whose 总计 is the sum of the six."""
+    text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人"
+    text += "一、本年新收政府信息公开申请数量230 000023"
+    pieces = unrun_tables(Line(text, START), Notes())
+    assert pieces is not None
+    assert "一、本年新收政府信息公开申请数量 | 23 | 0 | 0 | 0 | 0 | 0 | 23" == pieces[-1][0].text
+
+
+def test_ambiguous_run_on_row_is_left_out_and_named() -> None:
+    """`规范性文件898989` has ten splits into three cells and no sum to choose: the row is not read, and said so."""
+    notes = Notes()
+    text = "第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989"
+    pieces = unrun_tables(Line(text, START), notes)
+    assert pieces is not None
+    assert ["规章 | 0 | 0 | 0", "规范性文件 | 898989"] == [line.text for line, _ in pieces[-2:]]
+    messages = [d.message for d in notes.result() if d.kind.value == "uncertain"]
+    assert any("'规范性文件'" in m and "not guessed" in m for m in messages)
+
+
+def test_crawler_text_2019_tables_read() -> None:
+    """The crawler text of 平潭综合实验区 2019 (tables on one line) gives tables 二、三、四, worked out by hand."""
+    tables = _tables(CORPUS / "2019-pingtan-zonghe-shiyanqu.txt")
+    proactive = tables[ProactiveTable2019]
+    assert (Decimal(0), Decimal(0), Decimal(0)) == _values(proactive, "rules")
+    assert "normative-documents" not in {row.id for row in proactive.rows}  # 898989: ambiguous, not guessed
+    applications = tables[ApplicationsTable2019]
+    assert tuple(Decimal(v) for v in (23, 0, 0, 0, 0, 0, 23)) == _values(applications, "new")
+    assert tuple(Decimal(v) for v in (7, 0, 0, 0, 0, 0, 7)) == _values(applications, "result.unable.not-held")
+    assert (Decimal(0),) * 15 == _values(tables[ReviewsTable], "cases")
+
+
+def test_chapters_counted_on_across_the_tables() -> None:
+    """The chapters between and after the run-together tables (三、四、五、六) are still read as chapters."""
+    report = read_text((CORPUS / "2021-pingtan-zonghe-shiyanqu.txt").read_text(encoding="utf-8")).report
+    headings = [section.heading for section in report.sections]
+    assert 6 == len(headings)
+    assert headings[2].startswith("收到和处理政府信息公开申请情况")
