@@ -1,13 +1,15 @@
 """Profiles: rules, severities, blank policy, parameters and agency scopes from Python and from a TOML file."""
 
 import datetime
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from govdisclose import DocumentError
+from govdisclose import DocumentError, to_json
 from govdisclose._errors import RegistryError
 from govdisclose.checks import (
     PARAMETERS,
@@ -137,3 +139,32 @@ def test_load_profile_from_file_and_declared_parameters(tmp_path: Path) -> None:
     result = check(report_2019(pingtan_2019()), profile=profile)
     assert ("applications.applicant-total",) == result.rules
     assert all(parameter.description for names in PARAMETERS.values() for parameter in names.values())
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a fresh interpreter, without plugins."""
+    return subprocess.run(
+        [sys.executable, "-m", "govdisclose", "--no-plugins", *args],
+        capture_output=True,
+        check=False,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_cli_check_profile(tmp_path: Path) -> None:
+    """`govdisclose check FILE --profile city.toml`: the city's deadline is an error (exit 1); a bad profile exits 2."""
+    source = tmp_path / "report.json"
+    source.write_text(to_json(full_report(publication=Publication(published_on=datetime.date(2023, 1, 30)))))
+    assert 0 == _cli("check", str(source)).returncode
+    profile = tmp_path / "city.toml"
+    profile.write_text(CITY, encoding="utf-8")
+    result = _cli("check", str(source), "--profile", str(profile))
+    assert 1 == result.returncode
+    assert "1月28日前" in result.stdout
+    assert "error   publication.deadline $.publication.published_on" in result.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[parameters."publication.deadline"]\ndepartment = "1月28日"\n', encoding="utf-8")
+    refused = _cli("check", str(source), "--profile", str(bad))
+    assert 2 == refused.returncode
+    assert "expected a day as 'MM-DD'" in refused.stderr

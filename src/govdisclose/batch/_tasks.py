@@ -13,7 +13,7 @@ from ..model import KindRegistry, Report
 from ._sources import load_source
 
 if TYPE_CHECKING:
-    from ..checks import CheckResult, RuleCatalog, RuleSet
+    from ..checks import CheckResult, Profile, RuleCatalog, RuleSet
     from ..render import RendererRegistry
 
 __all__ = ["check_file", "check_summary", "convert_file", "render_file"]
@@ -26,15 +26,16 @@ def check_file(
     registry: KindRegistry | None = None,
     rules: RuleCatalog | RuleSet | None = None,
     previous: Report | None = None,
+    profile: Profile | None = None,
 ) -> CheckResult:
     """Load *source* and check it (the default rules, unless *rules* are given).
 
     The result holds the report; to send less between processes, use :func:`check_summary`. *fmt* and *registry* are
-    those of :func:`load_source`; *rules* and *previous* those of :func:`~govdisclose.checks.check`.
+    those of :func:`load_source`; *rules*, *previous* and *profile* those of :func:`~govdisclose.checks.check`.
     """
     from ..checks import check
 
-    return check(load_source(source, fmt=fmt, registry=registry), previous=previous, rules=rules)
+    return check(load_source(source, fmt=fmt, registry=registry), previous=previous, rules=rules, profile=profile)
 
 
 def check_summary(

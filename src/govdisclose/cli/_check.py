@@ -26,20 +26,27 @@ from ._runs import (
 )
 
 if TYPE_CHECKING:
-    from ..checks import RuleSet
+    from ..checks import Profile, RuleSet
 
 __all__ = ["check", "check_source", "rules"]
 
 
 def check_source(
-    source: str, *, handle: HostHandle, fmt: str | None, rules: RuleSet, previous: Report | None, text: bool
+    source: str,
+    *,
+    handle: HostHandle,
+    fmt: str | None,
+    rules: RuleSet,
+    previous: Report | None,
+    text: bool,
+    profile: Profile | None = None,
 ) -> dict[str, Any]:
     """Check one source (a task): whether it is ok, its counts, and its output, ready to write.
 
     The output (the findings as text, or the JSON Lines record) is made here, in the worker with ``--jobs``: the
     parent only writes it, and a string crosses between processes far faster than the findings as nested data.
     """
-    result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous)
+    result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous, profile=profile)
     if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
         from ..data import identity_findings
 
@@ -62,6 +69,20 @@ def _rules(options: argparse.Namespace, session: Session) -> RuleSet:
         raise CommandError(str(exc), status=2) from None
 
 
+def _profile(options: argparse.Namespace, rules: RuleSet) -> Profile | None:
+    """The ``--profile`` file, read and checked against the rules of the run (a bad one is a usage error)."""
+    if options.profile is None:
+        return None
+    from ..checks import load_profile
+
+    try:
+        profile = load_profile(options.profile)
+        profile.select(rules)
+    except (GovDiscloseError, OSError) as exc:
+        raise CommandError(f"--profile {options.profile}: {exc}", status=2) from None
+    return profile
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
@@ -82,9 +103,13 @@ def check(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument(
         "--severity", metavar="ID=LEVEL", action="append", default=[], help="re-grade a rule (error/warning/info)"
     )
+    parser.add_argument(
+        "--profile", metavar="FILE", help="a check profile (TOML): rules, severities, blank policy, parameters, scopes"
+    )
 
     def run(options: argparse.Namespace, session: Session) -> int:
         rules = _rules(options, session)
+        profile = _profile(options, rules)
         registry = session.kinds
         previous = None
         if options.previous:
@@ -94,7 +119,13 @@ def check(parser: argparse.ArgumentParser) -> Run:
                 raise CommandError(f"{options.previous}: {exc}") from None
         text = options.output_format == "text"
         task = functools.partial(
-            check_source, handle=session.handle, fmt=options.fmt, rules=rules, previous=previous, text=text
+            check_source,
+            handle=session.handle,
+            fmt=options.fmt,
+            rules=rules,
+            previous=previous,
+            text=text,
+            profile=profile,
         )
         totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
         reports = failures = 0
