@@ -162,27 +162,7 @@ def test_carried_over_equals_last_years_carry_forward() -> None:
         assert before.data["applications"]["carry-forward"] == after.data["applications"]["carried-over"]
 
 
-# Files whose agency the reader does not get yet (crawler texts that start with breadcrumbs or name the organ only in
-# the crawler header). Not strict: when reading improves the test passes and the entry should be removed.
-AGENCY_NOT_YET = {
-    "2013-pingtan-dishuiju",
-    "2018-pingtan-zonghe-shiyanqu",
-    "2019-pingtan-guoziju",
-    "2019-pingtan-zonghe-shiyanqu",
-    "2021-pingtan-zonghe-shiyanqu",
-}
-
-
-@pytest.mark.parametrize(
-    "truth",
-    [
-        pytest.param(t, marks=pytest.mark.xfail(strict=False, reason="agency not read yet"))
-        if t.name in AGENCY_NOT_YET
-        else t
-        for t in TRUTHS
-    ],
-    ids=IDS,
-)
+@pytest.mark.parametrize("truth", TRUTHS, ids=IDS)
 def test_reader_gets_agency_year_and_edition(truth: Truth) -> None:
     """The agency (the truth's name or the short form the text uses), the year and the edition are read right."""
     try:

@@ -40,7 +40,7 @@ from ._diagnostics import START, Diagnostic, DiagnosticKind, Notes, Position
 from ._headings import numbered_line
 from ._html import html_items
 from ._metadata import Field, MetadataBuilder, parse_metadata_line
-from ._noise import noise_kind, trailing_noise_kind
+from ._noise import WIDGETS, noise_kind, trailing_noise_kind
 from ._normalise import Item, Line, TableItem, flag_traditional, normalise, split_lines
 from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
 from ._titles import (
@@ -173,6 +173,71 @@ def _read_head(items: Sequence[Item], end: int, notes: Notes) -> _Head:
         break
     head.end = index
     return head
+
+
+_CRUMB_LABEL: Final = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|当前所在位置)\s*[:：]")
+_CLOCK: Final = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\Z")
+_WIDGET_WORDS: Final = frozenset(WIDGETS)
+_COLLAPSED: Final = 120
+_HEAD_SEARCH: Final = 40
+
+
+def _head_token_kind(tokens: Sequence[str], index: int, previous: str | None) -> str | None:
+    """What the token at *index* of a collapsed head is: crumb, meta, widget, title, title2 (with the next), else None."""
+    token = tokens[index]
+    if _CRUMB_LABEL.match(token) or (
+        previous == "crumb" and (token.startswith(("首页", ">", "＞", "»")) or tokens[index - 1].endswith((">", "＞")))
+    ):
+        return "crumb"
+    if token in _WIDGET_WORDS:
+        return "widget"
+    if (previous == "meta" and _CLOCK.match(token)) or (
+        any(colon in token for colon in ":：") and parse_metadata_line(token) is not None
+    ):
+        return "meta"
+    if _title_of(token) is not None:
+        return "title"
+    if index + 1 < len(tokens) and _title_of(token + " " + tokens[index + 1]) is not None:
+        return "title2"
+    return None
+
+
+def split_collapsed_head(items: list[Item]) -> list[Item]:
+    """The items with the head of a collapsed page (one long line) cut into lines the head reader knows.
+
+    A crawler that flattens a page prints its breadcrumb, title, metadata, widget words and the report on one line
+    (``当前位置： 首页… 某局2013年信息公开年度报告 来源：… 时间：… 微信 微博 … 根据《条例》…``); each of those pieces
+    becomes a line of its own, at its own column, so that the title is read and the rest reported as noise.
+    """
+    for position, item in enumerate(items[:_HEAD_SEARCH]):
+        if not isinstance(item, Line) or len(item.text) <= _COLLAPSED:
+            continue
+        matches = list(re.finditer(r"\S+", item.text[:1000]))
+        tokens = [match.group() for match in matches]
+        pieces: list[tuple[int, int]] = []  # (start, end) of each piece in the line
+        previous: str | None = None
+        index = 0
+        while index < len(tokens):
+            kind = _head_token_kind(tokens, index, previous)
+            if kind is None:
+                break
+            last = index + 1 if kind == "title2" else index
+            start, end = matches[index].start(), matches[last].end()
+            if kind == previous and kind not in ("title", "title2"):
+                pieces[-1] = (pieces[-1][0], end)
+            else:
+                pieces.append((start, end))
+            previous, index = kind, last + 1
+        if not pieces or index >= len(tokens):
+            return items
+        pieces.append((matches[index].start(), len(item.text)))
+        line, column, page = item.at.line, item.at.column, item.at.page
+        split = [
+            Line(item.text[start:end], Position(line, column + start, page), 0, item.blank_before and not start)
+            for start, end in pieces
+        ]
+        return [*items[:position], *split, *items[position + 1 :]]
+    return items
 
 
 def _joins_title(first: str, second: str) -> bool:
@@ -401,6 +466,7 @@ def _drop_noise(items: Sequence[Item], start: int, end: int, notes: Notes) -> li
 def read_items(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
     """Read a source already cut into lines and tables (by a reader of text, HTML, PDF or Word) into a report."""
     flag_traditional([item for item in items if isinstance(item, Line)], notes)
+    items = split_collapsed_head(items)
     head = _read_head(items, len(items), notes)
     tail = _read_tail(items, head.end, notes)
     body_items = uncollapse(_drop_noise(items, head.end, tail.start, notes), notes)

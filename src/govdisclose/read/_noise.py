@@ -8,6 +8,8 @@ A line is noise only when the *whole* line is furniture; the reader removes it a
 'font-size widget'
 >>> noise_kind("唐村镇2010年政府信息公开工作年度报告.pdf")
 'attachment file name'
+>>> noise_kind("关怀版 无障碍"), noise_kind("==================== 正文 ====================")
+('page widgets', 'crawler header')
 >>> noise_kind("一、概述") is None
 True
 """
@@ -17,7 +19,24 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["TRAILING_NOISE", "noise_kind", "trailing_noise_kind"]
+__all__ = ["TRAILING_NOISE", "WIDGETS", "noise_kind", "trailing_noise_kind"]
+
+WIDGETS: Final = (
+    "关怀版",
+    "无障碍",
+    "智能问答",
+    "长者模式",
+    "微信",
+    "微博",
+    "QQ空间",
+    "全真版",
+    "文字版",
+    "文件下载",
+    "相关链接：",
+    "相关链接:",
+    "-->",
+)
+"""Words of a portal's buttons and links that a crawler flattens into the text before a report (``关怀版 无障碍``)."""
 
 _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|当前所在位置)\s*[:：]"), "breadcrumb"),
@@ -37,9 +56,11 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         "attachment file name",
     ),
     (re.compile(r"(?:更新时间|更新日期)\s*[:：]\s*\Z"), "empty timestamp"),
+    (re.compile(r"(?:(?:" + "|".join(re.escape(word) for word in WIDGETS) + r")\s*)+\Z"), "page widgets"),
+    (re.compile(r"={3,}\s*正文\s*={3,}\Z|页面链接与图片详见"), "crawler header"),
 )
 
-_FIRST: Final = frozenset("当您你首字【[打关返收纠分浏访阅点扫附相更")
+_FIRST: Final = frozenset("当您你首字【[打关返收纠分浏访阅点扫附相更无智长微Q全文-=页")
 _EXTENSIONS: Final = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar")
 
 TRAILING_NOISE: Final = re.compile(

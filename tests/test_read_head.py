@@ -1,0 +1,83 @@
+"""The head of a page: portal and crawler chrome before the title, collapsed heads, and where the agency comes from."""
+
+from __future__ import annotations
+
+import datetime
+
+from govdisclose.read import read_text
+
+# The head of tests/data/corpus/txt/2013-pingtan-dishuiju.txt as the crawler flattened it: breadcrumb, title, metadata,
+# widget words and the title again (split by a space) on the line that carries the whole report.
+DISHUIJU = (
+    "当前位置： 首页政务公开政府信息公开政府信息公开年报 平潭综合实验区地方税务局2013年信息公开年度报告 "
+    "来源：平潭县人民政府 时间：2014-02-25 00:00 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> "
+    "平潭综合实验区地方税务局2013年 信息公开年度报告 根据《中华人民共和国政府信息公开条例》以及《福建省政府信息公开办法》，"
+    "特向社会公布2013年度平潭县地税局信息公开年度报告。本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。 "
+    "一、概述 2013年我局本着政务公开工作尽可能的贴近群众生活的原则，不断完善公开内容。"
+    " 二、主动公开政府信息情况 2013年新增主动公开政府信息45条。\n"
+)
+
+
+def _noise(text: str) -> list[str]:
+    return [f"{d.column} {d.message}" for d in read_text(text).diagnostics if d.kind.value == "noise"]
+
+
+def test_collapsed_head_gives_title_and_agency() -> None:
+    """The title inside a flattened breadcrumb line is read, and the agency is the title's, not the portal's 来源."""
+    report = read_text(DISHUIJU).report
+    assert ("平潭综合实验区地方税务局", 2013) == (report.agency.name, report.year)
+    assert "平潭综合实验区地方税务局2013年信息公开年度报告" == report.title
+    assert (datetime.date(2014, 2, 25), "平潭县人民政府") == (
+        report.publication.published_on,
+        report.publication.source,
+    )
+
+
+def test_collapsed_head_chrome_is_noise_at_its_column() -> None:
+    """Breadcrumb, widget words and the repeated title are reported as noise, each at its own column."""
+    assert [
+        "1 page noise: breadcrumb",
+        "85 page noise: page widgets",
+        "119 title repeated in the article",
+    ] == _noise(DISHUIJU)
+
+
+def test_collapsed_head_keeps_the_introduction() -> None:
+    """What follows the chrome is the 引言, starting at 根据, and the chapters are read after it."""
+    report = read_text(DISHUIJU).report
+    assert report.introduction is not None
+    assert report.introduction.blocks[0].text.startswith("根据《中华人民共和国政府信息公开条例》")  # type: ignore[union-attr]
+    assert ["概述", "主动公开政府信息情况"] == [section.heading for section in report.sections]
+
+
+def test_title_at_the_start_of_a_collapsed_line() -> None:
+    """``平潭综合实验区2018年度…年度报告 根据《条例》…`` (2018-pingtan-zonghe-shiyanqu): the title is cut off the line."""
+    text = (
+        "平潭综合实验区2018年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，区管委会办公室编制完成了"
+        "本报告。本报告所列数据的统计期限自2018年1月1日起至2018年12月31日止。一、概述2018年以来,我区认真贯彻落实《条例》。"
+        "二、主动公开政府信息情况2018年全区主动公开政府信息2069条。\n"
+    )
+    report = read_text(text).report
+    assert ("平潭综合实验区", 2018) == (report.agency.name, report.year)
+
+
+def test_a_line_that_starts_with_text_is_not_cut() -> None:
+    """A long line that starts with report text (not chrome, not a title) is left whole."""
+    text = "某县教育局2021年政府信息公开工作年度报告\n" + "根据《条例》要求编制本报告，" * 12 + "特此报告。\n一、总体情况\n全年收到申请3件。\n"
+    report = read_text(text).report
+    assert report.introduction is not None
+    assert 1 == len(report.introduction.blocks)
+
+
+def test_widget_and_crawler_lines_are_noise() -> None:
+    """``关怀版 无障碍``, ``智能问答`` and the crawler's body separator before the title are skipped as noise."""
+    text = (
+        "关怀版 无障碍\n智能问答\n==================== 正文 ====================\n"
+        "某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n全年收到申请3件。\n"
+    )
+    assert [
+        "1 page noise: page widgets",
+        "1 page noise: page widgets",
+        "1 page noise: crawler header",
+    ] == _noise(text)
+    assert "某县教育局" == read_text(text).report.agency.name
