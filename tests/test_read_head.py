@@ -11,7 +11,8 @@ from govdisclose.read import read_text
 DISHUIJU = (
     "当前位置： 首页政务公开政府信息公开政府信息公开年报 平潭综合实验区地方税务局2013年信息公开年度报告 "
     "来源：平潭县人民政府 时间：2014-02-25 00:00 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> "
-    "平潭综合实验区地方税务局2013年 信息公开年度报告 根据《中华人民共和国政府信息公开条例》以及《福建省政府信息公开办法》，"
+    "平潭综合实验区地方税务局2013年 信息公开年度报告 "
+    "根据《中华人民共和国政府信息公开条例》以及《福建省政府信息公开办法》，"
     "特向社会公布2013年度平潭县地税局信息公开年度报告。本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。 "
     "一、概述 2013年我局本着政务公开工作尽可能的贴近群众生活的原则，不断完善公开内容。"
     " 二、主动公开政府信息情况 2013年新增主动公开政府信息45条。\n"
@@ -51,10 +52,10 @@ def test_collapsed_head_keeps_the_introduction() -> None:
 
 
 def test_title_at_the_start_of_a_collapsed_line() -> None:
-    """``平潭综合实验区2018年度…年度报告 根据《条例》…`` (2018-pingtan-zonghe-shiyanqu): the title is cut off the line."""
+    """``平潭综合实验区2018年度…年度报告 根据…`` (2018-pingtan-zonghe-shiyanqu): the title is cut off the line."""
     text = (
-        "平潭综合实验区2018年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，区管委会办公室编制完成了"
-        "本报告。本报告所列数据的统计期限自2018年1月1日起至2018年12月31日止。一、概述2018年以来,我区认真贯彻落实《条例》。"
+        "平潭综合实验区2018年度政府信息公开工作年度报告 "
+        "根据《中华人民共和国政府信息公开条例》要求，区管委会办公室编制完成了本报告。本报告所列数据的统计期限自2018年1月1日起至2018年12月31日止。一、概述2018年以来,我区认真贯彻落实《条例》。"
         "二、主动公开政府信息情况2018年全区主动公开政府信息2069条。\n"
     )
     report = read_text(text).report
@@ -63,7 +64,11 @@ def test_title_at_the_start_of_a_collapsed_line() -> None:
 
 def test_a_line_that_starts_with_text_is_not_cut() -> None:
     """A long line that starts with report text (not chrome, not a title) is left whole."""
-    text = "某县教育局2021年政府信息公开工作年度报告\n" + "根据《条例》要求编制本报告，" * 12 + "特此报告。\n一、总体情况\n全年收到申请3件。\n"
+    text = (
+        "某县教育局2021年政府信息公开工作年度报告\n"
+        + "根据《条例》要求编制本报告，" * 12
+        + "特此报告。\n一、总体情况\n全年收到申请3件。\n"
+    )
     report = read_text(text).report
     assert report.introduction is not None
     assert 1 == len(report.introduction.blocks)

@@ -183,7 +183,7 @@ _HEAD_SEARCH: Final = 40
 
 
 def _head_token_kind(tokens: Sequence[str], index: int, previous: str | None) -> str | None:
-    """What the token at *index* of a collapsed head is: crumb, meta, widget, title, title2 (with the next), else None."""
+    """What the token at *index* of a collapsed head is: crumb, meta, widget, title, title2 (with the next) or None."""
     token = tokens[index]
     if _CRUMB_LABEL.match(token) or (
         previous == "crumb" and (token.startswith(("首页", ">", "＞", "»")) or tokens[index - 1].endswith((">", "＞")))
