@@ -67,3 +67,12 @@ def test_chapters_counted_on_across_the_tables() -> None:
     headings = [section.heading for section in report.sections]
     assert 6 == len(headings)
     assert headings[2].startswith("收到和处理政府信息公开申请情况")
+
+
+def test_rows_decided_by_the_column_sums_of_table_3() -> None:
+    """平潭 2021: `270020130` and `220000325` split two ways each; only 27|0|0|2|0|1|30 with 22|0|0|0|0|3|25 add up."""
+    tables = _tables(CORPUS / "2021-pingtan-zonghe-shiyanqu.txt")
+    applications = next(t for t in tables.values() if "result.total" in {row.id for row in t.rows})
+    assert tuple(Decimal(v) for v in (27, 0, 0, 2, 0, 1, 30)) == _values(applications, "result.disclosed")
+    assert tuple(Decimal(v) for v in (22, 0, 0, 0, 0, 3, 25)) == _values(applications, "result.unable.not-held")
+    assert tuple(Decimal(v) for v in (63, 0, 0, 2, 0, 4, 69)) == _values(applications, "result.total")

@@ -25,6 +25,7 @@ never a guess.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -207,35 +208,108 @@ class _Layout:
 _NAMES: Final = {"proactive": "二", "applications": "三", "reviews": "四"}
 
 
-def _row(label: str, values: str, layout: _Layout, notes: Notes, at: Position) -> str:
-    """The row as a pipe row: its cells when the split is unique, else its digits in one cell, said so."""
-    unit = _UNIT.search(values)
-    digits = values[: unit.start()] if unit else values
-    shape = layout.width()
-    name = _NAMES.get(layout.kind or "", "?")
-    if shape is None:
+class _Row:
+    """A row of the run: its label, its run of values and the splits of it that fit the row's layout."""
+
+    def __init__(self, label: str, values: str, layout: _Layout, at: Position) -> None:
+        self.label, self.values, self.at = label, values, at
+        self.name = _NAMES.get(layout.kind or "", "?")
+        self.unit = _UNIT.search(values)
+        self.digits = values[: self.unit.start()] if self.unit else values
+        self.shape = layout.width()
+        self.fitting: list[tuple[str, ...]] | None = None
+        self.chosen_by = ""
+        if self.shape is not None:
+            width, rule = self.shape
+            splits = _splits(self.digits, width)
+            self.fitting = [cells for cells in splits if rule is None or rule(cells)] if splits is not None else None
+
+    def numbers(self) -> tuple[Decimal, ...] | None:
+        """The cells of a row whose split is unique, as numbers."""
+        if self.fitting is None or len(self.fitting) != 1:
+            return None
+        return tuple(Decimal(cell) for cell in self.fitting[0])
+
+    def text(self, notes: Notes) -> str:
+        """The row as a pipe row: its cells when the split is unique, else its digits in one cell, said so."""
+        if self.shape is None:
+            notes.uncertain(
+                f"table {self.name} row {self.label!r}: cells run together ({self.values.strip()!r}) in a layout not"
+                " recognised; row left out",
+                self.at,
+            )
+            return f"{self.label} | {''.join(self.digits.split())}"
+        width = self.shape[0]
+        if self.fitting is not None and len(self.fitting) == 1:
+            cells = list(self.fitting[0])
+            if self.unit is not None:
+                cells[-1] += self.unit.group(1)
+            if self.chosen_by:
+                notes.uncertain(
+                    f"table {self.name} row {self.label!r}: cells run together ({self.values.strip()!r}); the one"
+                    f" split of several that {self.chosen_by} is read",
+                    self.at,
+                )
+            return " | ".join((self.label, *cells))
+        count = "too many" if self.fitting is None else str(len(self.fitting))
         notes.uncertain(
-            f"table {name} row {label!r}: cells run together ({values.strip()!r}) in a layout not recognised;"
-            " row left out",
-            at,
+            f"table {self.name} row {self.label!r}: cells run together ({self.values.strip()!r}); {count} splits into"
+            f" {width} cells fit; row left out, not guessed",
+            self.at,
         )
-        return f"{label} | {''.join(digits.split())}"
-    width, rule = shape
-    splits = _splits(digits, width)
-    fitting = [cells for cells in splits if rule is None or rule(cells)] if splits is not None else None
-    if fitting is not None and len(fitting) == 1:
-        cells = list(fitting[0])
-        if unit is not None:
-            cells[-1] += unit.group(1)
-        return " | ".join((label, *cells))
-    count = "too many" if fitting is None else str(len(fitting))
-    notes.uncertain(
-        f"table {name} row {label!r}: cells run together ({values.strip()!r}); {count} splits into {width} cells fit;"
-        " row left out, not guessed",
-        at,
-    )
-    joined = "".join(digits.split())
-    return f"{label} | {joined} | {joined}" if width == 1 else f"{label} | {joined}"
+        joined = "".join(self.digits.split())
+        return f"{self.label} | {joined} | {joined}" if width == 1 else f"{self.label} | {joined}"
+
+
+_RESULTS: Final = key("三、本年度办理结果")
+_TOTAL: Final = key("（七）总计")
+_NEW: Final = key("一、本年新收政府信息公开申请数量")
+_CARRIED: Final = key("二、上年结转政府信息公开申请数量")
+_FORWARD: Final = key("四、结转下年度继续办理")
+_MAX_COMBINATIONS: Final = 10_000
+
+
+def _by_column_sums(rows: list[tuple[str, _Row | None]]) -> None:
+    """Table 三: rows with several splits, decided when one combination alone makes the column sums hold.
+
+    The sums: （七）总计 = the sum of the results (三), and 一 + 二 = （七）总计 + 四, in every column.
+    """
+    keys = [label_key for label_key, _ in rows]
+    if _RESULTS not in keys or _TOTAL not in keys or keys.index(_RESULTS) > keys.index(_TOTAL):
+        return
+    first, last = keys.index(_RESULTS), keys.index(_TOTAL)
+    results = [row for _, row in rows[first:last] if row is not None]
+    total = rows[last][1]
+    outer = {k: row for k, row in rows if row is not None and k in (_NEW, _CARRIED, _FORWARD)}
+    members = [*results, *([total] if total is not None else []), *outer.values()]
+    open_rows = [row for row in members if row.numbers() is None]
+    if total is None or not open_rows or any(not row.fitting for row in open_rows):
+        return
+    count = 1
+    for row in open_rows:
+        count *= len(row.fitting or ())
+    if count > _MAX_COMBINATIONS:
+        return
+    chosen: list[tuple[tuple[str, ...], ...]] = []
+    for combination in itertools.product(*(row.fitting or () for row in open_rows)):
+        numbers = {id(row): tuple(Decimal(c) for c in cells) for row, cells in zip(open_rows, combination, strict=True)}
+
+        def of(row: _Row, numbers: dict[int, tuple[Decimal, ...]] = numbers) -> tuple[Decimal, ...]:
+            return numbers.get(id(row)) or row.numbers() or ()
+
+        summed = [sum(column, Decimal(0)) for column in zip(*(of(row) for row in results), strict=True)]
+        holds = summed == list(of(total))
+        if holds and len(outer) == 3:
+            new, carried, forward = (of(outer[k]) for k in (_NEW, _CARRIED, _FORWARD))
+            holds = all(a + b == t + f for a, b, t, f in zip(new, carried, of(total), forward, strict=True))
+        if holds:
+            chosen.append(combination)
+            if len(chosen) > 1:
+                return
+    if len(chosen) == 1:
+        for row, cells in zip(open_rows, chosen[0], strict=True):
+            row.fitting = [cells]
+            row.chosen_by = "makes the column sums of table 三 hold"
 
 
 def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
@@ -257,11 +331,16 @@ def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
     for region in regions:
         piece(text[done : region[0][0]], done, False)
         layout = _Layout()
+        rows: list[tuple[str, _Row | None]] = []
         for start, end, values in region:
             label = text[start:end].strip()
             layout.label(key(label))
             at = Position(line.at.line, line.at.column + start)
-            piece(_row(label, values, layout, notes, at) if values.strip() else label, start, True)
+            rows.append((key(label), _Row(label, values, layout, at) if values.strip() else None))
+        if layout.kind == "applications":
+            _by_column_sums(rows)
+        for (start, end, values), (_, row) in zip(region, rows, strict=True):
+            piece(row.text(notes) if row is not None else text[start:end].strip(), start, True)
             done = end + len(values)
         notes.uncertain("official table run together on one line: cut into rows by its labels", pieces[-1][0].at)
     piece(text[done:], done, False)
