@@ -86,3 +86,60 @@ def test_widget_and_crawler_lines_are_noise() -> None:
         "1 page noise: crawler header",
     ] == _noise(text)
     assert "某县教育局" == read_text(text).report.agency.name
+
+
+def _agency_notes(text: str) -> tuple[str, list[str]]:
+    result = read_text(text)
+    notes = [f"{d.kind.value} {d.message}" for d in result.diagnostics if d.message.startswith("agency")]
+    return result.report.agency.name, notes
+
+
+def test_an_office_report_is_not_widened_to_its_government() -> None:
+    """A 市政府办公厅 report whose 引言 names the 办公厅 as compiler stays the 办公厅's, not the 市人民政府's."""
+    text = (
+        "某市人民政府办公厅2020年政府信息公开工作年度报告\n本报告由某市人民政府办公厅编制。\n"
+        "一、总体情况\n全年收到申请3件。\n"
+    )
+    assert (
+        "某市人民政府办公厅",
+        ["recognised agency '某市人民政府办公厅' from the title (the 引言 names '某市人民政府'; not widened)"],
+    ) == _agency_notes(text)
+
+
+def test_a_generic_government_is_not_an_agency() -> None:
+    """``由市政府办公厅编制`` names no particular organ: the agency is the title's ``某市政府办公厅``."""
+    text = "某市政府办公厅2020年政府信息公开工作年度报告\n本报告由市政府办公厅编制。\n一、总体情况\n全年收到申请3件。\n"
+    assert ("某市政府办公厅", ["recognised agency '某市政府办公厅' from the title"]) == _agency_notes(text)
+
+
+def test_a_legal_affairs_office_is_not_read_as_the_government() -> None:
+    """法制办 report, no title agency: ``区政府`` is no agency; the 法制办 of the first paragraph is (uncertain)."""
+    text = (
+        "2015年政府信息公开工作年度报告\n本报告由区政府办公室编制。\n一、概述\n"
+        "2015年，区政府法制办认真贯彻落实《条例》，全年收到申请3件。\n"
+    )
+    assert (
+        "区政府法制办",
+        ["uncertain agency '区政府法制办' taken from the first paragraph"],
+    ) == _agency_notes(text)
+
+
+def test_an_office_standing_for_its_government_is_said() -> None:
+    """``由两城镇人民政府党政办公室编制`` (2020-weishan-liangcheng-zhen): the government; the office is named."""
+    text = (
+        "2020年政府信息公开工作年度报告\n本报告是根据《条例》要求，由两城镇人民政府党政办公室编制。\n"
+        "一、总体情况\n全年收到申请3件。\n"
+    )
+    assert (
+        "两城镇人民政府",
+        ["recognised agency '两城镇人民政府' from the 引言 (its office '两城镇人民政府党政办公室' standing for it)"],
+    ) == _agency_notes(text)
+
+
+def test_a_year_only_in_the_first_paragraph_is_read_uncertain() -> None:
+    """``2019年我局……`` with no year in the title: a report of 2019 with an uncertain diagnostic, not a refusal."""
+    result = read_text("政府信息公开工作年度报告\n一、概述\n2019年我局认真贯彻落实《条例》，全年收到申请3件。\n")
+    assert 2019 == result.report.year
+    assert ["uncertain report year 2019 taken from the first paragraph"] == [
+        f"{d.kind.value} {d.message}" for d in result.diagnostics if d.message.startswith("report year")
+    ]

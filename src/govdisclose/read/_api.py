@@ -48,6 +48,8 @@ from ._titles import (
     intro_year,
     is_title_line,
     metadata_organ,
+    narrower,
+    office_named,
     overview_agency,
     overview_year,
     title_parts,
@@ -377,29 +379,42 @@ def _compute_first_text(body: BodyDraft) -> tuple[str | None, str | None]:
 
 
 def _agency(head: _Head, tail: _Tail, body: BodyDraft, notes: Notes) -> str:
+    """The agency from the first source that names one, with its provenance in the diagnostic.
+
+    An office standing for its government is said; an organ the title names is never widened to the government
+    another source names.
+    """
     intro, first = _first_text(body)
     title_agency = title_parts(head.title)[0] if head.title else None
-    candidates: list[tuple[str | None, str, bool]] = [
-        (tail.organ, "the signature", False),
-        (intro_agency(intro) if intro else None, "the 引言", False),
-        (title_agency, "the title", False),
+    # (name, where, uncertain, the text it was read from)
+    candidates: list[tuple[str | None, str, bool, str]] = [
+        (tail.organ, "the signature", False, ""),
+        (intro_agency(intro) if intro else None, "the 引言", False, intro or ""),
+        (title_agency, "the title", False, ""),
     ]
     if body.sections and not body.intro:  # an 引言 printed as the first chapter (一、工作基本情况)
         section_text = " ".join(_texts(body.sections[0].blocks[:3]))
-        candidates.append((intro_agency(section_text), "the first chapter", False))
-    candidates.append((overview_agency(first) if first else None, "the first paragraph", True))
+        candidates.append((intro_agency(section_text), "the first chapter", False, section_text))
+    candidates.append((overview_agency(first) if first else None, "the first paragraph", True, ""))
     for field, label in (("source", "来源"), ("publisher", "发布机构")):
         value = head.metadata.values.get(field)
         organ = metadata_organ(value) if isinstance(value, str) else None
-        if organ is not None:
-            candidates.append((organ, f"the metadata field {label}", True))
-    for name, where, unsure in candidates:
-        if name:
-            if unsure:
-                notes.uncertain(f"agency {name!r} taken from {where}", head.title_at or START)
-            else:
-                notes.recognised(f"agency {name!r} from {where}", head.title_at or START)
-            return name
+        if organ is not None and isinstance(value, str):
+            candidates.append((organ, f"the metadata field {label}", True, value))
+    at = head.title_at or START
+    for name, where, unsure, read_from in candidates:
+        if not name:
+            continue
+        if title_agency is not None and narrower(title_agency, name):
+            notes.recognised(f"agency {title_agency!r} from the title ({where} names {name!r}; not widened)", at)
+            return title_agency
+        office = office_named(name, read_from) if read_from else None
+        standing = f" (its office {office!r} standing for it)" if office is not None else ""
+        if unsure:
+            notes.uncertain(f"agency {name!r} taken from {where}{standing}", at)
+        else:
+            notes.recognised(f"agency {name!r} from {where}{standing}", at)
+        return name
     notes.unrecognised(f"no agency named in the text; the agency is {UNKNOWN_AGENCY}", START)
     return UNKNOWN_AGENCY
 

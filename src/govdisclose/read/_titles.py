@@ -24,6 +24,8 @@ __all__ = [
     "intro_year",
     "is_title_line",
     "metadata_organ",
+    "narrower",
+    "office_named",
     "overview_agency",
     "overview_year",
     "title_parts",
@@ -46,9 +48,9 @@ _INTRO_PATTERNS: Final = (
     re.compile(r"现将\d{4}年(?:度)?(?P<name>" + _NAME + r")政府信息公开"),
     re.compile(r"(?:^|[，,。；;])(?P<name>" + _NAME + r")编制了"),
 )
-_OFFICE: Final = re.compile(
-    r"(?P<organ>.+?(?:人民政府|政府|办事处|委员会))(?:党政办公室|办公室|办公厅|政务公开办公室|党政办|综合办公室)\Z"
-)
+_OFFICES: Final = "党政办公室|办公室|办公厅|政务公开办公室|党政办|综合办公室"
+_OFFICE: Final = re.compile(r"(?P<organ>.+?(?:人民政府|政府|办事处|委员会))(?:" + _OFFICES + r")\Z")
+_GENERIC: Final = re.compile(r"(?:本级|上级)?(?:省|市|区|县|镇|乡|州|旗)?(?:人民)?政府")
 _OVERVIEW: Final = re.compile(
     r"\A(?:\d{4}) ?年(?:度)? ?[，,] ?(?:在[^，,。]{2,30}[，,] ?)?(?P<name>[\u4e00-\u9fff]{2,24}?)"
     r"(?:坚持|认真|深入|全面|严格|紧紧|紧扣|积极|持续|围绕|按照|始终|进一步|以|扎实|高度|聚焦|着力|不断)"
@@ -105,9 +107,30 @@ def _clean(name: str) -> str | None:
     office = _OFFICE.match(name)
     if office is not None:
         name = office["organ"]
-    if len(name) < 2 or name.startswith(_NOT_NAMES):
+    if len(name) < 2 or name.startswith(_NOT_NAMES) or _GENERIC.fullmatch(name):
         return None
     return name
+
+
+def office_named(organ: str, text: str) -> str | None:
+    """The office of *organ* that *text* names (``湖里区人民政府办公室`` for ``湖里区人民政府``), or ``None``.
+
+    The reader takes an office that compiles or publishes a report as standing for its government, and says so.
+
+    >>> office_named("两城镇人民政府", "由两城镇人民政府党政办公室编制。"), office_named("某局", "由某局编制。")
+    ('两城镇人民政府党政办公室', None)
+    """
+    match = re.search(re.escape(organ) + r"(?:" + _OFFICES + r")", text)
+    return match.group() if match else None
+
+
+def narrower(name: str, wider: str) -> bool:
+    """Whether *name* is an organ inside *wider* (its office, its bureau), which *wider* must not stand for.
+
+    >>> narrower("某市人民政府办公厅", "某市人民政府"), narrower("某市人民政府", "某市人民政府")
+    (True, False)
+    """
+    return len(name) > len(wider) and name.startswith(wider) and bool(_ORGAN_END.search(name))
 
 
 def intro_agency(text: str) -> str | None:
@@ -160,6 +183,10 @@ def intro_year(text: str) -> int | None:
 
 
 def overview_year(text: str) -> int | None:
-    """The year a first paragraph starts with (``2019年,我局……``), or ``None``."""
-    match = re.match(r"(\d{4}) ?年(?:度)? ?[，,]", text)
+    """The year a first paragraph starts with (``2019年,我局……``, ``2019年我局……``), or ``None``.
+
+    >>> overview_year("2019年我局认真贯彻《条例》"), overview_year("2019年1月1日起施行")
+    (2019, None)
+    """
+    match = re.match(r"(\d{4}) ?年(?:度)?(?:以来)? ?(?:[，,]|(?=[我本全]))", text)
     return int(match.group(1)) if match else None
