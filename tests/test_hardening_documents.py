@@ -72,11 +72,13 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
         parent = _parent(document, path)
         action = draw(st.sampled_from(["replace", "remove", "extra"]))
         if action == "replace":
-            parent[path[-1]] = draw(st.sampled_from(HOSTILE))
+            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(HOSTILE)))
         elif action == "remove":
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["zz", "kind", "value", "schema_version"]))] = draw(st.sampled_from(HOSTILE))
+            # A copy: the hostile values are shared by every example, and a later step may descend into this one.
+            key = draw(st.sampled_from(["zz", "kind", "value", "schema_version"]))
+            parent[key] = copy.deepcopy(draw(st.sampled_from(HOSTILE)))
     return document
 
 
