@@ -14,8 +14,9 @@ from typing import Any
 
 import jinja2
 
+from govdisclose.model import METADATA_LABELS
 from govdisclose.render import html_stylesheet, layout
-from govdisclose.render._layout import METADATA_LABELS, numbered
+from govdisclose.render._layout import numbered
 from govdisclose.zh import format_date, format_ordinal
 
 from .jinja_text import _clock, environment

@@ -16,10 +16,11 @@ from typing import Any
 
 import jinja2
 
+from govdisclose.model import METADATA_LABELS
 from govdisclose.render import INDENT, layout
-from govdisclose.render._layout import METADATA_LABELS, display_width, numbered, pad
+from govdisclose.render._layout import numbered, pad
 from govdisclose.render._text import LINE_WIDTH
-from govdisclose.zh import format_date, format_ordinal
+from govdisclose.zh import display_width, format_date, format_ordinal
 
 
 def place(rows: Any, levels: bool = False) -> tuple[list[list[tuple[int, int, str]]], list[int]]:

@@ -94,7 +94,8 @@ def kinds(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
 
     def run(options: argparse.Namespace, session: Session) -> int:
-        from ..render._layout import display_width, pad
+        from ..render._layout import pad
+        from ..zh import display_width
 
         host = session.host
         entries = host.inventory()

@@ -54,7 +54,7 @@ RENDER_FORMATS: tuple[str, ...] = FUNCTION_FORMATS
 """The formats :meth:`PluginHost.render_function` registers for: ``text``, ``markdown``, ``html``, ``docx`` and
 ``layout`` (see :meth:`~govdisclose.render.RendererRegistry.register_function`)."""
 
-_BLOCK_FORMATS = ("text", "markdown", "html", "docx")
+_BLOCK_FORMATS = tuple(fmt for fmt in FUNCTION_FORMATS if fmt != "layout")
 
 
 def _is_core(entry: RegistryEntry[Any, Any]) -> bool:

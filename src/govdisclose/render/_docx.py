@@ -52,9 +52,8 @@ from ..model import (
     Table,
     plain_text,
 )
-from ..zh import format_date, format_ordinal
+from ..zh import display_width, format_date, format_ordinal
 from ._dispatch import by_annotation
-from ._layout import display_width
 from ._phrasing import statistic_text
 from ._tablelayout import Grid
 from ._walk import ReportRenderer

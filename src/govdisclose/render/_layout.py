@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import METADATA_LABELS, Publication, Section
 from ..zh import OrdinalStyle, default_ordinal_style, display_width, format_date, format_ordinal
 
-__all__ = ["METADATA_LABELS", "display_width", "metadata_lines", "numbered", "pad"]
+__all__ = ["metadata_lines", "numbered", "pad"]
 
 
 def numbered(sections: tuple[Section, ...], depth: int) -> Iterator[tuple[str, Section]]:
