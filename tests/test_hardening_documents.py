@@ -269,3 +269,19 @@ def test_an_exponent_past_any_decimal_is_a_document_error(load: Any, text: str) 
         load(text)
     assert "number 1e9999999999999999999 is far past the bounds of a report's numbers @ $" == str(info.value)
     assert DocumentError is type(_refusal("fuzz_huge_exponent.json"))
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (" !!int", "not valid YAML: cannot read '' as int at line 1 column 2 @ $"),
+        ("year: !!int", "not valid YAML: cannot read '' as int at line 1 column 7 @ $"),
+        ("!!timestamp", "not valid YAML: cannot read '' as timestamp at line 1 column 1 @ $"),
+        ("!!bool", "not valid YAML: cannot read '' as bool at line 1 column 1 @ $"),
+    ],
+)
+def test_an_empty_tagged_yaml_scalar_is_a_document_error(payload: str, message: str) -> None:
+    """Regression (found by fuzzing): an empty `!!int` raised IndexError, an empty `!!timestamp` AttributeError."""
+    with pytest.raises(DocumentError) as info:
+        govdisclose.from_yaml(payload)
+    assert message == str(info.value)

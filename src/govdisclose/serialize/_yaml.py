@@ -81,7 +81,9 @@ def _loader_class() -> type[yaml.SafeLoader]:
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             try:
                 return super().construct_object(node, deep=deep)
-            except (ValueError, KeyError, TypeError, OverflowError) as exc:
+            # PyYAML's constructors raise what their parsing meets: an empty `!!int` an IndexError, an empty
+            # `!!timestamp` an AttributeError …; each is a value the tag cannot read.
+            except (ValueError, KeyError, TypeError, OverflowError, IndexError, AttributeError) as exc:
                 if isinstance(exc, DocumentError):
                     raise
                 shown = repr(node.value) if isinstance(node.value, str) else type(node.value).__name__
