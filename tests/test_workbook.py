@@ -208,3 +208,18 @@ def test_render_to_xlsx_exports_the_tables(tmp_path: Path) -> None:
         report_of(data)
     assert 0 == main(["render", "example:sample-2021", "--to", "xlsx", "-o", str(tmp_path / "r.xlsx")])
     assert ["正文", "表二", "表三", "表四"] == load_workbook(tmp_path / "r.xlsx").sheetnames[:4]
+
+
+def test_long_labels_get_tall_rows_and_sheets_print_one_page_wide() -> None:
+    """The （六） labels wrap, so their rows are taller than one line; each sheet prints landscape, one page wide."""
+    book = load_workbook(io.BytesIO(to_workbook(examples.load("sample-2021"))))
+    sheet = book["表三"]
+    row = next(
+        r for r in range(1, sheet.max_row + 1) if str(sheet.cell(row=r, column=3).value).startswith("1.申请人无正当")
+    )
+    assert sheet.row_dimensions[row].height > 14
+    assert ("landscape", 1, 0) == (
+        sheet.page_setup.orientation,
+        sheet.page_setup.fitToWidth,
+        sheet.page_setup.fitToHeight,
+    )

@@ -29,6 +29,7 @@ from ..model import (
     iter_blocks,
     iter_sections,
 )
+from ..zh import display_width
 from ._tablelayout import Grid, layout
 from ._walk import RenderContext, ReportRenderer
 
@@ -60,6 +61,7 @@ MAP_HEADER: Final = ("sheet", "cell", "path", "row", "column", "kind", "state")
 _SHEETS: Final = (("proactive", "表二"), ("applications", "表三"), ("reviews", "表四"))
 _FONT: Final = "宋体"
 _TOP: Final = 3  # the grid starts below the title and a note
+_LINE_HEIGHT: Final = 14  # points: one line of 10-point text
 _NOTE: Final = "填写说明：只填白色单元格；数字填阿拉伯数字，不适用填“/”，留空表示空白（不是0）。"
 
 
@@ -144,6 +146,7 @@ def _write_table(book: Any, mapping: Any, path: str, table: OfficialTable | Stat
     kinds = _kinds(table)
     occupied: set[tuple[int, int]] = set()
     label_columns: set[int] = set()
+    labels: list[tuple[int, int, int, int, str]] = []  # row, column, rowspan, colspan, text: for the row heights
     for offset, row in enumerate(grid):
         r = _TOP + offset
         c = 1
@@ -173,12 +176,32 @@ def _write_table(book: Any, mapping: Any, path: str, table: OfficialTable | Stat
                 cell.alignment = label
                 cell.fill = fill
                 label_columns.add(c)
+                labels.append((r, c, laid.rowspan, laid.colspan, laid.text))
             cell.font = styles.Font(name=_FONT, size=10, bold=laid.header and laid.row_id is None)
             c += laid.colspan
-    for index in range(1, width + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = 22 if index in label_columns else 11
+    widths = {index: 22 if index in label_columns else 11 for index in range(1, width + 1)}
+    for index, columns in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = columns
+    lines: dict[int, int] = {}
+    for r, c, rowspan, colspan, text in labels:
+        room = sum(widths.get(c + dc, 11) for dc in range(colspan)) - 2
+        needed = -(-display_width(text) // max(room, 1))  # wrapped lines, rounded up
+        for dr in range(rowspan):
+            lines[r + dr] = max(lines.get(r + dr, 1), -(-needed // rowspan))
+    for r, count in lines.items():
+        sheet.row_dimensions[r].height = _LINE_HEIGHT * count
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Protected, without grid lines, printed landscape and one page wide."""
     sheet.protection.sheet = True
     sheet.sheet_view.showGridLines = False
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.sheet_properties.pageSetUpPr is not None:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def prose_text(section_blocks: tuple[object, ...]) -> str:
@@ -199,10 +222,13 @@ def _write_prose(book: Any, report: Report) -> None:
         text.alignment = styles.Alignment(wrap_text=True, vertical="top")
         for cell in sheet[sheet.max_row]:
             cell.font = styles.Font(name=_FONT, size=10)
+        paragraphs = str(text.value or "").split("\n")
+        count = sum(max(1, -(-display_width(paragraph) // 98)) for paragraph in paragraphs)
+        sheet.row_dimensions[sheet.max_row].height = _LINE_HEIGHT * count
     sheet.column_dimensions["A"].hidden = True
     sheet.column_dimensions["B"].width = 36
     sheet.column_dimensions["C"].width = 100
-    sheet.protection.sheet = True
+    _print_setup(sheet)
 
 
 def build_workbook(report: Report, *, layout: Callable[[Block], Grid] = layout) -> Any:
