@@ -15,6 +15,7 @@ not checked, and a figure compared with another year (``较上年``) or dated in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -88,23 +89,21 @@ def statements(path: str, block: Block) -> Iterator[Statement]:
     """The counts and amounts of a block's running text, each with its clause and sentence."""
     for base, content in runs(path, block):
         texts = [_text(piece) for piece in content]
+        # Quantities masked by a NUL, so that a clause stops at the neighbouring figure. Each run is joined once; the
+        # text before and after a quantity is a slice of it (joining per quantity was quadratic in a long paragraph).
+        masked = [t if isinstance(p, str) else "\x00" for p, t in zip(content, texts, strict=True)]
+        full, plain = "".join(texts), "".join(masked)
+        ends, masked_ends = list(itertools.accumulate(map(len, texts))), list(itertools.accumulate(map(len, masked)))
         for index, piece in enumerate(content):
             if not isinstance(piece, (Count, Amount)):
                 continue
-            left = "".join(texts[:index])
-            right = "".join(texts[index + 1 :])
-            previous = "".join(
-                t if isinstance(p, str) else "\x00" for p, t in zip(content[:index], texts, strict=False)
-            )
-            following = "".join(
-                t if isinstance(p, str) else "\x00"
-                for p, t in zip(content[index + 1 :], texts[index + 1 :], strict=True)
-            )
+            start, masked_start = ends[index] - len(texts[index]), masked_ends[index] - 1
+            left, right = full[:start], full[ends[index] :]
             yield Statement(
                 path=join_path(base, index),
                 quantity=piece,
-                before=_tail(previous, _CLAUSE_END + "\x00"),
-                after=_head(following, _CLAUSE_END + "\x00"),
+                before=_tail(plain[:masked_start], _CLAUSE_END + "\x00"),
+                after=_head(plain[masked_ends[index] :], _CLAUSE_END + "\x00"),
                 sentence=_tail(left, _SENTENCE_END) + piece.text + _head(right, _SENTENCE_END),
                 lead=_tail(left, _SENTENCE_END),
             )
