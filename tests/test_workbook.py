@@ -91,10 +91,13 @@ def test_a_workbook_of_another_report_is_refused() -> None:
         fill(examples.load("sanyuan-chengguan-2017"), data)
 
 
-def test_not_a_workbook() -> None:
-    """Bytes that are not a workbook are one WorkbookError."""
-    with pytest.raises(WorkbookError, match="not an Excel workbook"):
+def test_not_a_workbook(tmp_path: Path) -> None:
+    """Bytes that are not a workbook are one WorkbookError; a file that is not one is named in it."""
+    with pytest.raises(WorkbookError, match=r"^not an Excel workbook"):
         fill(examples.load("sample-2021"), b"PK\x03\x04 not really")
+    (tmp_path / "r.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"r\.json: not an Excel workbook \(\.xlsx\)"):
+        fill(examples.load("sample-2021"), tmp_path / "r.json")
 
 
 def test_prose_written_in_the_sheet_becomes_paragraphs() -> None:

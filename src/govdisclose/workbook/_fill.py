@@ -89,6 +89,7 @@ def _figure(value: object, kind: str, state: str, where: str, problems: list[str
 
 def _load(source: bytes | str | os.PathLike[str]) -> Any:
     openpyxl = _openpyxl()
+    where = "" if isinstance(source, bytes) else f"{os.fspath(source)}: "  # a file's errors name the file
     if isinstance(source, bytes):
         data = source
     else:
@@ -99,11 +100,11 @@ def _load(source: bytes | str | os.PathLike[str]) -> Any:
             name = os.fspath(source)
             raise SourceError(f"{name}: {error.strerror or error}", source=name) from None
     if len(data) > _MAX_BYTES:
-        raise WorkbookError([f"the workbook is larger than {_MAX_BYTES // (1024 * 1024)} MiB"])
+        raise WorkbookError([f"{where}the workbook is larger than {_MAX_BYTES // (1024 * 1024)} MiB"])
     try:
         return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises zipfile, XML and key errors for files that are not workbooks
-        raise WorkbookError([f"not an Excel workbook (.xlsx): {type(error).__name__}: {error}"]) from None
+        raise WorkbookError([f"{where}not an Excel workbook (.xlsx): {type(error).__name__}: {error}"]) from None
 
 
 def _set_figures(table: OfficialTable | StatisticsTable, cells: dict[tuple[str, str], Figure]) -> Any:
