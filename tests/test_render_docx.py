@@ -665,3 +665,33 @@ def test_libreoffice_converts_the_document_to_pdf(tmp_path: Path) -> None:
     pdf = (tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= 3
+
+
+def test_explanations_are_written_in_word_too() -> None:
+    """Word draws the 说明 like the other formats when asked, and not otherwise."""
+    import zipfile
+
+    import attrs
+
+    from govdisclose.model import Explanation
+    from govdisclose.render import render
+
+    why = Explanation(text="收费金额以万元计。", rule="breakdown.sum")
+    noted = attrs.evolve(examples.load("sample-2021"), explanations=(why,))
+
+    def text(data: str | bytes) -> str:
+        assert isinstance(data, bytes)
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+
+    assert "收费金额以万元计。" not in text(render(noted, to="docx"))
+    written = text(render(noted, to="docx", explanations=True))
+    assert written.index("说明：") < written.index("收费金额以万元计。")
+
+
+def test_every_renderer_walks_every_part() -> None:
+    """A format may reorder the parts of the walk but not drop one (Word once left out the 说明)."""
+    from govdisclose.render import ReportRenderer, default_renderers
+
+    for renderer in default_renderers:
+        if isinstance(renderer, ReportRenderer):
+            assert sorted(ReportRenderer.PARTS) == sorted(renderer.PARTS), renderer.name

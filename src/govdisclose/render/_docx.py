@@ -672,7 +672,7 @@ class DocxRenderer(ReportRenderer[DocxContext, None]):
         fonts: The font preset (default :class:`FontPreset`).
     """
 
-    PARTS = ("metadata", "title", "introduction", "sections", "attachments", "signature")
+    PARTS = ("metadata", "title", "introduction", "sections", "explanations", "attachments", "signature")
     BLOCKS = by_annotation(_paragraph, _items, _statistic, _table, _official_table, _statistics_table)
     SECTIONS = by_annotation(_section)
     LABEL = "Word"
