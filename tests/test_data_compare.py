@@ -1,10 +1,12 @@
 import json
 from decimal import Decimal
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import attrs
 import pytest
 
+import data_html as html_dom
 from govdisclose import Figure, examples, to_json
 from govdisclose.cli import main
 from govdisclose.data import compare, identity_findings
@@ -12,6 +14,7 @@ from govdisclose.model import Paragraph, Report
 
 SAMPLE = examples.load("sample-2021")
 LICENSING = "$.sections[1].blocks[0].rows[2].values[0]"  # 行政许可 × 本年处理决定数量: 268 in the sample
+NEW_TOTAL = "$.sections[2].blocks[0].rows[0].values[6]"  # 本年新收 × 总计: 25 in the sample
 
 
 def _next_year(report: Report = SAMPLE, **changes: object) -> Report:
@@ -124,3 +127,50 @@ def test_check_previous_warns_about_another_agency(tmp_path: Path, capsys: pytes
         "warning compare.identity $.agency.name 上年报告的机构“示例县公安局”与本年报告的机构“示例县教育局”不是同一机构"
         in out
     )
+
+
+def _page(result_html: str) -> Element:
+    assert [] == list(html_dom.external(result_html))
+    return html_dom.parse(result_html)
+
+
+def test_html_page_draws_each_key_figure_of_both_years() -> None:
+    """New applications 25 → 50: two bars, 50 the full 260 units, 25 half of it (each figure on its own scale)."""
+    this = _next_year().replace(NEW_TOTAL, Figure.of(50))
+    tree = _page(compare(SAMPLE, this).to_html())
+    found = html_dom.bars(html_dom.section(tree, "主要数字"))
+    assert ("一、本年新收政府信息公开申请数量 × 总计 2021年: 25", "25", "130.0") == found[0]  # 260 × 25 / 50
+    assert ("一、本年新收政府信息公开申请数量 × 总计 2022年: 50", "50", "260.0") == found[1]
+    # 行政许可 268 → 0: one bar of 268 and none for 0 (a zero is drawn as no length, its figure printed)
+    licensing = [bar for bar in found if bar[0].startswith("行政许可 × 本年处理决定数量")]
+    assert [("行政许可 × 本年处理决定数量 2021年: 268", "268", "260.0")] == licensing[:1]
+
+
+def test_html_page_lists_changes_anomalies_carry_over_metrics_and_reuse() -> None:
+    """Every section of the page carries the numbers worked out from the two reports."""
+    this = _next_year().replace(LICENSING, Figure.of(0))
+    tree = _page(compare(SAMPLE, this).to_html())
+    changes = html_dom.rows(html_dom.section(tree, "逐项变化"))
+    assert [["proactive-2021", "行政许可 × 本年处理决定数量", "268", "0", "-268", "-100.00%"]] == changes
+    anomalies = html_dom.text(html_dom.section(tree, "异常")[0])
+    assert "行政许可 × 本年处理决定数量本年为0，上年为268" in anomalies
+    carry = html_dom.section(tree, "结转")
+    # last year's 结转下年度继续办理 总计 is 1, this year's 上年结转 总计 is 2 (the sample's table 三)
+    assert [["2021年 结转下年度继续办理", "1"], ["2022年 上年结转政府信息公开申请数量", "2"]] == html_dom.rows(carry)
+    assert "结转：不一致" in "".join(html_dom.text(e) for e in carry)
+    metrics = html_dom.rows(html_dom.section(tree, "指标"))
+    assert ["实质公开率", "50.00%", "50.00%", "0.00", ""] == metrics[0]  # (11 + 2) / 26 both years
+    # 自然人申请占比 21 / 25 = 84.00%; bars on one scale where 0.84 is the largest ratio: the full 260 units
+    metric_bars = html_dom.bars(html_dom.section(tree, "指标"))
+    assert ("自然人申请占比 2021年: 84.00%", "0.84", "260.0") == metric_bars[8]
+    reuse = html_dom.bars(html_dom.section(tree, "文字重复"))
+    assert [("本年正文与上年报告一字不差的比例：100.00%: 100.00%", "1", "260.0")] == reuse
+
+
+def test_compare_command_writes_the_html_page(tmp_path: Path) -> None:
+    """Govdisclose compare --to html writes one page with its charts (one year twice: a warning, no error: exit 0)."""
+    out = tmp_path / "compare.html"
+    assert 0 == main(["compare", "example:sample-2021", "example:sample-2021", "--to", "html", "-o", str(out)])
+    tree = _page(out.read_text(encoding="utf-8"))
+    assert 3 == len(list(tree.iter(f"{html_dom.SVG}svg")))
+    assert "示例县教育局 2021—2021年度报告对比" == html_dom.text(tree.find(".//h1"))

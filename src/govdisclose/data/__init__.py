@@ -21,12 +21,14 @@ from ._compare import (
     ANOMALY_FACTOR,
     LARGE,
     REUSE_MIN_CHARS,
+    CarryOver,
     Comparison,
     FigureChange,
     MetricChange,
     compare,
     identity_findings,
 )
+from ._compare_page import comparison_html
 from ._export import (
     EXPORT_FORMATS,
     PRIMARY_KEYS,
@@ -59,6 +61,7 @@ __all__ = [
     "REUSE_MIN_CHARS",
     "TABLES",
     "AgencyIdentity",
+    "CarryOver",
     "CellRef",
     "Change",
     "Column",
@@ -86,6 +89,7 @@ __all__ = [
     "change",
     "columns",
     "compare",
+    "comparison_html",
     "duckdb_schema",
     "export",
     "export_source",

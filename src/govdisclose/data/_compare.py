@@ -30,7 +30,7 @@ import attrs
 from ..checks import Finding, Operand, Severity, check, default_rules, iter_blocks
 from ..model import KindRegistry, Report
 from ._identity import agency_identity, same_agency
-from ._metrics import METRICS, Change, Derived, cell_index, change
+from ._metrics import METRICS, Change, Derived, app_cell, cell_index, cell_value, change
 from ._rows import FigureRow, ReportRow
 from ._walk import facts_of, figure_rows
 
@@ -38,6 +38,7 @@ __all__ = [
     "ANOMALY_FACTOR",
     "LARGE",
     "REUSE_MIN_CHARS",
+    "CarryOver",
     "Comparison",
     "FigureChange",
     "MetricChange",
@@ -89,6 +90,26 @@ class MetricChange:
     change: Change
 
 
+@attrs.frozen(kw_only=True)
+class CarryOver:
+    """Last year's 结转下年度继续办理 and this year's 上年结转政府信息公开申请数量 (table 三, 总计): they should agree.
+
+    Attributes:
+        last_forward: Last year's applications carried forward.
+        this_carried: This year's applications carried over from last year.
+    """
+
+    last_forward: Derived
+    this_carried: Derived
+
+    @property
+    def consistent(self) -> bool | None:
+        """Whether the two agree; ``None`` when either is not a number."""
+        if self.last_forward.value is None or self.this_carried.value is None:
+            return None
+        return self.last_forward.value == self.this_carried.value
+
+
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -108,6 +129,7 @@ class Comparison:
             ``previous`` in the operands).
         reused_share: The share of this year's running text (in characters, paragraphs of at least
             :data:`REUSE_MIN_CHARS`) that appears word for word in last year's report.
+        carry_over: The applications last year carried forward and this year carried over.
     """
 
     last: ReportRow
@@ -118,6 +140,7 @@ class Comparison:
     metrics: tuple[MetricChange, ...]
     findings: tuple[Finding, ...]
     reused_share: Decimal | None
+    carry_over: CarryOver
 
     def to_data(self) -> dict[str, Any]:
         """The comparison as JSON-ready data (numbers as exact decimal strings)."""
@@ -133,6 +156,11 @@ class Comparison:
             "same_agency": self.same_agency,
             "consecutive": self.consecutive,
             "reused_share": _text(self.reused_share),
+            "carry_over": {
+                "last_forward": _text(self.carry_over.last_forward.value),
+                "this_carried": _text(self.carry_over.this_carried.value),
+                "consistent": self.carry_over.consistent,
+            },
             "findings": [finding.to_data() for finding in self.findings],
             "metrics": [
                 {
@@ -166,6 +194,12 @@ class Comparison:
     def to_json(self, *, indent: int | None = 2) -> str:
         """:meth:`to_data` as JSON text."""
         return json.dumps(self.to_data(), ensure_ascii=False, indent=indent)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page with inline SVG charts (see :func:`comparison_html`)."""
+        from ._compare_page import comparison_html
+
+        return comparison_html(self)
 
     def to_text(self) -> str:
         """A plain-text page: the two reports, the findings, the metrics, and the figures that changed."""
@@ -361,4 +395,8 @@ def compare(
         metrics=tuple(metrics),
         findings=tuple(findings),
         reused_share=share,
+        carry_over=CarryOver(
+            last_forward=cell_value(app_cell("carry-forward"), before_cells),
+            this_carried=cell_value(app_cell("carried-over"), now_cells),
+        ),
     )
