@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
         "export", "export the figures of many reports to csv, parquet, xlsx or duckdb", "govdisclose.cli._data:export"
     ),
     Command("compare", "compare last year's report of an agency with this year's", "govdisclose.cli._compare:compare"),
+    Command("rollup", "sum a region's children reports and compare with its own", "govdisclose.cli._rollup:rollup"),
 )
 """The subcommands, in the order ``govdisclose --help`` lists them."""
 

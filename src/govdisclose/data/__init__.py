@@ -44,6 +44,7 @@ from ._export import (
 from ._identity import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._keyfigures import KEY_FIGURES, KeyFigure, KeyFiguresRow
 from ._metrics import METRICS, CellRef, Change, Derived, Metric, cell_index, change
+from ._rollup import Rollup, RollupCell, rollup
 from ._rows import Column, FigureRow, FindingRow, QuantityRow, ReportRow, columns
 from ._tables import ReportInput, Rows, figures, findings, key_figures, quantities, reports_table
 from ._walk import report_id
@@ -82,6 +83,8 @@ __all__ = [
     "ReportInput",
     "ReportRow",
     "ReportTables",
+    "Rollup",
+    "RollupCell",
     "Rows",
     "agency_identity",
     "agency_key",
@@ -101,5 +104,6 @@ __all__ = [
     "report_id",
     "report_tables",
     "reports_table",
+    "rollup",
     "same_agency",
 ]
