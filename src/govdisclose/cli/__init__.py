@@ -40,6 +40,9 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("compare", "compare last year's report of an agency with this year's", "govdisclose.cli._compare:compare"),
     Command("rollup", "sum a region's children reports and compare with its own", "govdisclose.cli._rollup:rollup"),
+    Command(
+        "summary", "an overview of a folder of reports (text, or html with charts)", "govdisclose.cli._summary:summary"
+    ),
 )
 """The subcommands, in the order ``govdisclose --help`` lists them."""
 

@@ -44,6 +44,7 @@ from ._export import (
 from ._identity import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._keyfigures import KEY_FIGURES, KeyFigure, KeyFiguresRow
 from ._metrics import METRICS, CellRef, Change, Derived, Metric, cell_index, change
+from ._overview import MAIN_INDICATORS, Overview, OverviewEntry, overview, overview_entry, overview_source
 from ._rollup import Rollup, RollupCell, rollup
 from ._rows import Column, FigureRow, FindingRow, QuantityRow, ReportRow, columns
 from ._tables import ReportInput, Rows, figures, findings, key_figures, quantities, reports_table
@@ -57,6 +58,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "KEY_FIGURES",
     "LARGE",
+    "MAIN_INDICATORS",
     "METRICS",
     "PRIMARY_KEYS",
     "REUSE_MIN_CHARS",
@@ -79,6 +81,8 @@ __all__ = [
     "KeyRule",
     "Metric",
     "MetricChange",
+    "Overview",
+    "OverviewEntry",
     "QuantityRow",
     "ReportInput",
     "ReportRow",
@@ -100,6 +104,9 @@ __all__ = [
     "findings",
     "identity_findings",
     "key_figures",
+    "overview",
+    "overview_entry",
+    "overview_source",
     "quantities",
     "report_id",
     "report_tables",

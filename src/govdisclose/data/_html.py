@@ -60,7 +60,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 ul.findings{padding-left:1.2rem}ul.findings li{margin:.2rem 0;overflow-wrap:anywhere}
 figure{margin:.75rem 0 1.25rem}
 figure svg{display:block;width:100%;max-width:480px;height:auto}
-figcaption{font-size:.8rem;color:#4a5568}
+figcaption{font-size:.875rem;color:#2d3748;font-weight:600;margin-bottom:.25rem}
+td:first-child{min-width:7em}
 .legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 .8em;vertical-align:-.05em}
 .note{font-size:.8rem;color:#4a5568}
 code{font-size:.8rem;overflow-wrap:anywhere}
@@ -182,7 +183,7 @@ def pair_chart(
         y += 6
     svg = _svg(y + 2, "".join(parts), caption)
     legend_html = f'<span class="legend">{_legend(legend)}</span>'
-    return f"<figure>{svg}<figcaption>{esc(caption)}{legend_html}</figcaption></figure>\n"
+    return f"<figure><figcaption>{esc(caption)}{legend_html}</figcaption>{svg}</figure>\n"
 
 
 def _plain(value: Decimal | None) -> str:
@@ -194,16 +195,22 @@ def series_chart(
     *,
     caption: str,
     colour: str = _COLOURS[1],
+    scale: Decimal | None = None,
 ) -> str:
-    """One indicator over the years: a horizontal bar per point ``(year, value, text)`` on one scale."""
-    largest = max((v for _, v, _ in points if v is not None), default=Decimal(0))
+    """One indicator for many reports on one scale: for each point ``(label, value, text)`` its label, then its bar.
+
+    The longest bar stands for *scale* (a ratio's 1), or by default for the largest value.
+    """
+    largest = scale or max((v for _, v, _ in points if v is not None), default=Decimal(0))
     parts = []
     y = 4
     for label, value, text in points:
-        parts.append(f'<text x="0" y="{y + _ROW - 4}" font-size="12">{esc(label)}</text>')
-        parts.append(_bar(60, y, value, largest, colour, text, f"{caption} {label}: {text}"))
-        y += _ROW + 2
-    return f"<figure>{_svg(y + 2, ''.join(parts), caption)}<figcaption>{esc(caption)}</figcaption></figure>\n"
+        for line in _lines(label):
+            y += _LINE
+            parts.append(f'<text x="0" y="{y - 3}" font-size="12">{esc(line)}</text>')
+        parts.append(_bar(0, y + 1, value, largest, colour, text, f"{label}: {text}"))
+        y += _ROW + 4
+    return f"<figure><figcaption>{esc(caption)}</figcaption>{_svg(y + 2, ''.join(parts), caption)}</figure>\n"
 
 
 def share_chart(share: Decimal, *, caption: str) -> str:
@@ -215,4 +222,4 @@ def share_chart(share: Decimal, *, caption: str) -> str:
         f'data-value="{esc(format(share, "f"))}"><title>{esc(caption)}: {percent(share)}</title></rect>'
         f'<text x="{BAR_WIDTH + 6}" y="18" font-size="12">{percent(share)}</text>'
     )
-    return f"<figure>{_svg(28, content, caption)}<figcaption>{esc(caption)}</figcaption></figure>\n"
+    return f"<figure><figcaption>{esc(caption)}</figcaption>{_svg(28, content, caption)}</figure>\n"
