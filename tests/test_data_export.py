@@ -156,6 +156,7 @@ def test_libreoffice_opens_the_workbook_with_the_values(tmp_path: Path) -> None:
     done = subprocess.run(
         [
             "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",  # its own profile: no other soffice blocks it
             "--headless",
             "--convert-to",
             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,5",
