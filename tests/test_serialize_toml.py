@@ -19,12 +19,15 @@ from govdisclose.model import (
     Edition,
     Introduction,
     Paragraph,
+    Part,
     Report,
     Section,
     Share,
     default_kinds,
 )
 from govdisclose.serialize import from_toml, to_json, to_toml
+from govdisclose.templates import new_report
+from strategies import reports
 
 HEAD = 'schema_version = 1\nedition = "2021"\nyear = 2024\nagency = {name = "某县教育局"}\n'
 SECTION = '\n[[sections]]\nkind = "section"\nheading = "概述"\n\n[[sections.blocks]]\n'
@@ -219,3 +222,61 @@ def test_importing_govdisclose_does_not_import_tomli_w() -> None:
         "False"
         == subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     )
+
+
+# ---- the labels of table rows and cells, as comments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", list(Edition))
+def test_every_blank_round_trips_with_its_labels(edition: Edition) -> None:
+    """The blank of every edition, labels and all, loads back as the very same report, laid out as without them."""
+    blank = new_report(edition=edition, agency="某县教育局", year=2024)
+    labelled, plain = to_toml(blank), to_toml(blank, labels=False)
+    assert blank == from_toml(labelled) == from_toml(plain)
+    assert [line.split("  #")[0] for line in labelled.splitlines()] == plain.splitlines()
+
+
+def test_table_three_carries_its_row_and_column_labels() -> None:
+    """Every cell of table 三 (25 rows × 7) has its column's label; every row its label (spec format-2021.md §3)."""
+    text = to_toml(new_report(edition="2021", agency="某县教育局", year=2024))
+    assert (
+        'id = "result.refused.state-secret"  # 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密'
+        in text.splitlines()
+    )
+    cells = [line for line in text.splitlines() if re.match(r"    0,  # 申请人情况 / ", line)]
+    assert 25 * 7 == len(cells)
+    assert "    0,  # 申请人情况 / 法人或其他组织 / 商业企业" == cells[1]
+    assert 'id = "cases"  # 四、政府信息公开行政复议、行政诉讼情况' in text.splitlines()
+    assert "    0,  # 行政诉讼 / 复议后起诉 / 总计" in text.splitlines()
+
+
+def test_a_cell_is_filled_by_its_label_in_an_editor() -> None:
+    """Changing the line labelled 商业企业 under 二、上年结转 fills exactly that cell."""
+    lines = to_toml(new_report(edition="2021", agency="某县教育局", year=2024)).splitlines()
+    row = next(i for i, line in enumerate(lines) if "# 二、上年结转政府信息公开申请数量" in line)
+    cell = next(i for i in range(row, len(lines)) if lines[i].endswith("# 申请人情况 / 法人或其他组织 / 商业企业"))
+    lines[cell] = lines[cell].replace("0,", "3,")
+    table = from_toml("\n".join(lines)).part(Part.APPLICATIONS).blocks[0]
+    assert "3" == table.get("carried-over", "commercial").text
+    assert 3 == sum(figure.value for row in table.rows for figure in row.values)
+
+
+@given(reports)
+@settings(max_examples=60, deadline=None)
+def test_any_report_round_trips_with_labels(report: Report) -> None:
+    """Any report TOML can hold loads back, labels and all, as the same canonical JSON; one it cannot is refused."""
+    try:
+        plain = to_toml(report, labels=False)
+    except DocumentError:
+        with pytest.raises(DocumentError):
+            to_toml(report)
+        return
+    labelled = to_toml(report)
+    assert to_json(report) == to_json(from_toml(labelled)) == to_json(from_toml(plain))
+
+
+def test_samples_round_trip_with_labels() -> None:
+    """The samples with tables load back exactly, and their table rows are labelled."""
+    for name in examples.names():
+        assert examples.text(name) == to_json(from_toml(to_toml(examples.load(name))))
+    assert 'id = "result.disclosed"  # 三、本年度办理结果 / （一）予以公开' in to_toml(examples.load("sample-2021"))

@@ -1,4 +1,5 @@
 import datetime
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -18,12 +19,15 @@ from govdisclose.model import (
     Edition,
     Introduction,
     Paragraph,
+    Part,
     Report,
     Section,
     Share,
     default_kinds,
 )
 from govdisclose.serialize import from_yaml, to_json, to_yaml
+from govdisclose.templates import new_report
+from strategies import reports
 
 HEAD = "schema_version: 1\nedition: '2021'\nyear: 2024\nagency: {name: 某县教育局}\n"
 BLOCK = "sections:\n- kind: section\n  heading: 概述\n  blocks:\n  - kind: paragraph\n    content: "
@@ -245,3 +249,67 @@ def test_importing_govdisclose_does_not_import_yaml() -> None:
         "False"
         == subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     )
+
+
+# ---- the labels of table rows and cells, as comments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", list(Edition))
+def test_every_blank_round_trips_with_its_labels(edition: Edition) -> None:
+    """The blank of every edition, labels and all, loads back as the very same report."""
+    blank = new_report(edition=edition, agency="某县教育局", year=2024)
+    assert blank == from_yaml(to_yaml(blank))
+    assert to_json(blank) == to_json(from_yaml(to_yaml(blank, labels=False)))
+
+
+def test_table_three_carries_its_row_and_column_labels() -> None:
+    """Every cell of table 三 (25 rows × 7) has its column's label; every row its label (spec format-2021.md §3)."""
+    text = to_yaml(new_report(edition="2021", agency="某县教育局", year=2024))
+    rows = [line for line in text.splitlines() if re.match(r"\s*- id: (new|carried-over|result\.|carry-forward)", line)]
+    assert 25 == len(rows)
+    assert "    - id: result.refused.state-secret  # 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密" in rows
+    cells = [line for line in text.splitlines() if re.match(r"\s*- 0  # 申请人情况 / ", line)]
+    assert 25 * 7 == len(cells)
+    assert "      - 0  # 申请人情况 / 法人或其他组织 / 商业企业" == cells[1]
+
+
+def test_a_cell_is_filled_by_its_label_in_an_editor() -> None:
+    """Changing the line labelled 商业企业 under 二、上年结转 fills exactly that cell."""
+    lines = to_yaml(new_report(edition="2021", agency="某县教育局", year=2024)).splitlines()
+    row = next(i for i, line in enumerate(lines) if "# 二、上年结转政府信息公开申请数量" in line)
+    cell = next(i for i in range(row, len(lines)) if lines[i].endswith("# 申请人情况 / 法人或其他组织 / 商业企业"))
+    lines[cell] = lines[cell].replace("- 0", "- 3")
+    table = from_yaml("\n".join(lines)).part(Part.APPLICATIONS).blocks[0]
+    assert "3" == table.get("carried-over", "commercial").text
+    assert sum(figure.value for row in table.rows for figure in row.values) == 3
+
+
+@given(reports)
+@settings(max_examples=60, deadline=None)
+def test_any_report_round_trips_with_labels(report: Report) -> None:
+    """Any report, its official tables labelled, loads back from YAML as the same canonical JSON."""
+    assert to_json(report) == to_json(from_yaml(to_yaml(report)))
+
+
+def test_samples_round_trip_with_labels() -> None:
+    """The samples with tables load back exactly, and their table rows are labelled."""
+    for name in examples.names():
+        text = to_yaml(examples.load(name))
+        assert examples.text(name) == to_json(from_yaml(text))
+    assert "- id: result.disclosed  # 三、本年度办理结果 / （一）予以公开" in to_yaml(examples.load("sample-2021"))
+
+
+def test_a_plugin_table_is_labelled_from_its_own_definition() -> None:
+    """A plugin's official table gets the labels of its own definition (the example plugin's 办理结果 / 已办结)."""
+    from govdisclose_example_plugin import ProposalsTable
+
+    registry = default_kinds.copy()
+    registry.register_block(ProposalsTable, source="test")
+    table = ProposalsTable.from_values({"npc": [45, 45, 40]})
+    report = Report(
+        edition=Edition.E2021, year=2024, agency=Agency(name="x"), sections=(Section(heading="h", blocks=(table,)),)
+    )
+    text = to_yaml(report, registry=registry)
+    assert "- id: npc  # 人大代表建议" in text
+    assert "- 45  # 办理结果 / 已办结" in text
+    assert report == from_yaml(text, registry=registry)

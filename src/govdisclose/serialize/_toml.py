@@ -17,6 +17,7 @@ from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
+from ._labels import with_labels
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size, parse_decimal
 
 __all__ = ["from_toml", "to_toml"]
@@ -34,8 +35,18 @@ def _nulls(data: object, path: str) -> Iterator[str]:
             yield from _nulls(value, f"{path}[{index}]")
 
 
-def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
+def to_toml(report: Report, *, registry: KindRegistry | None = None, labels: bool = True) -> str:
     """The TOML text of *report*: the keys and values of its JSON form, decimals as strings.
+
+    With *labels* (the default), every row of an official table has its official label as a comment beside its id,
+    and every cell its column's label beside its value (see :mod:`govdisclose.serialize._labels`), so that a blank
+    can be filled in an editor; comments do not change what loads. (A table inside a TOML inline table, where
+    comments cannot go, is written without them.)
+
+    Args:
+        report: The report.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        labels: Whether to write the labels of table rows and cells as comments.
 
     Raises:
         MissingExtraError: tomli-w is not installed (``pip install 'govdisclose[toml]'``).
@@ -49,6 +60,18 @@ def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
     <BLANKLINE>
     [agency]
     name = "某县教育局"
+    >>> from govdisclose.model import ReviewsTable, Section
+    >>> table = ReviewsTable.zeros().with_cells({("行政复议", "结果维持"): 1})
+    >>> print(to_toml(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"),
+    ...                      sections=(Section(heading="复议诉讼", blocks=(table,)),)))[:400])
+    schema_version = 1
+    ...
+    [[sections.blocks.rows]]
+    id = "cases"  # 四、政府信息公开行政复议、行政诉讼情况
+    values = [
+        1,  # 行政复议 / 结果维持
+        0,  # 行政复议 / 结果纠正
+    ...
     """
     try:
         import tomli_w
@@ -58,7 +81,30 @@ def to_toml(report: Report, *, registry: KindRegistry | None = None) -> str:
     problems = [f"TOML has no null, and None is not this field's default @ {path}" for path in _nulls(data, "$")]
     if problems:
         raise DocumentError(problems, path=problems[0].rpartition(" @ ")[2])
-    return tomli_w.dumps(data, multiline_strings=False)
+
+    def dump(value: dict[str, Any]) -> str:
+        return tomli_w.dumps(value, multiline_strings=False)
+
+    if not labels:
+        return dump(data)
+
+    def scalars(values: list[Any]) -> list[str] | None:
+        written = [dump({"v": value}) for value in values]
+        if not all(w.startswith("v = ") and w.count("\n") == 1 for w in written):
+            return None
+        return [w[4:-1] for w in written]
+
+    return with_labels(data, dump, scalars, registry=registry, lines=_lines, inline=_inline, quoted=True)
+
+
+def _lines(indent: str, key: str, values: list[str], comments: tuple[str, ...]) -> str:
+    """``key = [`` and the values, one a line, each with its column's label when known, then ``]``."""
+    items = (f"{indent}    {value}," + (f"  # {comments[i]}" if comments else "") for i, value in enumerate(values))
+    return "\n".join((f"{indent}{key} = [", *items, f"{indent}]"))
+
+
+def _inline(values: list[str]) -> str:
+    return f"[{', '.join(values)}]"
 
 
 # A key of at least 2 segments: bare or quoted segments joined by dots (TOML allows blanks around the dots).

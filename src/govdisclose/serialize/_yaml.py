@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
+from ._labels import with_labels
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
 if TYPE_CHECKING:
@@ -156,8 +158,17 @@ def _dumper_class() -> type[yaml.SafeDumper]:
     return ExactDumper
 
 
-def to_yaml(report: Report, *, registry: KindRegistry | None = None) -> str:
+def to_yaml(report: Report, *, registry: KindRegistry | None = None, labels: bool = True) -> str:
     """The YAML text of *report*: the keys and values of its JSON form, Chinese written as is.
+
+    With *labels* (the default), every row of an official table has its official label as a comment beside its id,
+    and every cell its column's label beside its value (see :mod:`govdisclose.serialize._labels`), so that a blank
+    can be filled in an editor; comments do not change what loads.
+
+    Args:
+        report: The report.
+        registry: Where section and block kinds are looked up; :data:`~govdisclose.model.default_kinds` by default.
+        labels: Whether to write the labels of table rows and cells as comments.
 
     Raises:
         MissingExtraError: PyYAML is not installed (``pip install 'govdisclose[yaml]'``).
@@ -169,11 +180,52 @@ def to_yaml(report: Report, *, registry: KindRegistry | None = None) -> str:
     year: 2024
     agency:
       name: 某县教育局
+    >>> from govdisclose.model import ReviewsTable, Section
+    >>> table = ReviewsTable.zeros().with_cells({("行政复议", "结果维持"): 1})
+    >>> print(to_yaml(Report(edition=Edition.E2021, year=2024, agency=Agency(name="某县教育局"),
+    ...                      sections=(Section(heading="复议诉讼", blocks=(table,)),)))[:300])
+    schema_version: 1
+    ...
+      - kind: reviews-litigation
+        rows:
+        - id: cases  # 四、政府信息公开行政复议、行政诉讼情况
+          values:
+          - 1  # 行政复议 / 结果维持
+          - 0  # 行政复议 / 结果纠正
+    ...
     """
     yaml = _import_yaml("writing YAML")
     data = report_to_data(report, registry=registry)
-    text: str = yaml.dump(data, Dumper=_dumper_class(), allow_unicode=True, sort_keys=False)
-    return text
+    dumper = _dumper_class()
+
+    def dump(value: object) -> str:
+        text: str = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False)
+        return text
+
+    if not labels:
+        return dump(data)
+    return with_labels(
+        data, dump, lambda values: _items(dump, values), registry=registry, lines=_lines, inline=_flow, quoted=False
+    )
+
+
+def _items(dump: Callable[[object], str], values: list[Any]) -> list[str] | None:
+    """*values* as items of a block sequence are written (``0``, ``'/'``), or ``None`` when one takes several lines."""
+    lines = dump(values).splitlines()
+    if len(lines) != len(values) or not all(line.startswith("- ") for line in lines):
+        return None
+    return [line[2:] for line in lines]
+
+
+def _lines(indent: str, key: str, values: list[str], comments: tuple[str, ...]) -> str:
+    """``key:`` and the values under it, one a line, each with its column's label when known."""
+    if not comments:
+        return "\n".join((f"{indent}{key}:", *(f"{indent}- {value}" for value in values)))
+    return "\n".join((f"{indent}{key}:", *(f"{indent}- {v}  # {c}" for v, c in zip(values, comments, strict=True))))
+
+
+def _flow(values: list[str]) -> str:  # pragma: no cover - PyYAML writes block style throughout
+    return f"[{', '.join(values)}]"
 
 
 def _loads_yaml(text: str | bytes, limits: DocumentLimits) -> Any:
