@@ -20,6 +20,7 @@ from govdisclose.model import (
     Edition,
     OfficialTable,
     Part,
+    PartDef,
     ProactiveTable2019,
     ProactiveTable2021,
     Publication,
@@ -370,3 +371,63 @@ def test_checks_report_only_the_empty_prose_parts_of_a_blank(edition: str, year:
     findings = checks.check(report).findings
     assert {"part.missing"} == {f.rule for f in findings}
     assert {p for f in findings for p in f.paths} <= prose
+
+
+# ---- parts that plugins add -----------------------------------------------------------------------------------------
+
+
+def _added(**fields: object) -> PartDef:
+    given = {"id": "test.hotline", "heading": "政务公开热线运行情况", "basis": "某市模板", "after": Part.PROBLEMS}
+    return PartDef(**{**given, **fields})  # type: ignore[arg-type]
+
+
+def test_an_added_part_goes_after_the_part_it_names() -> None:
+    """After 五 it is 六 and 其他需要报告的事项 moves to 七; a second part may follow the first by its id."""
+    from govdisclose.model import PartRegistry, Section
+
+    parts = PartRegistry()
+    parts.register(_added())
+    parts.register(_added(id="test.after-hotline", heading="接诉即办情况", after="test.hotline"))
+    blank = new_report(edition="2021", agency="某市某局", year=2025, parts=parts)
+    headings = [section.heading for section in blank.sections]
+    assert ["存在的主要问题及改进情况", "政务公开热线运行情况", "接诉即办情况", "其他需要报告的事项"] == headings[4:]
+    assert (Section, (), None) == (type(blank.sections[5]), blank.sections[5].blocks, blank.sections[5].part)
+    assert "　　六、政务公开热线运行情况" in render(blank).splitlines()
+
+
+def test_an_added_part_after_a_part_the_blank_has_not_goes_before_the_attached_tables() -> None:
+    """Placed after 收费 (a pre-2019 chapter) in a 2021 blank it goes last; in a pre-2019 blank the 附表 stays last."""
+    from govdisclose.model import Edition, Part, PartRegistry
+
+    parts = PartRegistry()
+    parts.register(_added(after=Part.FEES, editions=tuple(Edition)))
+    in_2021 = new_report(edition="2021", agency="某局", year=2025, parts=parts)
+    assert "政务公开热线运行情况" == in_2021.sections[-1].heading
+    old = new_report(edition="pre-2019", agency="某局", year=2016, parts=parts)
+    assert ["政府信息公开的收费及减免情况", "政务公开热线运行情况"] == [s.heading for s in old.sections][3:5]
+    last = new_report(edition="2021", agency="某局", year=2025, parts=[_added(after=Part.STATISTICS_TABLES)])
+    assert "政务公开热线运行情况" == last.sections[-1].heading
+
+
+def test_a_part_definition_refuses_what_it_cannot_use() -> None:
+    """An id without a prefix, a keyword that is no regular expression, a scope that cannot be called: ModelErrors."""
+    for fields, message in (
+        ({"id": "hotline"}, "a part's id is a lowercase tag with its plugin's prefix"),
+        ({"keywords": ("热线(",)}, "keyword '热线(' is not a regular expression"),
+        ({"scope": "某市"}, "'scope' must be callable or None (got '某市')"),
+        ({"section": dict}, "'section' must be Section or a subclass of it"),
+        ({"basis": " "}, "'basis' must not be blank"),
+    ):
+        with pytest.raises(ModelError) as info:
+            _added(**fields)
+        assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_heading_names_an_added_part_by_its_keywords() -> None:
+    """added_parts_named is to plugin parts what parts_named is to the standard ones; no keywords: the heading."""
+    from govdisclose.model import added_parts_named
+
+    hotline, plain = _added(keywords=("热线", "12345")), _added(id="test.plain")
+    assert (hotline,) == added_parts_named("（七）12345政务服务便民热线情况", parts=[hotline, plain])
+    assert (hotline, plain) == added_parts_named("八、政务公开热线运行情况", parts=[hotline, plain])
+    assert () == added_parts_named("其他需要报告的事项", parts=[hotline, plain])

@@ -30,17 +30,21 @@ Which part a heading names
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
+from .._errors import DuplicateKindError, InvalidKindError, ModelError
+from .._registry import Registry
 from ..zh import OrdinalStyle, format_ordinal
-from ._checks import typed_fields
-from ._report import Edition
-from ._sections import Part
+from ._blocks import Block
+from ._checks import not_blank, typed_fields
+from ._report import Agency, Edition
+from ._sections import Part, Section
 
 __all__ = [
     "ATTACHED_TABLES_HEADING",
@@ -55,7 +59,12 @@ __all__ = [
     "STANDARD_HEADINGS",
     "TITLE_LABELS",
     "MetadataTerm",
+    "PartDef",
+    "PartRegistry",
+    "added_parts",
+    "added_parts_named",
     "announced_parts",
+    "default_parts",
     "metadata_term",
     "national_title",
     "part_name",
@@ -232,6 +241,152 @@ def part_of(heading: str, *, depth: int = 1) -> Part | None:
         return Part.STATISTICS_TABLES if _ATTACHED_TABLES.fullmatch(heading.rstrip("。")) else None
     named = parts_named(heading)
     return next((part for part, _ in PART_KEYWORDS if part in named), None)
+
+
+# ---- parts that plugins add -----------------------------------------------------------------------------------------
+
+
+def _part_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value) or "." not in value:
+        raise ModelError(
+            f"a part's id is a lowercase tag with its plugin's prefix, such as 'example.npc-proposals' (got {value!r})",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _words(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for word in value:
+        try:
+            re.compile(word)
+        except re.error as exc:
+            raise ModelError(f"keyword {word!r} is not a regular expression: {exc}", field=attribute.name) from None
+
+
+def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not callable(value):
+        raise ModelError(f"{attribute.name!r} must be callable or None (got {value!r})", field=attribute.name)
+
+
+def _section_kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not (isinstance(value, type) and issubclass(value, Section)):
+        raise ModelError(f"'section' must be Section or a subclass of it (got {value!r})", field=attribute.name)
+
+
+@functools.lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(words))
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PartDef:
+    """A part of a report that a plugin adds: a province's mandatory chapter, with its heading, place and template.
+
+    Registered in a :class:`PartRegistry` (a plugin calls ``host.part(PartDef(...))``), it is honoured by
+    :func:`~govdisclose.templates.new_report` (the part is in every blank it :meth:`applies_to`, at its place, with its
+    template blocks), by the reader (its heading is one of :func:`added_parts_named`; a table of the plugin is read
+    by its labels) and by the check ``part.missing`` (a report it applies to must have it, with content).
+
+    Attributes:
+        id: A stable tag with the plugin's prefix (``example.npc-proposals``).
+        heading: The heading of the part in a blank report, without its ordinal.
+        basis: What requires the part, as a finding names it (``示例省年度报告模板``).
+        after: The part it follows in a blank report: a standard :class:`~govdisclose.model.Part`, or the id of
+            another registered part. Parts of the report after it move down one place.
+        keywords: Regular expressions naming the part in a heading, as real reports word it; by default the heading.
+        editions: The editions whose reports have the part.
+        scope: Which organs must report it (``AgencyScope(region="示例省").matches`` from
+            :mod:`govdisclose.checks`, or any ``(agency) -> bool``); ``None``: every organ.
+        section: The section kind of the part in a blank report (a plugin's :class:`~govdisclose.model.Section`
+            subclass, or ``Section``). A section of that kind stands for the part whatever its heading.
+        template: Makes the blocks of the part in a blank report (a zero table, say); ``None``: no blocks (a prose
+            part, still to be written).
+
+    >>> from govdisclose.model import Agency, Edition
+    >>> mine = PartDef(id="doc.hotline", heading="政务公开热线运行情况", basis="某市模板", after=Part.PROBLEMS,
+    ...                keywords=("热线",), editions=(Edition.E2021,))
+    >>> mine.names("二、政务公开热线工作"), mine.applies_to(Edition.E2019, Agency(name="某市某局"))
+    (True, False)
+    """
+
+    id: str = attrs.field(validator=_part_id)
+    heading: str = attrs.field(validator=not_blank)
+    basis: str = attrs.field(validator=not_blank)
+    after: Part | str
+    keywords: tuple[str, ...] = attrs.field(default=(), validator=_words)
+    editions: tuple[Edition, ...] = (Edition.E2019, Edition.E2021)
+    scope: Callable[[Agency], bool] | None = attrs.field(default=None, eq=False, validator=_callable)
+    section: type[Section] = attrs.field(default=Section, validator=_section_kind)
+    template: Callable[[], tuple[Block, ...]] | None = attrs.field(default=None, eq=False, validator=_callable)
+
+    def names(self, heading: str) -> bool:
+        """Whether *heading* names this part (one of its :attr:`keywords` is in it; by default its heading)."""
+        return _any_of(self.keywords or (re.escape(self.heading),)).search(heading) is not None
+
+    def stands_for(self, section: Section) -> bool:
+        """Whether *section* is this part: a section of its own kind, or one whose heading names it."""
+        return (self.section is not Section and isinstance(section, self.section)) or self.names(section.heading)
+
+    def applies_to(self, edition: Edition, agency: Agency) -> bool:
+        """Whether a report of *edition* by *agency* must have the part."""
+        return edition in self.editions and (self.scope is None or bool(self.scope(agency)))
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The blocks of the part in a blank report."""
+        return () if self.template is None else tuple(self.template())
+
+
+@attrs.define(eq=False)
+class PartRegistry(Registry[str, PartDef]):
+    """The parts plugins add, by id (the core's parts are :class:`~govdisclose.model.Part`), in registration order.
+
+    A :class:`~govdisclose.Registry` of :class:`PartDef` values; ``host.part(definition)`` registers one.
+    """
+
+    error = DuplicateKindError
+    accepts = PartDef
+    key_attribute = "id"
+
+    name: str = "parts"
+    what: str = "part"
+    category: str = "part"
+
+    def check(self, value: PartDef, source: str) -> None:
+        """Refuse what is not a :class:`PartDef`, and a part placed after a part nobody registered."""
+        super().check(value, source)
+        if not isinstance(value.after, Part) and value.after not in self:
+            known = ", ".join(self.keys()) or "none"
+            raise InvalidKindError(
+                f"{source}: part {value.id!r} is placed after {value.after!r}, which is no registered part "
+                f"(registered: {known}); give a Part or register that part first",
+                tag=value.id,
+                source=source,
+            )
+
+    def describe(self, value: PartDef) -> str:
+        """The heading and what requires it."""
+        return f"{value.heading} ({value.basis})"
+
+
+default_parts: Final = PartRegistry()
+"""The parts plugins have added to the default host (empty until plugins are loaded)."""
+
+
+def added_parts(edition: Edition, agency: Agency, *, parts: Iterable[PartDef] | None = None) -> tuple[PartDef, ...]:
+    """The added parts a report of *edition* by *agency* must have, besides :func:`required_parts`.
+
+    *parts* are the parts to consider (a :class:`PartRegistry`, or a profile's own); :data:`default_parts` by default.
+
+    >>> from govdisclose.model import Agency
+    >>> added_parts(Edition.E2021, Agency(name="某县教育局"))  # no plugin has added a part here
+    ()
+    """
+    return tuple(part for part in (default_parts if parts is None else parts) if part.applies_to(edition, agency))
+
+
+def added_parts_named(heading: str, *, parts: Iterable[PartDef] | None = None) -> tuple[PartDef, ...]:
+    """The registered parts a heading names (their keywords), as :func:`parts_named` is for the standard ones."""
+    return tuple(part for part in (default_parts if parts is None else parts) if part.names(heading))
 
 
 # ---- the parts an 引言 announces ------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Plugins: a host bundling every registry a plugin adds to, and discovery through entry points.
 
 A plugin is a ``register(host)`` function that a distribution names in the entry point group ``govdisclose.plugins``.
-It registers section and block kinds, rules, renderers, per-format render functions and disclosure-category lists on a
-:class:`PluginHost`; :func:`load_plugins` finds and runs them. See ``docs/extending.md``.
+It registers section and block kinds, rules, renderers, per-format render functions, disclosure-category lists and
+parts of reports on a :class:`PluginHost`; :func:`load_plugins` finds and runs them. See ``docs/extending.md`` and
+``docs/plugins.md``.
 
 This package stands on :mod:`~govdisclose.model`, :mod:`~govdisclose.checks`, :mod:`~govdisclose.render` and
 :mod:`~govdisclose.templates`; only the command line stands on it.

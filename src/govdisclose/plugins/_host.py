@@ -1,7 +1,7 @@
 """The plugin host: the registries a plugin registers into, and the one call a plugin makes, ``register(host)``.
 
 A :class:`PluginHost` bundles the registries of everything a plugin can add — section and block kinds, rules,
-renderers, disclosure-category lists — and records where each came from (``"core"`` or a plugin's
+renderers, disclosure-category lists, parts of reports — and records where each came from (``"core"`` or a plugin's
 name). :func:`default_host` is the host over the package's default registries (what :func:`govdisclose.render`,
 :func:`govdisclose.check` and the loaders use unless given others); :meth:`PluginHost.isolated` gives a host over fresh
 copies holding only the core registrations, for tests.
@@ -38,7 +38,7 @@ import attrs
 from .._errors import InvalidKindError, PluginError, RegistryError
 from .._registry import CORE, Registration, RegistryEntry, qualified_name
 from ..checks import Rule, RuleCatalog, default_rules
-from ..model import Block, KindRegistry, Report, Section, default_kinds
+from ..model import Block, KindRegistry, PartDef, PartRegistry, Report, Section, default_kinds, default_parts
 from ..render import FUNCTION_FORMATS, Renderer, RendererRegistry, default_renderers
 from ..templates import CategoryList, CategoryRegistry, default_categories
 from ._plugin import LoadedPlugin
@@ -69,6 +69,7 @@ class _Registries:
     rules: RuleCatalog
     renderers: RendererRegistry
     category_lists: CategoryRegistry
+    parts: PartRegistry
 
     def __iter__(self) -> Iterator[Any]:  # each a Registry, or the KindRegistry of two: the same verbs
         return iter(attrs.astuple(self, recurse=False))
@@ -108,7 +109,7 @@ class PluginHost:
     """The registries plugins register into, each registration recorded with its source.
 
     A plugin's ``register(host)`` calls :meth:`section`, :meth:`block`, :meth:`rule`, :meth:`renderer`,
-    :meth:`categories` and :meth:`render_function`; each validates what it is given and
+    :meth:`categories`, :meth:`part` and :meth:`render_function`; each validates what it is given and
     raises a :class:`~govdisclose.RegistryError` subclass that names the plugin and the problem.
 
     Every registration stays in the host's registries, render functions included: they are registered on the
@@ -120,6 +121,7 @@ class PluginHost:
         rules: The rule catalog.
         renderers: The renderers by format name.
         category_lists: The disclosure-category lists.
+        parts: The parts plugins add to reports (a new, empty registry if not given).
         source: Who registers through this host: ``"core"``, or a plugin's name (see :meth:`for_plugin`).
     """
 
@@ -130,10 +132,13 @@ class PluginHost:
         rules: RuleCatalog,
         renderers: RendererRegistry,
         category_lists: CategoryRegistry,
+        parts: PartRegistry | None = None,
         source: str = CORE,
         _state: _State | None = None,
     ) -> None:
-        self._registries = _Registries(kinds, rules, renderers, category_lists)
+        self._registries = _Registries(
+            kinds, rules, renderers, category_lists, PartRegistry() if parts is None else parts
+        )
         self._source = source
         self._state = _state if _state is not None else _State()
 
@@ -182,6 +187,14 @@ class PluginHost:
     def category_lists(self) -> CategoryRegistry:
         """The disclosure-category lists (``registry=`` of :func:`~govdisclose.templates.normalize_category`)."""
         return self._registries.category_lists
+
+    @property
+    def parts(self) -> PartRegistry:
+        """The parts plugins added (``parts=`` of :func:`~govdisclose.templates.new_report`).
+
+        The check ``part.missing`` reads those of the default host.
+        """
+        return self._registries.parts
 
     @property
     def source(self) -> str:
@@ -245,6 +258,18 @@ class PluginHost:
             DuplicateKindError: A list with its id is registered.
         """
         return self.category_lists.register(category_list, source=self._source)
+
+    def part(self, definition: PartDef) -> PartDef:
+        """Add a part to reports (a province's mandatory chapter: heading, place, template, whom it binds); returns it.
+
+        Blank reports (:func:`~govdisclose.templates.new_report`) then have it where it applies, the check
+        ``part.missing`` asks for it there, and the reader's chapters with its heading stand for it.
+
+        Raises:
+            InvalidKindError: Not a :class:`~govdisclose.model.PartDef`, or placed after a part not registered.
+            DuplicateKindError: A part with its id is registered.
+        """
+        return self.parts.register(definition, source=self._source)
 
     def render_function(self, fmt: str, cls: type, function: F) -> F:
         """Register *function* to render the plugin's kind *cls* in the format *fmt*; returns the function.
@@ -371,7 +396,7 @@ class PluginHost:
     def inventory(self) -> tuple[Registration, ...]:
         """Everything registered in this host, with where it comes from.
 
-        Sections, blocks, rules, renderers and category lists, in that order; kinds and renderers
+        Sections, blocks, rules, renderers, category lists and parts, in that order; kinds and renderers
         sorted by name, the others in the order they were registered. A block's detail says the formats it does not
         render in.
         """
@@ -397,4 +422,5 @@ def default_host() -> PluginHost:
         rules=default_rules,
         renderers=default_renderers,
         category_lists=default_categories,
+        parts=default_parts,
     )

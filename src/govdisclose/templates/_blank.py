@@ -20,7 +20,8 @@ publication metadata is empty.
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -40,12 +41,14 @@ from ..model import (
     Edition,
     Introduction,
     Part,
+    PartDef,
     ProactiveTable2019,
     ProactiveTable2021,
     Report,
     ReviewsTable,
     Section,
     Signature,
+    default_parts,
     national_statistics_form,
 )
 from ..zh import OrdinalStyle
@@ -130,6 +133,40 @@ def _pre_2019(year: int) -> tuple[Section, ...]:
     return (*chapters, attached)
 
 
+class PartsProfile(Protocol):
+    """What :func:`new_report` reads of a check profile: the added parts it asks for (``None``: the default's)."""
+
+    @property
+    def parts(self) -> tuple[PartDef, ...] | None: ...  # pragma: no cover - a protocol
+
+
+def _with_added_parts(
+    sections: tuple[Section, ...], edition: Edition, agency: Agency, parts: tuple[PartDef, ...], include: Iterable[str]
+) -> tuple[Section, ...]:
+    """*sections* with the registered parts that apply (or are included), each after the part it names.
+
+    A part placed after a part the blank has not (a standard part of another edition) goes last.
+    """
+    wanted = set(include) if not isinstance(include, str) else {include}
+    ids = [definition.id for definition in parts]
+    unknown = sorted(wanted - set(ids))
+    if unknown:
+        known = ", ".join(ids) or "none"
+        raise ModelError(f"no registered part {unknown[0]!r}; registered: {known}", field="include", value=unknown[0])
+    placed: list[tuple[Part | str | None, Section]] = [(section.part, section) for section in sections]
+    for definition in parts:
+        if definition.id not in wanted and not definition.applies_to(edition, agency):
+            continue
+        section = definition.section(heading=definition.heading, blocks=definition.blocks())
+        after = next((i for i, (key, _) in enumerate(placed) if key == definition.after), None)
+        if after is None:
+            after = len(placed) - 1
+            if placed and placed[-1][0] is Part.STATISTICS_TABLES:  # the 附表 stays last
+                after -= 1
+        placed.insert(after + 1, (definition.id, section))
+    return tuple(section for _, section in placed)
+
+
 def new_report(
     *,
     edition: Edition | str,
@@ -137,6 +174,9 @@ def new_report(
     year: int,
     level: AgencyLevel | str | None = None,
     role: AgencyRole | str | None = None,
+    parts: Iterable[PartDef] | None = None,
+    include: Iterable[str] = (),
+    profile: PartsProfile | None = None,
 ) -> Report:
     """A blank report of *edition* for *agency* and *year*, with every required part, ready to fill.
 
@@ -147,6 +187,10 @@ def new_report(
       2014 (:data:`NATIONAL_FORM_FIRST_YEAR`), an unnumbered ``附表`` holding the national form
       (``政府信息公开情况统计表``) with ``0`` in every value row. Earlier reports used local forms: add a
       :class:`~govdisclose.model.StatisticsTable` of your own.
+
+    Parts that plugins add (:class:`~govdisclose.model.PartDef`, registered in *parts*) are in the blank when they
+    apply to its edition and agency (a province's part for the organs of that province), or when *include* names
+    them: each after the part its definition names, with its heading and its template blocks.
 
     Prose parts have no blocks. The signature names the agency and has no date; publication metadata is empty. Any
     edition is allowed for any year the model accepts (a 2021-format report of 2020 is plausible, and so is a late
@@ -160,10 +204,16 @@ def new_report(
             (``county``); replaces the level of an :class:`~govdisclose.model.Agency` given as *agency*.
         role: ``department`` or ``government`` (or an :class:`~govdisclose.model.AgencyRole`); replaces the role of
             a given agency likewise.
+        parts: The parts plugins added (a :class:`~govdisclose.model.PartRegistry` such as ``host.parts``, or
+            :class:`~govdisclose.model.PartDef` values); by default the profile's, else
+            :data:`~govdisclose.model.default_parts` (the default host's).
+        include: Ids of those parts to add whether or not they apply to the agency.
+        profile: A check profile (:class:`~govdisclose.checks.Profile`) whose ``parts`` the blank should have, as
+            ``check(report, profile=profile)`` asks for them.
 
     Raises:
         ModelError: An argument has the wrong type or an unknown value (the message lists the known ones), or the
-            year is outside what the model accepts.
+            year is outside what the model accepts, or *include* names a part that is not registered.
 
     >>> pre = new_report(edition="pre-2019", agency="某街道办事处", year=2016)
     >>> [s.heading for s in pre.sections][-2:]
@@ -185,6 +235,9 @@ def new_report(
         sections, introduction = _pre_2019(year), Introduction(heading="引言")
     else:
         sections, introduction = _national_format(parsed), None
+    if parts is None:
+        parts = profile.parts if profile is not None and profile.parts is not None else default_parts
+    sections = _with_added_parts(sections, parsed, organ, tuple(parts), include)
     return Report(
         edition=parsed,
         year=year,
