@@ -41,7 +41,7 @@ from typing import Any, Literal
 import attrs
 
 from .._errors import DocumentError
-from ..model import Agency, AgencyLevel, AgencyRole
+from ..model import Agency, AgencyLevel, AgencyRole, PartDef
 from ._catalog import RuleSet
 from ._coverage import BlankPolicy
 from ._findings import Severity
@@ -160,6 +160,8 @@ class Profile:
         blanks: The blank policy (``None``: the caller's, by default lenient).
         parameters: ``(rule, name, value)`` triples.
         scopes: ``(rule, scope)`` pairs: a rule with a scope runs only for the organs in it.
+        parts: The added parts (:class:`~govdisclose.model.PartDef`) ``part.missing`` asks for where they apply;
+            ``None``: those of the default host (:data:`~govdisclose.model.default_parts`).
     """
 
     name: str = "profile"
@@ -169,6 +171,7 @@ class Profile:
     blanks: BlankPolicy | None = None
     parameters: tuple[tuple[str, str, str | Decimal], ...] = ()
     scopes: tuple[tuple[str, AgencyScope], ...] = ()
+    parts: tuple[PartDef, ...] | None = None
 
     def parameter(self, rule_id: str, name: str) -> str | Decimal | None:
         """The value the profile sets for a rule's parameter, else its declared default."""

@@ -26,6 +26,7 @@ from ..model import (
     Statistic,
     StatisticsTable,
     Table,
+    added_parts,
     announced_parts,
     part_name,
     parts_named,
@@ -242,6 +243,14 @@ def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
         elif not any(_has_content(section) for _, section in holders):
             path, section = holders[0]
             yield ctx.finding(f"“{section.heading}”部分没有内容（{_BASIS[edition]}要求报告{name}）", paths=(path,))
+    chosen = ctx.profile.parts if ctx.profile is not None else None  # None: the default host's
+    for added in added_parts(edition, ctx.report.agency, parts=chosen):  # the parts plugins add, where they bind
+        holders = [(path, section) for path, _, section, _ in sections if added.stands_for(section)]
+        if not holders:
+            yield ctx.finding(f"缺少{added.basis}要求的“{added.heading}”部分", paths=("$.sections",))
+        elif not any(_has_content(section) for _, section in holders):
+            path, section = holders[0]
+            yield ctx.finding(f"“{section.heading}”部分没有内容（{added.basis}要求报告{added.heading}）", paths=(path,))
 
 
 # ---- fees in the 2021 edition ---------------------------------------------------------------------------------------
@@ -359,7 +368,7 @@ RULES = (
         description=(
             "A mandatory part is missing or empty: the six parts of the 2019 and 2021 editions; before 2019 the "
             "six items of the 2008 regulation's article 32 (主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题及改进, "
-            "其他)."
+            "其他); and the parts plugins add (PartDef) where they apply."
         ),
         severity="warning",
         scope="report",
