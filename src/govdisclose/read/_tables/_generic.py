@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..._errors import ModelError
-from ...model import Cell, Table
+from ...model import Cell, OfficialTable, Table
 from ...zh import display_width
 from .._diagnostics import Notes
 from .._normalise import Line, TableItem
 from ._cells import pipe_cells
+from ._plugin import plugin_text_table
 
 
 def is_pipe_row(text: str) -> bool:
@@ -15,12 +16,15 @@ def is_pipe_row(text: str) -> bool:
     return text.count("|") >= 2 and sum(1 for part in text.split("|") if part.strip()) >= 2
 
 
-def generic_text_table(lines: list[Line], notes: Notes) -> Table | None:
-    """A table of pipe rows that is no official table, as a generic :class:`~govdisclose.model.Table`.
+def generic_text_table(lines: list[Line], notes: Notes) -> Table | OfficialTable | None:
+    """A table of pipe rows that is no official table: a plugin's table, else a generic table.
 
     Rows aligned on one grid (as govdisclose writes them) give back their column spans; other rows are padded to the
     widest. Row spans and header cells cannot be told from text.
     """
+    plugin = plugin_text_table(lines, notes)
+    if plugin is not None:
+        return plugin
     raw = [[cell.text for cell in pipe_cells(line)] for line in lines]
     aligned = len({display_width(line.text) for line in lines}) == 1 and all(
         line.text.startswith("|") for line in lines

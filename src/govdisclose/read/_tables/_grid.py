@@ -1,22 +1,24 @@
 """Tables as grids of cells with their spans (an HTML ``<table>``, or any reader that finds a grid).
 
-A grid is read as official tables, else as the national form, else as a generic table.
+A grid is read as official tables, else as a table a plugin defines, else as the national form, else as a generic
+table.
 """
 
 from __future__ import annotations
 
-from ...model import Table
+from ...model import OfficialTable, Table
 from .._diagnostics import Notes
 from .._normalise import TableItem
 from ._cells import Cell
 from ._generic import generic_html_table
 from ._national import national_html_form
 from ._official import TableDraft, drafts_of, kind_of
+from ._plugin import plugin_grid_table
 from ._segments import Segmenter
 
 
-def read_grid(item: TableItem, notes: Notes) -> list[TableDraft | Table]:
-    """Read a grid of cells with their spans: its official tables, else the national form, else a generic table.
+def read_grid(item: TableItem, notes: Notes) -> list[TableDraft | Table | OfficialTable]:
+    """Read a grid of cells with their spans: official tables, else a plugin's, the national form, a generic table.
 
     The list is empty when the grid is not even a generic table (its rows do not line up).
 
@@ -27,6 +29,9 @@ def read_grid(item: TableItem, notes: Notes) -> list[TableDraft | Table]:
     drafts = _official_tables(item, notes)
     if drafts:
         return list(drafts)
+    plugin = plugin_grid_table(item, notes)
+    if plugin is not None:
+        return [plugin]
     national = national_html_form(item, notes)
     if national is not None:
         return [national]
