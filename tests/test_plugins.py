@@ -838,3 +838,215 @@ def test_a_copy_of_the_default_host_serializes_like_the_defaults() -> None:
     )
     copy = default_host().copy()
     assert govdisclose.to_json(report) == govdisclose.to_json(report, registry=copy.kinds)
+
+
+# ---- a mandatory province part: new_report, the reader and check honour it ----------------------------------------
+
+PROVINCE_ORGAN = "示例省教育厅"  # in the example plugin's scope (its region is 示例省)
+PART_ID = "example.npc-proposals"
+PART_MISSING = "缺少示例省年度报告模板要求的“人大代表建议和政协提案办理结果公开情况”部分"
+
+
+@pytest.fixture
+def province(host: PluginHost, monkeypatch: pytest.MonkeyPatch) -> PluginHost:
+    """The isolated host with the plugin, standing in for the default host where the readers look for tables."""
+    import govdisclose.read._tables._plugin as reader
+
+    monkeypatch.setattr(reader, "default_kinds", host.kinds)
+    return host
+
+
+def _filled_province_report(host: PluginHost) -> Report:
+    """The province's blank with every prose part written and the proposals table filled (45/45/40, 12/12/12)."""
+    from govdisclose.model import Part
+    from govdisclose.templates import new_report
+
+    blank = new_report(edition="2021", agency=PROVINCE_ORGAN, year=2025, parts=host.parts)
+    written = blank
+    for part in (Part.OVERVIEW, Part.PROBLEMS, Part.OTHER):
+        written = written.with_part(part, blocks=[Paragraph(content=("本年度工作情况。",))], subsections=[])
+    index = next(i for i, section in enumerate(written.sections) if section.KIND == PART_ID)
+    table = (
+        written.sections[index]
+        .blocks[0]
+        .with_cells({("人大代表建议", "办理件数"): 45, ("人大代表建议", "已办结"): 45, ("人大代表建议", "已公开"): 40})
+    )
+    table = table.with_row("政协提案", {"办理件数": 12, "已办结": 12, "已公开": 12})
+    return written.replace(f"$.sections[{index}].blocks", (table, Paragraph(content=("均已按期办结。",))))
+
+
+@requires_plugin
+def test_new_report_adds_the_province_part_for_its_organs(host: PluginHost) -> None:
+    """A 2021 and a 2019 blank of an organ of 示例省 end with 七、the plugin's part holding its zero table."""
+    from govdisclose_example_plugin import HEADING, ProposalsSection, ProposalsTable
+
+    from govdisclose.templates import new_report
+
+    for edition in ("2021", "2019"):
+        blank = new_report(edition=edition, agency=PROVINCE_ORGAN, year=2025, parts=host.parts)
+        assert 7 == len(blank.sections)
+        last = blank.sections[-1]
+        assert (ProposalsSection, HEADING, None) == (type(last), last.heading, last.part)
+        assert [ProposalsTable.zeros()] == list(last.blocks)
+        assert "　　七、人大代表建议和政协提案办理结果公开情况" in render(blank, renderers=host.renderers).splitlines()
+
+
+@requires_plugin
+def test_new_report_leaves_the_part_out_elsewhere_unless_included(host: PluginHost) -> None:
+    """Other organs, and pre-2019 reports, have no such part; include= adds it; an unknown id names the known ones."""
+    from govdisclose import ModelError
+    from govdisclose.model import Agency
+    from govdisclose.templates import new_report
+
+    assert 6 == len(new_report(edition="2021", agency="某县教育局", year=2025, parts=host.parts).sections)
+    old = new_report(edition="pre-2019", agency=PROVINCE_ORGAN, year=2016, parts=host.parts)
+    assert PART_ID not in {section.KIND for section in old.sections}
+    included = new_report(edition="2021", agency="某县教育局", year=2025, parts=host.parts, include=[PART_ID])
+    assert PART_ID == included.sections[-1].KIND
+    county = Agency(name="某县教育局", parent="示例省某市")  # in the province by its parent
+    assert PART_ID == new_report(edition="2021", agency=county, year=2025, parts=host.parts).sections[-1].KIND
+    with pytest.raises(ModelError) as info:
+        new_report(edition="2021", agency="某局", year=2025, parts=host.parts, include=["example.nope"])
+    assert "no registered part 'example.nope'; registered: example.npc-proposals" == str(info.value)
+
+
+@requires_plugin
+def test_part_missing_asks_the_province_organs_for_the_part(host: PluginHost) -> None:
+    """part.missing with a profile's parts: absent → 缺少…部分; no content → 没有内容; with its table → quiet."""
+    from govdisclose.checks import Profile
+
+    profile = Profile(name="示例省", parts=tuple(host.parts))
+    report = _filled_province_report(host)
+    assert () == check(report, rules=host.rules, profile=profile).findings
+    without = attrs.evolve(report, sections=report.sections[:-1])
+    findings = [(f.rule, f.message, f.paths) for f in check(without, rules=host.rules, profile=profile).findings]
+    assert [("part.missing", PART_MISSING, ("$.sections",))] == findings
+    assert () == check(without, rules=host.rules).findings  # the default host has no such part
+    empty = report.replace("$.sections[6]", Section(heading="七、人大代表建议和政协提案办理结果公开情况"))
+    findings = [(f.rule, f.message) for f in check(empty, rules=host.rules, profile=profile).findings]
+    expected = (
+        "“七、人大代表建议和政协提案办理结果公开情况”部分没有内容"
+        "（示例省年度报告模板要求报告人大代表建议和政协提案办理结果公开情况）"
+    )
+    assert [("part.missing", expected)] == findings
+    elsewhere = attrs.evolve(without, agency=attrs.evolve(without.agency, name="某县教育局"), signature=None)
+    assert () == check(elsewhere, rules=host.rules, profile=profile).findings
+
+
+@requires_plugin
+def test_part_missing_reads_the_default_hosts_parts_without_a_profile(
+    host: PluginHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a profile, part.missing asks for the parts of the default host (here the loaded host stands in)."""
+    import govdisclose.model._vocabulary as vocabulary
+
+    monkeypatch.setattr(vocabulary, "default_parts", host.parts)
+    report = _filled_province_report(host)
+    without = attrs.evolve(report, sections=report.sections[:-1])
+    assert [PART_MISSING] == [f.message for f in check(without, rules=host.rules).findings]
+
+
+@requires_plugin
+def test_new_report_and_check_follow_one_profile(host: PluginHost) -> None:
+    """new_report(profile=…) adds the profile's parts; check(…, profile=…) then finds the blank's part present."""
+    from govdisclose.checks import Profile
+    from govdisclose.templates import new_report
+
+    profile = Profile(name="示例省", parts=tuple(host.parts))
+    blank = new_report(edition="2021", agency=PROVINCE_ORGAN, year=2025, profile=profile)
+    assert PART_ID == blank.sections[-1].KIND
+    assert 6 == len(new_report(edition="2021", agency=PROVINCE_ORGAN, year=2025).sections)  # default host: none
+    messages = [f.message for f in check(blank, rules=host.rules, profile=profile).findings]
+    assert not any("人大代表建议" in message for message in messages)
+    assert 3 == len(messages)  # 一、五、六 are still empty prose parts
+
+
+@requires_plugin
+@pytest.mark.parametrize("to", ["text", "html"])
+def test_the_reader_reads_the_part_and_its_table_and_check_honours_it(province: PluginHost, to: str) -> None:
+    """Rendered and read back, the part is a chapter with the plugin's table (read by its labels); check is quiet."""
+    from govdisclose_example_plugin import ProposalsTable
+
+    from govdisclose.checks import Profile
+    from govdisclose.read import read_html, read_text
+
+    profile = Profile(name="示例省", parts=tuple(province.parts))
+    report = _filled_province_report(province)
+    read = (read_text if to == "text" else read_html)(render(report, to=to, renderers=province.renderers))
+    chapter = next(section for section in read.report.sections if "人大代表建议" in section.heading)
+    table = chapter.blocks[0]
+    assert isinstance(table, ProposalsTable)
+    assert report.sections[-1].blocks[0].rows == table.rows
+    assert [] == [f.message for f in check(read, profile=profile).findings if f.rule == "part.missing"]
+    cut = render(attrs.evolve(report, sections=report.sections[:-1]), to=to, renderers=province.renderers)
+    findings = [f.message for f in check(read_text(cut) if to == "text" else read_html(cut), profile=profile).findings]
+    assert PART_MISSING in findings
+
+
+@requires_plugin
+def test_the_reader_does_not_guess_a_plugin_table(province: PluginHost) -> None:
+    """A row that is not the plugin's, or a row one value short, leaves the table a generic table."""
+    from govdisclose_example_plugin import ProposalsTable
+
+    from govdisclose.model import Table
+    from govdisclose.read import read_text
+
+    head = (
+        "示例省教育厅2025年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况。\n"
+        "二、人大代表建议和政协提案办理结果公开情况\n| 类别 | 办理件数 | 已办结 | 已公开 |\n"
+    )
+    good = read_text(head + "| 人大代表建议 | 45 | 45 | 40 |\n| 政协提案 | 12 | 12 | / |\n").report
+    table = good.sections[1].blocks[0]
+    assert isinstance(table, ProposalsTable)
+    assert "/" == table.get("cppcc", "published").text
+    for rows in ("| 人大代表建议 | 45 | 45 | 40 |\n| 其他建议 | 1 | 1 | 1 |\n", "| 人大代表建议 | 45 | 45 |\n"):
+        read = read_text(head + rows).report
+        assert isinstance(read.sections[1].blocks[0], Table)
+
+
+@requires_plugin
+def test_the_plugin_rule_is_scoped_to_the_province_by_a_profile(host: PluginHost, tmp_path: Path) -> None:
+    """With a profile scoping example.proposals-total to 示例省, the sample's county organ is out of scope."""
+    from govdisclose.checks import AgencyScope, Profile
+
+    flawed = parse_report(_flawed(tmp_path).read_bytes(), "json", registry=host.kinds)
+    profile = Profile(name="示例省口径", scopes=(("example.proposals-total", AgencyScope(region="示例省")),))
+    assert 2 == sum(f.rule == "example.proposals-total" for f in check(flawed, rules=host.rules).findings)
+    assert 0 == sum(
+        f.rule == "example.proposals-total" for f in check(flawed, rules=host.rules, profile=profile).findings
+    )
+    inside = attrs.evolve(flawed, agency=attrs.evolve(flawed.agency, parent="示例省"))
+    assert 2 == sum(
+        f.rule == "example.proposals-total" for f in check(inside, rules=host.rules, profile=profile).findings
+    )
+
+
+@requires_plugin
+def test_cli_new_writes_the_province_part(tmp_path: Path) -> None:
+    """`govdisclose new` for an organ of 示例省 writes the plugin's part, its table labelled in YAML."""
+    target = tmp_path / "blank.yaml"
+    result = cli("new", "--edition", "2021", "--agency", PROVINCE_ORGAN, "--year", "2025", "-o", str(target))
+    assert 0 == result.returncode, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "- kind: example.npc-proposals\n  heading: 人大代表建议和政协提案办理结果公开情况\n" in text
+    assert "- 0  # 办理结果 / 已办结" in text
+
+
+def test_parts_are_registered_like_everything_else() -> None:
+    """host.part: listed with its source, copied with the host, refused twice or when placed after nothing known."""
+    from govdisclose.model import Part, PartDef
+
+    host = PluginHost.isolated()
+    hotline = PartDef(id="test.hotline", heading="政务公开热线运行情况", basis="某市模板", after=Part.PROBLEMS)
+    host.load("hotline", lambda h: h.part(hotline))
+    assert ("part", "test.hotline", "hotline") in {(r.category, r.name, r.source) for r in host.inventory()}
+    assert hotline is host.copy().parts.get("test.hotline")
+    assert PluginHost.isolated().parts.get("test.hotline") is None
+    with pytest.raises(DuplicateKindError):
+        host.load("other", lambda h: h.part(attrs.evolve(hotline, heading="另一个")))
+    lost = PartDef(id="test.lost", heading="某部分", basis="某市模板", after="test.nowhere")
+    with pytest.raises(InvalidKindError) as info:
+        host.load("lost", lambda h: h.part(lost))
+    assert "placed after 'test.nowhere', which is no registered part" in str(info.value)
+    with pytest.raises(InvalidKindError):
+        host.load("wrong", lambda h: h.part("test.hotline"))  # type: ignore[arg-type]

@@ -73,7 +73,12 @@ def new(parser: argparse.ArgumentParser) -> Run:
         from ..templates import new_report
 
         blank = new_report(
-            edition=options.edition, agency=options.agency, year=options.year, level=options.level, role=options.role
+            edition=options.edition,
+            agency=options.agency,
+            year=options.year,
+            level=options.level,
+            role=options.role,
+            parts=session.host.parts if session.plugins else None,  # the parts the installed plugins add
         )
         to = options.to or ("xlsx" if str(options.output).lower().endswith(".xlsx") else format_for(options.output))
         if to == "xlsx":
@@ -83,7 +88,7 @@ def new(parser: argparse.ArgumentParser) -> Run:
                 raise CommandError("refusing to write an Excel workbook to a terminal; give -o FILE.xlsx", status=2)
             write_output(to_workbook(blank), options.output)
         else:
-            write_output(dump_report(blank, to), options.output)
+            write_output(dump_report(blank, to, registry=session.kinds), options.output)
         return 0
 
     return run

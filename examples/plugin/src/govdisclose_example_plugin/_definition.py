@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from govdisclose.model import ColumnDef, GridDef, RowDef
 
-__all__ = ["HEADING", "PROPOSALS"]
+__all__ = ["BASIS", "HEADING", "PROPOSALS", "REGION"]
 
 HEADING = "人大代表建议和政协提案办理结果公开情况"
 """The heading of the part."""
+
+REGION = "示例省"
+"""The (made-up) province whose template asks every organ for the part."""
+
+BASIS = f"{REGION}年度报告模板"
+"""What requires the part, as a finding names it."""
 
 _COLUMNS = (
     ColumnDef(id="received", label="办理件数"),
