@@ -24,7 +24,7 @@ MODEL_CLASSES = [
     and attrs.has(getattr(model, name))
     and attrs.fields(getattr(model, name))  # Block, the base of the blocks, has no fields of its own
     and name not in _DEFINITIONS
-    and name != "KindRegistry"
+    and name not in ("KindRegistry", "PartRegistry")  # registries, not values
 ]
 
 
