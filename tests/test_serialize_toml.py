@@ -280,3 +280,16 @@ def test_samples_round_trip_with_labels() -> None:
     for name in examples.names():
         assert examples.text(name) == to_json(from_toml(to_toml(examples.load(name))))
     assert 'id = "result.disclosed"  # 三、本年度办理结果 / （一）予以公开' in to_toml(examples.load("sample-2021"))
+
+
+def test_a_local_row_label_with_odd_characters_is_a_safe_comment() -> None:
+    """A local row's label holding a line break, a bell or a line separator is commented on one line; it loads."""
+    from govdisclose.model import ApplicationsTable2021, TableRow
+
+    table = ApplicationsTable2021(rows=(TableRow(id="local.x", values=(1,), label="本地\n行\x07\u2028说明"),))
+    report = Report(
+        edition=Edition.E2021, year=2024, agency=Agency(name="x"), sections=(Section(heading="h", blocks=(table,)),)
+    )
+    text = to_toml(report)
+    assert 'id = "local.x"  # 本地 行 说明' in text.splitlines()
+    assert report == from_toml(text)

@@ -313,3 +313,16 @@ def test_a_plugin_table_is_labelled_from_its_own_definition() -> None:
     assert "- id: npc  # 人大代表建议" in text
     assert "- 45  # 办理结果 / 已办结" in text
     assert report == from_yaml(text, registry=registry)
+
+
+def test_a_local_row_label_with_odd_characters_is_a_safe_comment() -> None:
+    """A local row's label holding a line break, a bell or a line separator is commented on one line; it loads."""
+    from govdisclose.model import ApplicationsTable2021, TableRow
+
+    table = ApplicationsTable2021(rows=(TableRow(id="local.x", values=(1,), label="本地\n行\x07\u2028说明"),))
+    report = Report(
+        edition=Edition.E2021, year=2024, agency=Agency(name="x"), sections=(Section(heading="h", blocks=(table,)),)
+    )
+    text = to_yaml(report)
+    assert "    - id: local.x  # 本地 行 说明" in text.splitlines()
+    assert report == from_yaml(text)

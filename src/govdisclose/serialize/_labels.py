@@ -104,12 +104,18 @@ _PADDING = "_" * 100
 """Makes a row's placeholder as long as its values would be: tomli-w writes a row short enough inline, where no comment
 can go, and rows holding arrays were never that short."""
 
-_ONE_LINE = re.compile(r"[^\n\r\x85\u2028\u2029]*\Z")
+# What a comment may hold in both formats: TOML refuses control characters in a comment, YAML non-printable ones and
+# treats NEL, LS and PS as line breaks.
+_UNFIT = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _comment(text: str) -> str:
-    """*text* fit for a comment: on one line, whatever it holds."""
-    return text if _ONE_LINE.match(text) else " ".join(text.split())
+    r"""*text* fit for a comment in YAML and TOML: on one line, anything a comment may not hold made a space.
+
+    >>> _comment("本地行\n第二行\x07")
+    '本地行 第二行'
+    """
+    return " ".join(_UNFIT.sub(" ", text).split()) if _UNFIT.search(text) else text
 
 
 def with_labels(
