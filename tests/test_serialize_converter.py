@@ -130,3 +130,24 @@ def test_an_object_where_one_belongs_is_named() -> None:
     with pytest.raises(DocumentError) as info:
         govdisclose.report_from_data(data)
     assert ("expected an object, got boolean True @ $.agency",) == info.value.problems
+
+
+def test_figures_remembered_when_dumped_keep_their_own_data() -> None:
+    """Cells dumped through the remembered figures give each figure its own data, however often it is met."""
+    from decimal import Decimal
+
+    from govdisclose.model import Qualifier
+
+    cells = [
+        Figure(value=Decimal(3)),
+        Figure(value=Decimal("3.0")),
+        Figure(value=Decimal(3), qualifier=Qualifier.MORE_THAN),
+        Figure(marker="/"),
+        Figure(marker=""),
+        Figure(),
+    ]
+    expected = [3, "3.0", "3余", "/", "", None]
+    converter = make_converter()
+    for _ in range(2):  # the second time from the remembered data
+        assert expected == [converter.unstructure(cell, Figure) for cell in cells]
+    assert expected == [_converter._unstructure_figure(cell) for cell in cells]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import sys
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -12,14 +13,14 @@ from .._errors import GovDiscloseError, RegistryError, SourceError
 from ..batch import check_file, load_source
 from ..model import Report
 from ..serialize._files import FORMATS
-from ._core import CommandError, HostHandle, Run, Session
+from ._core import CommandError, HostHandle, Run, Session, visible
 from ._runs import (
     DOCUMENT_SUFFIXES,
     add_sources,
     emit,
+    encoded,
     failed,
     failure_line,
-    for_terminal,
     jsonl,
     report_failure,
     run_batch,
@@ -40,11 +41,13 @@ def check_source(
     previous: Report | None,
     text: bool,
     profile: Profile | None = None,
+    terminal: bool = False,
 ) -> dict[str, Any]:
-    """Check one source (a task): whether it is ok, its counts, and its output, ready to write.
+    """Check one source (a task): whether it is ok, its counts, and its output as the bytes to write.
 
-    The output (the findings as text, or the JSON Lines record) is made here, in the worker with ``--jobs``: the
-    parent only writes it, and a string crosses between processes far faster than the findings as nested data.
+    The output (the findings as text, escaped for a *terminal*, or the JSON Lines record) is made and encoded here,
+    in the worker with ``--jobs``: the parent only writes the bytes, and bytes cross between processes far faster
+    than the findings as nested data (or even as a string, which is encoded on one side and decoded on the other).
     """
     result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous, profile=profile)
     if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
@@ -53,9 +56,10 @@ def check_source(
         result = attrs.evolve(result, findings=(*identity_findings(previous, result.report), *result.findings))
     if text:
         output = f"{source} ({result.report.display_title})\n{result.to_text()}"
+        output = visible(output) if terminal else output
     else:
         output = jsonl(result.to_data(source=source))
-    return {"ok": result.ok, "counts": result.counts, "output": output}
+    return {"ok": result.ok, "counts": result.counts, "output": encoded(output)}
 
 
 def _rules(options: argparse.Namespace, session: Session) -> RuleSet:
@@ -126,6 +130,7 @@ def check(parser: argparse.ArgumentParser) -> Run:
             previous=previous,
             text=text,
             profile=profile,
+            terminal=text and sys.stdout.isatty(),
         )
         totals = {"error": 0, "warning": 0, "info": 0, "explained": 0}
         reports = failures = 0
@@ -135,7 +140,7 @@ def check(parser: argparse.ArgumentParser) -> Run:
                 assert result.value is not None
                 data = result.value
                 try:
-                    emit(for_terminal(data["output"], "-") if text else data["output"])
+                    emit(data["output"])
                 except SourceError as exc:  # this source's findings cannot be written: it fails, the others go on
                     result = failed(result, exc)
                 else:

@@ -36,6 +36,7 @@ __all__ = [
     "add_outputs",
     "add_sources",
     "emit",
+    "encoded",
     "failed",
     "failure_line",
     "for_terminal",
@@ -157,6 +158,25 @@ class _Signals:
 _SIGNALS = _Signals()
 
 
+def encoded(text: str, target: str | os.PathLike[str] = "-") -> bytes:
+    """*text* as the UTF-8 bytes an output is written as (by a worker process, so that the parent only writes them).
+
+    Raises:
+        SourceError: The text holds what UTF-8 cannot encode (a lone surrogate), said with its position and where the
+            output was going.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        where = "standard output" if os.fspath(target) == "-" else os.fspath(target)
+        character = text[exc.start]
+        raise SourceError(
+            f"cannot write {where}: the output holds a lone surrogate U+{ord(character):04X} at character "
+            f"{exc.start}, which UTF-8 cannot encode",
+            source=where,
+        ) from None
+
+
 def emit(data: str | bytes, target: str | os.PathLike[str] = "-") -> None:
     """Write one output whole (to a file, or ``-`` for standard output); a signal waits until it is written.
 
@@ -165,17 +185,7 @@ def emit(data: str | bytes, target: str | os.PathLike[str] = "-") -> None:
             surrogate), which is said with its position.
     """
     if isinstance(data, str):
-        text = data
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            where = "standard output" if os.fspath(target) == "-" else os.fspath(target)
-            character = text[exc.start]
-            raise SourceError(
-                f"cannot write {where}: the output holds a lone surrogate U+{ord(character):04X} at character "
-                f"{exc.start}, which UTF-8 cannot encode",
-                source=where,
-            ) from None
+        data = encoded(data, target)
     _SIGNALS.writing = True
     try:
         write_output(data, target)

@@ -207,6 +207,25 @@ def _unstructure_figure(figure: Figure) -> int | str | None:
     return figure.text
 
 
+# The data of figures already unstructured, by identity. Equal cells of a loaded report share one figure (see
+# _cached_figure), so a report of 200 cells has a dozen or so distinct figures, each written many times. The figure is
+# kept with its data, so that its id cannot be reused by another object while the entry lives; at most a few thousand
+# are kept, and figures past that are unstructured on every call.
+_FIGURE_DATA: dict[int, tuple[Figure, int | str | None]] = {}
+_KEEP_FIGURES = 4096
+
+
+def _unstructure_figure_cached(figure: Figure) -> int | str | None:
+    """:func:`_unstructure_figure`, remembered for the figures met first (immutable, so their data never changes)."""
+    entry = _FIGURE_DATA.get(id(figure))
+    if entry is not None and entry[0] is figure:
+        return entry[1]
+    data = _unstructure_figure(figure)
+    if len(_FIGURE_DATA) < _KEEP_FIGURES:
+        _FIGURE_DATA[id(figure)] = (figure, data)
+    return data
+
+
 def _is_quantity_union(tp: Any) -> bool:
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return False
@@ -288,7 +307,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Figure, _structure_figure_cached)
-    converter.register_unstructure_hook(Figure, _unstructure_figure)
+    converter.register_unstructure_hook(Figure, _unstructure_figure_cached)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(datetime.time, _structure_time)
@@ -449,7 +468,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
         if item_type is str or (_is_quantity_union(item_type) and str in typing.get_args(item_type)):
             return lambda value: [item if type(item) is str else hook(item) for item in value]
         if item_type is Figure:
-            return lambda value: list(map(_unstructure_figure, value))
+            return lambda value: list(map(_unstructure_figure_cached, value))
         return lambda value: [hook(item) for item in value]
 
     def unstructure_optional(declared: Any) -> Callable[[Any], Any]:

@@ -95,7 +95,7 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
                 append(separator + written + encode_basestring(item))
             elif item_kind is int:
                 append(separator + written + int.__repr__(item))
-            elif item_kind is list and item and all(type(member) in _SCALAR_TYPES for member in item):
+            elif item_kind is list and item and all(map(_IS_SCALAR_TYPE, map(type, item))):
                 append(separator + written + _one_line_array(item))
             else:
                 append(separator + written)
@@ -105,7 +105,7 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
     elif kind is list or kind is tuple:
         if not value:
             pieces.append("[]")
-        elif all(type(item) in _SCALAR_TYPES for item in value):
+        elif all(map(_IS_SCALAR_TYPE, map(type, value))):
             pieces.append(_one_line_array(value))  # the C encoder writes "[1, 2, \"x\"]" exactly so
         else:
             inner = newline + _INDENT
@@ -135,6 +135,7 @@ def _key(key: object) -> str:
 
 
 _SCALAR_TYPES = frozenset({str, int, bool, type(None)})
+_IS_SCALAR_TYPE = _SCALAR_TYPES.__contains__  # mapped over an array's item types: no Python frame per item
 
 
 def _make_one_line_array() -> Callable[[Any], str]:
