@@ -25,7 +25,9 @@ from govdisclose import (
     PluginError,
     RegistryError,
     UnknownKindError,
+    _entry_points,
 )
+from govdisclose._entry_points import EntryPoint
 from govdisclose.checks import Rule, check, default_rules
 from govdisclose.cli import main
 from govdisclose.model import Block, Count, Paragraph, Report, Section, default_kinds
@@ -399,12 +401,12 @@ def fake_plugins(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
                 else:
                     monkeypatch.setitem(sys.modules, module, types.SimpleNamespace(register=target))
                     value = f"{module}:register"
-            entry_points.append(importlib.metadata.EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP))
+            entry_points.append(EntryPoint(name, value, ENTRY_POINT_GROUP))
 
-        def fake(*, group: str) -> list[importlib.metadata.EntryPoint]:
+        def fake(*, group: str) -> list[EntryPoint]:
             return entry_points if group == ENTRY_POINT_GROUP else []
 
-        monkeypatch.setattr(importlib.metadata, "entry_points", fake)
+        monkeypatch.setattr(_entry_points, "entry_points", fake)
 
     return install
 
@@ -1050,3 +1052,23 @@ def test_parts_are_registered_like_everything_else() -> None:
     assert "placed after 'test.nowhere', which is no registered part" in str(info.value)
     with pytest.raises(InvalidKindError):
         host.load("wrong", lambda h: h.part("test.hotline"))  # type: ignore[arg-type]
+
+
+def test_entry_points_are_found_as_importlib_metadata_finds_them() -> None:
+    """The scan without importlib.metadata finds the same entry points, distributions and versions as importlib."""
+    for group in (ENTRY_POINT_GROUP, "console_scripts", "pytest11"):
+        expected = [
+            (e.name, e.value, e.dist.metadata["Name"] if e.dist else None, e.dist.version if e.dist else None)
+            for e in importlib.metadata.entry_points(group=group)
+        ]
+        found = [(e.name, e.value, e.distribution, e.version) for e in _entry_points.entry_points(group=group)]
+        assert sorted(expected) == sorted(found)
+    assert any(e.name == "govdisclose" for e in _entry_points.entry_points(group="console_scripts"))
+
+
+def test_an_entry_point_loads_what_it_names() -> None:
+    """A value loads its module, or the attribute path inside it; a malformed value is refused."""
+    assert importlib.import_module("json") is EntryPoint("x", "json", "g").load()
+    assert importlib.import_module("os.path").join is EntryPoint("x", "os.path : join [extra]", "g").load()
+    with pytest.raises(ValueError, match="not an entry point value"):
+        EntryPoint("x", "not a value!", "g").load()

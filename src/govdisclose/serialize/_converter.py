@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import inspect
 import re
+import sys
 import types
 import typing
 import weakref
@@ -226,6 +228,42 @@ def _unstructure_figure_cached(figure: Figure) -> int | str | None:
     return data
 
 
+# Compiled annotation texts: the model's modules use postponed annotations (strings), and the same few dozen texts
+# ("str | None", "tuple[Block, ...]") recur in every class. typing.get_type_hints compiles each one anew for every class
+# and every base; compiled once here, they cost an eval each.
+_ANNOTATIONS: dict[str, types.CodeType] = {}
+
+
+def _resolve_types(cls: type) -> None:
+    """:func:`attrs.resolve_types` for *cls*, each distinct annotation text compiled once per process.
+
+    The names of an annotation are looked up as :func:`typing.get_type_hints` looks them up for a class: in the module
+    of the class (or base) that declares the field, then in that class's namespace, then the builtins. Resolving the
+    classes of a document before cattrs meets them is the larger part of the first load in a process (the start-up
+    of ``govdisclose check one.json``); cattrs skips classes already resolved.
+    """
+    if getattr(cls, "__attrs_types_resolved__", None) == cls:
+        return
+    hints: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        annotations = inspect.get_annotations(base)  # the class's own, as written
+        module = getattr(sys.modules.get(base.__module__), "__dict__", {})
+        namespace = dict(vars(base))
+        for name, text in annotations.items():
+            if isinstance(text, str):
+                code = _ANNOTATIONS.get(text)
+                if code is None:
+                    code = _ANNOTATIONS[text] = compile(text, "<annotation>", "eval")
+                value = eval(code, namespace, module)
+            else:
+                value = text
+            hints[name] = type(None) if value is None else value
+    for field in attrs.fields(cls):
+        if field.name in hints:
+            object.__setattr__(field, "type", hints[field.name])  # frozen: as attrs.resolve_types sets it
+    cls.__attrs_types_resolved__ = cls  # type: ignore[attr-defined] # the mark attrs and cattrs look for
+
+
 def _is_quantity_union(tp: Any) -> bool:
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return False
@@ -362,6 +400,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
     def plain_class(cls: type) -> Callable[[Any, Any], Any]:
         """An untagged attrs class from an object: cattrs's generated function, refusing other values by name."""
+        _resolve_types(cls)
         structure: Callable[[Mapping[str, Any], type], Any] = make_dict_structure_fn(
             cls, converter, _cattrs_forbid_extra_keys=True
         )
@@ -377,7 +416,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
     def fields_of(cls: type) -> tuple[Callable[[Mapping[str, Any], type], Any], frozenset[str]]:
         """The generated structure function of a tagged class, and the keys its documents may have (made once)."""
-        attrs.resolve_types(cls)
+        _resolve_types(cls)
         names = frozenset(a.name for a in attrs.fields(cls) if a.init)
         # Extra keys are checked here (the "kind" tag is one) rather than in the generated function, so that the
         # document need not be copied without its tag.
@@ -450,6 +489,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
 
     def unstructure_fields(cls: type) -> Callable[[Any], dict[str, Any]]:
         """The generated unstructure function of a tagged class, made once."""
+        _resolve_types(cls)
         found = unstructurers[cls] = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         return found
 
