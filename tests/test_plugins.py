@@ -25,9 +25,7 @@ from govdisclose import (
     PluginError,
     RegistryError,
     UnknownKindError,
-    _entry_points,
 )
-from govdisclose._entry_points import EntryPoint
 from govdisclose.checks import Rule, check, default_rules
 from govdisclose.cli import main
 from govdisclose.model import Block, Count, Paragraph, Report, Section, default_kinds
@@ -36,10 +34,12 @@ from govdisclose.plugins import (
     RENDER_FORMATS,
     LoadedPlugin,
     PluginHost,
+    _entry_points,
     default_host,
     load_plugins,
     rendered_formats,
 )
+from govdisclose.plugins._entry_points import EntryPoint
 from govdisclose.render import RenderContext, default_renderers, render
 from govdisclose.serialize import dump_report
 from govdisclose.serialize._files import parse_report

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import _entry_points
-from .._entry_points import EntryPoint
 from .._errors import PluginError
+from . import _entry_points
+from ._entry_points import EntryPoint
 from ._host import PluginHost, default_host
 from ._plugin import LoadedPlugin
 
@@ -65,7 +65,7 @@ def load_plugins(host: PluginHost | None = None, *, group: str = ENTRY_POINT_GRO
             the plugin and its distribution.
     """
     target = default_host() if host is None else host
-    # Found without importing importlib.metadata (see govdisclose._entry_points): a tenth of the CLI's start-up.
+    # Found without importing importlib.metadata (see plugins._entry_points): a tenth of the CLI's start-up.
     found = sorted(_entry_points.entry_points(group=group), key=lambda entry_point: entry_point.name)
     plugins: list[LoadedPlugin] = []
     for entry_point in found:

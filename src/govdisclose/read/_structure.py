@@ -407,7 +407,9 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
             continue
         text = item.text
         if starts_table(text):
-            stop, drafts = read_text_tables(items[:end], index, notes)
+            stop, drafts = read_text_tables(
+                items if end == len(items) else items[:end], index, notes
+            )  # no copy per table
             if drafts:
                 for draft in drafts:
                     builder.add(draft)
