@@ -4,7 +4,7 @@ Usage::
 
     python tests/fuzz/run.py                       # every target for 30 s each (what CI runs)
     python tests/fuzz/run.py --seconds 600 read_text read_html
-    python tests/fuzz/run.py --scaling             # time 1 MB and 10 MB inputs; fail on super-linear growth
+    python tests/fuzz/run.py --scaling             # time 1 MB and 10 MB inputs; fail past 12x (linear is 10x)
 
 Each target runs in its own coverage-guided atheris (libFuzzer) process, seeded with the bundled examples in every
 format, the seed report and the corpus of real reports (``tests/data``), and a dictionary of the tokens reports are
@@ -186,12 +186,18 @@ def _timed(function: Callable[[], None], limit: int) -> float:
     return elapsed
 
 
+SCALING_LIMIT = 12.0
+"""The most 10 MB of input may take against 1 MB: linear growth is 10×, and issue 17 allows 12×."""
+
+
 def scaling(limit: int) -> bool:
-    """Read 1 MB and 10 MB inputs; the 10 MB one must take under 40× the 1 MB one (best of 3) and finish in time.
+    """Read 1 MB and 10 MB inputs; the 10 MB one must take at most 12× the 1 MB one, and finish in time.
 
     Linear growth gives 10×, n·log n about 13×, quadratic 100×; allocation over millions of objects adds a little to
-    large inputs, a backtracking regular expression adds orders of magnitude. Times are CPU times with the garbage
-    collector paused (as ``timeit`` does), so other work on the machine and the collector's schedule do not count.
+    large inputs, a backtracking regular expression or a copy per item met adds orders of magnitude. Times are CPU
+    times with the garbage collector paused (as ``timeit`` does), so other work on the machine and the collector's
+    schedule do not count; each is the best of several runs (3 of the 1 MB input, 2 of the 10 MB one), since a busy
+    machine still disturbs CPU time a little (caches shared with other processes).
     """
     data = TESTS / "data"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt")))
@@ -210,15 +216,16 @@ def scaling(limit: int) -> bool:
         try:
             run_one(target, small[:10_000])  # warm up: imports, caches
             first = min(_timed(lambda s=small, t=target: run_one(t, s), limit) for _ in range(3))
-            second = _timed(lambda s=large, t=target: run_one(t, s), limit)
+            second = min(_timed(lambda s=large, t=target: run_one(t, s), limit) for _ in range(2))
         except _Timeout:
             print(f"scaling {target}: FAILED, an input took more than {limit} s")
             ok = False
             continue
         ratio = second / first if first else float("inf")
-        verdict = "linear" if ratio < 40 else "SUPER-LINEAR"
-        ok = ok and ratio < 40
-        print(f"scaling {target}: 1 MB {first:.2f} s, 10 MB {second:.2f} s, ratio {ratio:.1f} ({verdict})")
+        linear = ratio <= SCALING_LIMIT
+        ok = ok and linear
+        verdict = "linear" if linear else f"SUPER-LINEAR: more than {SCALING_LIMIT:.0f}x"
+        print(f"scaling {target}: 1 MB {first:.2f} s, 10 MB {second:.2f} s, ratio {ratio:.1f} ({verdict})", flush=True)
     return ok
 
 
