@@ -169,7 +169,59 @@ def side_by_side(paths: Sequence[Path], processes: int, env: dict[str, str]) -> 
         assert child.stdin is not None
         child.stdin.write("\n".join(str(path) for path in paths[index::processes]))
         child.stdin.close()
-    return sum(float(child.communicate()[0].strip().splitlines()[-1]) for child in children)
+    total = 0.0
+    for child in children:
+        assert child.stdout is not None
+        total += float(child.stdout.read().strip().splitlines()[-1])
+        child.wait()
+    return total
+
+
+_REPLAY = """
+import concurrent.futures, os, pickle, sys, time
+from govdisclose.batch import _map
+from govdisclose.cli import _runs, main
+
+class Replay(concurrent.futures.Executor):
+    # The workers' side is run once per kind of chunk; then each chunk's outcome is unpickled, as from a worker.
+    outcomes = {}
+
+    def submit(self, fn, *args, **kwargs):
+        task, chunk = args
+        key = (len(chunk), chunk[0][0] % 2)
+        if key not in self.outcomes:
+            self.outcomes[key] = pickle.dumps(fn(*args, **kwargs))
+        future = concurrent.futures.Future()
+        results = pickle.loads(self.outcomes[key])
+        future.set_result([_map.Result(index=i, source=s, value=r.value) for (i, s), r in zip(chunk, results)])
+        return future
+
+_runs._pool = lambda task, jobs: Replay()
+folder, count = sys.argv[1], int(sys.argv[2])
+os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+command = ["--no-plugins", "check", folder, "--jobs", "2", "--format", "jsonl"]
+main(command)  # the replayed outcomes are made here
+best = []
+for _ in range(3):
+    start = time.process_time()
+    main(command)
+    best.append(time.process_time() - start)
+print(min(best) / count, file=sys.stderr)
+"""
+
+
+def parent_alone(folder: Path, count: int, env: dict[str, str]) -> float:
+    """CPU seconds per report of the parent of `check --jobs 2 --format jsonl` alone, best of 3.
+
+    The workers are replaced by an executor that replays their pickled outcomes (made once per kind of chunk), so
+    what is measured is the parent's own work: walking the sources, submitting chunks, unpickling the outcomes,
+    writing the outputs in order, the progress count and the summary. A wall-clock run cannot separate it from the
+    workers' work on a busy machine; this can.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", _REPLAY, str(folder), str(count)], env=env, capture_output=True, text=True, check=True
+    )
+    return float(done.stderr.strip().splitlines()[-1])
 
 
 def cpu_note(memory: PeakMemory, count: int, base_cpu: float, floor_cpu: float) -> str:
@@ -179,7 +231,8 @@ def cpu_note(memory: PeakMemory, count: int, base_cpu: float, floor_cpu: float) 
     return (
         f"CPU {memory.cpu:.2f} s, {memory.cpu / base_cpu:.2f}x in-process CPU (CPU efficiency "
         f"{base_cpu / memory.cpu:.2f}; {memory.cpu / floor_cpu:.2f}x the loops side by side); parent "
-        f"{parent / count * 1e6:,.0f} µs per report, workers {rest / count * 1e6:,.0f} µs per report"
+        f"{parent / count * 1e6:,.0f} µs per report, workers {rest / count * 1e6:,.0f} µs per report "
+        "(start-ups included)"
     )
 
 
@@ -215,8 +268,13 @@ def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, 
         from dask.distributed import Client, LocalCluster
     except ImportError:
         return "dask.distributed is not installed (the dask dependency group)"
+    import dask
+
     start = time.perf_counter()
     with (
+        # The workers' statistical profiler samples every task's stack 100 times a second: a diagnostic for
+        # interactive work, turned off for a batch (docs/performance.md).
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
         ) as cluster,
@@ -318,6 +376,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{jobs} in-process loops side by side (no batch): CPU {floors[jobs] / len(paths) * 1e6:,.0f} µs per "
                 f"report, {floors[jobs] / base_cpu:.2f}x one loop alone (the cores' and caches' sharing)"
             )
+
+        alone = parent_alone(folder / "all", options.count, env)
+        say(
+            f"parent alone (check --jobs 2, workers replayed): CPU {alone * 1e6:,.1f} µs per report, "
+            f"{alone / (base_cpu / len(paths)):.2%} of in-process load+check"
+        )
 
         for jobs in range(1, options.jobs + 1):
             elapsed, memory = cli_check(folder / "all", jobs, options.count, env)
