@@ -264,6 +264,17 @@ def _resolve_types(cls: type) -> None:
     cls.__attrs_types_resolved__ = cls  # type: ignore[attr-defined] # the mark attrs and cattrs look for
 
 
+def _unstructure_cells(cells: tuple[Figure, ...]) -> list[int | str | None]:
+    """A row's cells as data: the remembered ones looked up in this loop (no call per cell), the others made."""
+    found = _FIGURE_DATA.get
+    data: list[int | str | None] = []
+    append = data.append
+    for cell in cells:
+        entry = found(id(cell))
+        append(entry[1] if entry is not None and entry[0] is cell else _unstructure_figure_cached(cell))
+    return data
+
+
 def _is_quantity_union(tp: Any) -> bool:
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return False
@@ -508,7 +519,7 @@ def make_converter(registry: KindRegistry | None = None) -> cattrs.Converter:
         if item_type is str or (_is_quantity_union(item_type) and str in typing.get_args(item_type)):
             return lambda value: [item if type(item) is str else hook(item) for item in value]
         if item_type is Figure:
-            return lambda value: list(map(_unstructure_figure_cached, value))
+            return _unstructure_cells
         return lambda value: [hook(item) for item in value]
 
     def unstructure_optional(declared: Any) -> Callable[[Any], Any]:

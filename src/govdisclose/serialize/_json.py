@@ -110,11 +110,15 @@ def _write(value: Any, pieces: list[str], newline: str) -> None:
         else:
             inner = newline + _INDENT
             separator = "[" + inner
+            append = pieces.append
             for item in value:
-                pieces.append(separator)
+                if type(item) is str:  # running text's words between its quantities: written here, not by a call
+                    append(separator + encode_basestring(item))
+                else:
+                    append(separator)
+                    _write(item, pieces, inner)
                 separator = "," + inner
-                _write(item, pieces, inner)
-            pieces.append(newline + "]")
+            append(newline + "]")
     else:
         pieces.append(_scalar(value))
 
