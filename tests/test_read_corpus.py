@@ -242,3 +242,68 @@ def test_every_diagnostic_has_a_position(path: Path) -> None:
         assert min(diagnostic.line, diagnostic.column) >= 0
         if diagnostic.text:
             assert diagnostic.line >= 1
+
+
+# ---- crawler texts: the whole body collapsed onto one line (tests/data/corpus/txt) ---------------------------------
+
+CRAWLED = CORPUS / "txt"
+
+
+def _crawled(name: str) -> ReadResult:
+    """A crawler text read as a whole (its crawler header is page noise for the reader)."""
+    return read_text((CRAWLED / name).read_text(encoding="utf-8"), source=name)
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "body"),
+    [
+        # ……改进措施。六、其他需要报告的事项2025年，无收取信息处理费情况。 (the last words of the page)
+        ("2025-pingtan-zonghe-shiyanqu.txt", "其他需要报告的事项", "2025年，无收取信息处理费情况。"),
+        # ……零投诉。 五、申请行政复议、提起行政诉讼和申诉的情况 2013年，我局收到以有关政府信息公开行政复议0件。 六、……
+        (
+            "2013-pingtan-dishuiju.txt",
+            "申请行政复议、提起行政诉讼和申诉的情况",
+            "2013年，我局收到以有关政府信息公开行政复议0件。",
+        ),
+        # ……即时回应。三、政府信息依申请公开工作情况2018年未收到有关政府信息公开申请。四、……
+        ("2018-pingtan-zonghe-shiyanqu.txt", "政府信息依申请公开工作情况", "2018年未收到有关政府信息公开申请。"),
+    ],
+)
+def test_collapsed_heading_does_not_swallow_its_text(name: str, heading: str, body: str) -> None:
+    """A chapter heading run on into its text (no stop, a year or a space after it) keeps the text as its body."""
+    section = next(s for s in _crawled(name).report.sections if s.heading == heading)
+    assert [body] == [block.text for block in section.blocks]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", sorted(CRAWLED.glob("*.txt")), ids=lambda p: p.name)
+def test_collapsed_chapters_have_short_headings_and_a_body(path: Path) -> None:
+    """Every chapter of a collapsed crawler text is a heading without a sentence in it, and has text or subsections."""
+    report = _crawled(path.name).report
+    assert 6 == len(report.sections)
+    for section in report.sections:
+        assert section.blocks or section.subsections, section.heading
+        assert "，" not in section.heading, section.heading
+        assert len(section.heading) <= 30, section.heading
+
+
+def test_collapsed_sub_headings_are_split_after_words() -> None:
+    """``二、主动公开政府信息情况 （一）公开的主要内容 2013年新增…`` and ``…情况（一）…`` give their sub-headings."""
+    sections = {s.heading: s for s in _crawled("2013-pingtan-dishuiju.txt").report.sections}
+    assert ["公开的主要内容", "公开形式"] == [s.heading for s in sections["主动公开政府信息情况"].subsections]
+    assert ["工作人员情况", "政府信息公开事务支出情况"] == [
+        s.heading for s in sections["工作人员及信息公开事务支出情况"].subsections
+    ]
+    problems = _crawled("2019-pingtan-guoziju.txt").report.sections[4]
+    assert "存在的主要问题及改进情况" == problems.heading
+    assert 2 == len(problems.subsections)
+
+
+def test_table_run_into_a_paragraph_is_said() -> None:
+    """The 2018 statistics table flattened after its heading (``…统计表指标名称计量单位2018年度…``) is diagnosed."""
+    result = _crawled("2018-pingtan-zonghe-shiyanqu.txt")
+    last = result.report.sections[-1]
+    assert "政府信息公开情况统计表" == last.heading
+    said = [d for d in result.diagnostics if "statistics table run into the text" in d.message]
+    assert 1 == len(said)
+    assert DiagnosticKind.UNCERTAIN is said[0].kind
+    assert "指标名称计量单位" in said[0].message

@@ -22,9 +22,13 @@ from typing import Final
 import attrs
 
 from ..model import (
+    APPLICATIONS_2021,
     ATTACHED_TABLES_HEADING,
     NATIONAL_FORM_CAPTION,
-    STANDARD_HEADINGS,
+    NATIONAL_FORM_HEADINGS,
+    PROACTIVE_2019,
+    PROACTIVE_2021,
+    REVIEWS_LITIGATION,
     Amount,
     Block,
     Breakdown,
@@ -46,7 +50,7 @@ from ..model import (
 from ..zh import OrdinalStyle, default_ordinal_style, to_chinese_numeral
 from ._breakdowns import find
 from ._diagnostics import START, Notes, Position
-from ._headings import Numbered, enumerated_points, is_title, numbered_line, split_run_in
+from ._headings import Numbered, enumerated_points, is_title, numbered_line, run_on_heading, split_run_in
 from ._normalise import Item, Line, TableItem, key
 from ._quantities import Found, build_content, scan
 from ._tables import (
@@ -60,12 +64,40 @@ from ._tables import (
     unrun_tables,
 )
 
-__all__ = ["BodyDraft", "SectionDraft", "build_body", "finish_blocks", "finish_sections", "make_block"]
+__all__ = [
+    "BodyDraft",
+    "SectionDraft",
+    "build_body",
+    "finish_blocks",
+    "finish_sections",
+    "make_block",
+    "run_together_headings",
+]
 
 _CAPTION: Final = re.compile(r"\d{1,2} +\S{2,40}(?:统计|情况|表|图|文件)\Z")
+_LOCAL_TABLE_HEADINGS: Final = ("指标名称", "计量单位", "历年累计", "本年累计", "本期实际")
+"""Column headings of the local statistics tables of reports before 2019 (spec ``pre-2019.md`` §4)."""
+_LABEL_MIN: Final = 4
+_COLUMN_LABELS: Final = re.compile(
+    "|".join(
+        re.escape(label)
+        for label in sorted(
+            {
+                *NATIONAL_FORM_HEADINGS,
+                *_LOCAL_TABLE_HEADINGS,
+                *(c.label for d in (PROACTIVE_2019, PROACTIVE_2021) for block in d.blocks for c in block.columns),
+                *(c.label for d in (APPLICATIONS_2021, REVIEWS_LITIGATION) for c in d.columns),
+            },
+            key=len,
+            reverse=True,
+        )
+        if len(label) >= _LABEL_MIN
+    )
+)
+"""The column headings of statistics tables (official and local) that are long enough not to occur in prose."""
 _UNNUMBERED: Final = frozenset({key(ATTACHED_TABLES_HEADING)})
 _INTRO: Final = key("引言")
-_COLLAPSED_LENGTH: Final = 40
+_MIN_HEADING: Final = "概述"
 _SENTENCE: Final = "，。；：,;:"
 
 
@@ -211,7 +243,28 @@ def make_block(text: str, notes: Notes, at: Position = START) -> Block:
         return statistic
     if _CAPTION.match(text):
         notes.uncertain("looks like the caption of a table or image that is not in the text", at, text)
+    headings = run_together_headings(text)
+    if headings is not None:
+        notes.uncertain(
+            f"a statistics table run into the text ({headings}): its cells are not read as a table", at, text[:80]
+        )
     return _paragraph(text, notes, at)
+
+
+def run_together_headings(text: str) -> str | None:
+    """The column headings of a table flattened into *text* (two run together, ``指标名称计量单位``), or ``None``.
+
+    >>> run_together_headings("指标名称计量单位2018年度历年累计主动公开文件数条206912106")
+    '指标名称计量单位'
+    >>> run_together_headings("本年新制作数量和本年新公开数量均为0。") is None
+    True
+    """
+    previous: re.Match[str] | None = None
+    for match in _COLUMN_LABELS.finditer(text):
+        if previous is not None and match.start() == previous.end() and match.group() != previous.group():
+            return previous.group() + match.group()
+        previous = match
+    return None
 
 
 # ---- the section tree ----------------------------------------------------------------------------------------------
@@ -302,16 +355,6 @@ class _Builder:
             self.add(make_block(run_in_text, self.notes, at))
 
 
-def _collapsed_heading(rest: str) -> tuple[str, str] | None:
-    """``总体情况2019年，我局……``: a standard chapter heading with its text run on without a stop."""
-    for heading in STANDARD_HEADINGS:
-        if rest.startswith(heading) and len(rest) > len(heading):
-            after = rest[len(heading)]
-            if after in " \u3000\t" or (len(rest) > _COLLAPSED_LENGTH and after not in "。，,：:；;（("):
-                return heading, rest[len(heading) :].lstrip(" \u3000\t")
-    return None
-
-
 def _item_run(items: Sequence[Item], start: int, end: int, first: Numbered) -> list[tuple[Line, Numbered]]:
     """Consecutive lines numbered on from *first* in its style, each with text beyond a heading."""
     run: list[tuple[Line, Numbered]] = []
@@ -333,19 +376,35 @@ def _item_run(items: Sequence[Item], start: int, end: int, first: Numbered) -> l
 
 
 _INLINE_CHAPTER: Final = re.compile(r"(?:^|(?<=[。！？；;\s]))([一二三四五六七八九十]{1,3})、")
-_INLINE_PART: Final = re.compile(r"(?<=[。！？；;])[（(]([一二三四五六七八九十]{1,3})[）)]")
+# Lower ordinals inside a collapsed chapter: after a stop, a space or a word (``情况（一）主动公开…``,
+# ``主要做法1.加强组织领导…``), never after 第/条/款/项 (``第二十条（一）项``) or a digit.
+_AFTER_WORD: Final = r"(?<=[。！？；;\s\u4e00-\u9fff”）)])(?<![第条款项])"
+_INLINE_PART: Final = re.compile(_AFTER_WORD + r"[（(]([一二三四五六七八九十]{1,3})[）)]")
+_INLINE_ITEM: Final = re.compile(_AFTER_WORD + r"(\d{1,2})[.、．](?=[\u4e00-\u9fff“《])")
+_INLINE_SUBITEM: Final = re.compile(_AFTER_WORD + r"[（(](\d{1,2})[）)](?=[\u4e00-\u9fff“《])")
+_LEVELS: Final = (_INLINE_PART, _INLINE_ITEM, _INLINE_SUBITEM)
 _COLLAPSED_MIN: Final = 2
 _NUMERALS: Final = ("", *(to_chinese_numeral(n) for n in range(1, 100)))
 
 
 def _ascending(matches: list[re.Match[str]], expected: int = 1) -> tuple[list[int], int]:
-    """The start positions of the matches whose numerals count on from *expected* (一、 … 二、 …), and the next."""
+    """The start positions of the matches whose numbers count on from *expected* (一、二、…, 1. 2. …), and the next."""
     positions: list[int] = []
     for match in matches:
-        if expected < len(_NUMERALS) and match.group(1) == _NUMERALS[expected]:
+        number = match.group(1)
+        if expected < len(_NUMERALS) and number in (_NUMERALS[expected], str(expected)):
             positions.append(match.start())
             expected += 1
     return positions, expected
+
+
+def _split_levels(line: Line, levels: tuple[re.Pattern[str], ...]) -> list[Line]:
+    """A piece of a collapsed chapter split at its lower ordinals, level by level, each counting on from 1."""
+    if not levels:
+        return [line]
+    positions, _ = _ascending(list(levels[0].finditer(line.text)))
+    pieces = _split_at(line, positions) if positions else [line]
+    return [split for piece in pieces for split in _split_levels(piece, levels[1:])]
 
 
 def _split_at(line: Line, positions: list[int]) -> list[Line]:
@@ -389,8 +448,7 @@ def uncollapse(items: Sequence[Item], notes: Notes) -> list[Item]:
                 result.append(line)
                 continue
             for piece in _split_at(line, positions):
-                parts, _ = _ascending(list(_INLINE_PART.finditer(piece.text)))
-                result.extend(_split_at(piece, parts) if parts else [piece])
+                result.extend(_split_levels(piece, _LEVELS))
     return result
 
 
@@ -459,10 +517,10 @@ def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, nu
             builder.notes.recognised(f"numbered list of {len(run)} items", line.at, line.text)
             return index + len(run)
     heading, body = split_run_in(numbered.rest)
-    if not body and numbered.family == "cn":
-        collapsed = _collapsed_heading(numbered.rest)
-        if collapsed is not None:
-            heading, body = collapsed
+    if len(heading) > len(_MIN_HEADING):
+        run_on = run_on_heading(numbered.rest, chapter=numbered.family == "cn")
+        if run_on is not None and len(run_on[0]) < len(heading):
+            heading, body = run_on
             builder.notes.uncertain("heading and text on one line without a stop; split after the heading", line.at)
     builder.open(heading, numbered, line.at, body)
     return index + 1
