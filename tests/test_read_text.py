@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from govdisclose import DocumentError, GovDiscloseError
 from govdisclose.model import (
+    NATIONAL_HEADINGS,
     Amount,
     Compound,
     Count,
@@ -303,6 +304,113 @@ def test_collapsed_body_is_split_at_its_chapters() -> None:
     assert ["总体情况", "主动公开政府信息情况"] == [s.heading for s in r.sections]
     assert ["主动公开方面。"] == [s.heading for s in r.sections[0].subsections]
     assert any("collapsed" in d.message for d in result.diagnostics if d.kind is DiagnosticKind.UNCERTAIN)
+
+
+# The way a PDF-to-Markdown tool writes a 2021-format report: ``#`` headings, bold run-in sub-headings, a pipe table.
+MARKDOWN = """# 某市人民政府办公室2023年政府信息公开工作年度报告
+
+## 一、总体情况
+
+2023年，某市人民政府办公室认真贯彻落实《中华人民共和国政府信息公开条例》。
+
+### （一）主动公开情况。
+
+全年主动公开政府信息1200条。
+
+### （二）精细化建设公开平台。
+
+优化政府网站栏目设置，完善政策文件库。
+
+## 二、主动公开政府信息情况
+
+| 第二十条第（一）项 | | | |
+|---|---|---|---|
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+| 规章 | 0 | 0 | 0 |
+| 行政规范性文件 | 5 | 1 | 40 |
+
+## 三、收到和处理政府信息公开申请情况
+
+本年度共收到申请12件。
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+本年度无行政复议和行政诉讼。
+
+## 五、存在的主要问题及改进情况
+
+一是公开质量有待提高；二是解读形式不够丰富。
+
+## 六、其他需要报告的事项
+
+本年度未收取信息处理费。
+"""
+
+
+def test_markdown_headings_give_all_six_parts() -> None:
+    """``## 一、…`` headings are headings (their ``##`` is markup): a Markdown report gets its six parts in order."""
+    r = report(MARKDOWN)
+    assert [part for part, _ in NATIONAL_HEADINGS] == [s.part for s in r.sections]
+    assert "某市人民政府办公室2023年政府信息公开工作年度报告" == r.title or r.title is None
+    assert ("某市人民政府办公室", 2023) == (r.agency.name, r.year)
+
+
+def test_markdown_sub_heading_does_not_swallow_the_rest() -> None:
+    """``### （二）精细化建设公开平台。`` holds its own paragraph only; the next ``##`` chapter is at the top."""
+    overview = report(MARKDOWN).sections[0]
+    assert ["主动公开情况。", "精细化建设公开平台。"] == [s.heading for s in overview.subsections]
+    assert ["优化政府网站栏目设置，完善政策文件库。"] == [b.text for b in overview.subsections[1].blocks]  # type: ignore[union-attr]
+
+
+def test_markdown_headings_without_ordinals_nest_by_level() -> None:
+    """Unnumbered ``##`` headings are chapters, ``###`` headings their sections; ``**…**`` around a line is markup."""
+    text = (
+        f"{TITLE}\n## 总体情况\n### 主动公开方面\n全年主动公开10条。\n### 依申请公开方面\n全年收到申请3件。\n"
+        "**二、主动公开政府信息情况**\n无。\n## 收到和处理政府信息公开申请情况\n无。"
+    )
+    r = report(text)
+    assert ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"] == [s.heading for s in r.sections]
+    assert ["主动公开方面", "依申请公开方面"] == [s.heading for s in r.sections[0].subsections]
+    assert (Part.OVERVIEW, Part.PROACTIVE, Part.APPLICATIONS) == tuple(s.part for s in r.sections)
+
+
+def test_markdown_heading_column_is_after_the_markup() -> None:
+    """The position of a Markdown heading is where its text starts, after ``## ``."""
+    result = read_text(f"{TITLE}\n## 一、总体情况\n正文。")
+    assert any(d.line == 2 and d.column == 4 and "heading level 1" in d.message for d in result.diagnostics)
+
+
+# A table 三 whose layout was lost (PDF text): its labels broken over lines, no values next to them.
+BROKEN_LABELS = f"""{TITLE}
+一、总体情况
+2021年，全年共收到申请3件。
+二、主动公开政府信息情况
+本年度主动公开政府信息120条。
+三、收到和处理政府信息公开申请情况
+三、本年度办
+理结果
+（三）不
+予公开
+1.属于国家秘密
+（六）其
+他处理
+四、政府信息公开行政复议、行政诉讼情况
+本年度无。
+"""
+
+
+def test_table_label_fragments_never_become_headings() -> None:
+    """``三、本年度办`` ``（三）不`` ``（六）其`` are pieces of table 三's labels: text of the chapter, each said."""
+    result = read_text(BROKEN_LABELS)
+    r = result.report
+    assert [part for part, _ in NATIONAL_HEADINGS[:4]] == [s.part for s in r.sections]
+    assert not r.sections[2].subsections
+    assert ["三、本年度办", "理结果", "（三）不", "予公开", "1.属于国家秘密", "（六）其", "他处理"] == [
+        b.text
+        for b in r.sections[2].blocks  # type: ignore[union-attr]
+    ]
+    said = [d.line for d in result.diagnostics if "label of table 三" in d.message]
+    assert [7, 9, 11, 12] == said
 
 
 # ---- quantities --------------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ __all__ = [
     "flag_traditional",
     "fold_width",
     "key",
+    "markdown_markup",
     "normalise",
     "split_lines",
 ]
@@ -80,12 +81,15 @@ class Line(NamedTuple):
         indent: The display width of the indentation (an ideographic space counts 2): right-aligned lines
             (a signature) have a wide one.
         blank_before: Whether an empty line precedes it.
+        heading: The level of a Markdown heading (``## 一、总体情况`` is 2, its ``## `` not in *text*); 0 for a line
+            that is no Markdown heading.
     """
 
     text: str
     at: Position
     indent: int = 0
     blank_before: bool = False
+    heading: int = 0
 
 
 @attrs.frozen
@@ -152,9 +156,39 @@ def split_lines(text: str, *, first_line: int = 1) -> tuple[list[Line], int]:
             blank = True
             continue
         indent = len(raw) - len(stripped)
-        lines.append(Line(content, Position(number, indent + 1), _indent_width(raw[:indent]), blank))
+        level, column = 0, indent + 1
+        if content[0] in "#*":
+            level, content, offset = markdown_markup(content)
+            column += offset
+        lines.append(Line(content, Position(number, column), _indent_width(raw[:indent]), blank, level))
         blank = False
     return lines, changed
+
+
+_MD_HEADING: Final = re.compile(r"(#{1,6})[ \t]+(?=\S)")
+_MD_STRONG: Final = re.compile(r"(\*\*|__)(?P<text>[^*_].*?)\1\Z")
+
+
+def markdown_markup(text: str) -> tuple[int, str, int]:
+    """The Markdown heading level of a line, its text without the markup, and where that text starts in the line.
+
+    A PDF-to-Markdown tool writes headings as ``## 一、总体情况`` and bold lines as ``**（三）精细化建设公开平台。**``;
+    the ``#`` and ``**`` are markup, not published text. A line without such markup comes back as it is, level 0.
+
+    >>> markdown_markup("## 一、总体情况"), markdown_markup("**（三）精细化建设公开平台。**")
+    ((2, '一、总体情况', 3), (0, '（三）精细化建设公开平台。', 2))
+    >>> markdown_markup("#1号文件")
+    (0, '#1号文件', 0)
+    """
+    level, offset = 0, 0
+    heading = _MD_HEADING.match(text)
+    if heading is not None:
+        level, offset = len(heading.group(1)), heading.end()
+        text = text[offset:].rstrip("# \t") or text[offset:]
+    strong = _MD_STRONG.match(text)
+    if strong is not None and strong["text"].strip():
+        text, offset = strong["text"].strip(), offset + len(strong.group(1))
+    return level, text, offset
 
 
 @functools.lru_cache(maxsize=4096)

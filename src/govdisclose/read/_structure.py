@@ -63,6 +63,7 @@ from ._tables import (
     starts_table,
     unrun_tables,
 )
+from ._tables._labels import ALL_LABELS, has_prefix
 
 __all__ = [
     "BodyDraft",
@@ -72,6 +73,7 @@ __all__ = [
     "finish_sections",
     "make_block",
     "run_together_headings",
+    "table_label",
 ]
 
 _CAPTION: Final = re.compile(r"\d{1,2} +\S{2,40}(?:统计|情况|表|图|文件)\Z")
@@ -325,8 +327,11 @@ class _Builder:
 
     # -- sections
 
-    def open(self, heading: str, numbered: Numbered | None, at: Position, run_in_text: str = "") -> None:
-        family = numbered.family if numbered is not None else "none"
+    def open(
+        self, heading: str, numbered: Numbered | None, at: Position, run_in_text: str = "", *, family: str = "none"
+    ) -> None:
+        """Open a section; an unnumbered one at the top (family ``none``) or nested by its *family* (``md3``)."""
+        family = numbered.family if numbered is not None else family
         style = numbered.style if numbered is not None else OrdinalStyle.NONE
         number = numbered.number if numbered is not None else 0
         if family in ("cn", "none"):
@@ -455,6 +460,7 @@ def uncollapse(items: Sequence[Item], notes: Notes) -> list[Item]:
 def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> BodyDraft:
     """Read ``items[start:end]`` into the 引言 and the section tree."""
     builder = _Builder(notes)
+    top = min((item.heading for item in items[start:end] if isinstance(item, Line) and item.heading), default=0)
     index = start
     while index < end:
         item = items[index]
@@ -464,6 +470,10 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
             index += 1
             continue
         text = item.text
+        if item.heading:
+            _markdown_heading(builder, item, top)
+            index += 1
+            continue
         if starts_table(text):
             stop, drafts = read_text_tables(
                 items if end == len(items) else items[:end], index, notes
@@ -506,8 +516,44 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
     return builder.body
 
 
+def _markdown_heading(builder: _Builder, line: Line, top: int) -> None:
+    """A Markdown heading (``## 一、总体情况``, ``### （三）精细化建设公开平台。``): a heading as declared, all of it.
+
+    A numbered one nests by its ordinal like any heading; an unnumbered one by its level, the highest level of the
+    body at the top.
+    """
+    numbered = numbered_line(line.text)
+    if numbered is not None:
+        builder.open(numbered.rest, numbered, line.at)
+    elif key(line.text) == _INTRO and not builder.body.sections and not builder.body.intro:
+        builder.body.intro_heading, builder.body.intro_at = line.text, line.at
+        builder.notes.recognised("引言 heading", line.at, line.text)
+    else:
+        builder.open(line.text, None, line.at, family="none" if line.heading == top else f"md{line.heading}")
+
+
+def table_label(text: str) -> bool:
+    """Whether a numbered line is a row label of table 三 or a piece of one, never a heading.
+
+    Outside a table that was read (its layout lost in a PDF or crawler text) the labels ``三、本年度办理结果`` and
+    ``（三）不予公开`` look like headings, and a label broken over lines leaves a fragment (``（三）不``, ``（六）其``,
+    ``三、本年度办``) that would open a section and swallow what follows.
+
+    >>> table_label("（三）不"), table_label("三、本年度办"), table_label("1.本机关不掌握相关政府信息")
+    (True, True, True)
+    >>> table_label("三、收到和处理政府信息公开申请情况"), table_label("（三）不断完善公开平台")
+    (False, False)
+    """
+    label = key(text)
+    return label in ALL_LABELS or has_prefix(label)
+
+
 def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, numbered: Numbered, line: Line) -> int:
     """Handle a numbered line: a heading (maybe run-in), or the first of a numbered list. Return the next index."""
+    if table_label(line.text):
+        builder.notes.uncertain("a label of table 三 (or a piece of one) outside a table read; not a heading", line.at)
+        builder.add(make_block(line.text, builder.notes, line.at))
+        return index + 1
     if numbered.family in ("arabic", "arabic-paren", "shi") and not is_title(numbered.rest):
         run = _item_run(items, index, end, numbered)
         if len(run) >= 2:
