@@ -11,6 +11,7 @@ from govdisclose.model import (
     ApplicationsTable2021,
     Edition,
     OfficialTable,
+    Paragraph,
     Part,
     ProactiveTable2019,
     ProactiveTable2021,
@@ -307,3 +308,71 @@ def test_table_run_into_a_paragraph_is_said() -> None:
     assert 1 == len(said)
     assert DiagnosticKind.UNCERTAIN is said[0].kind
     assert "指标名称计量单位" in said[0].message
+
+
+# ---- Traditional script: a Traditional conversion of a complete corpus report ------------------------------------
+
+
+def _traditional(name: str) -> tuple[str, str]:
+    """The Simplified crawler text *name* and its Traditional conversion (OpenCC ``s2t``, the ``hant`` extra)."""
+    opencc = pytest.importorskip("opencc")
+    simplified = (CRAWLED / name).read_text(encoding="utf-8")
+    return simplified, opencc.OpenCC("s2t").convert(simplified)
+
+
+def test_traditional_report_reads_its_figures() -> None:
+    """Every official table cell of the Traditional 2025 report is read as from the Simplified (against the truth)."""
+    from truth_score import load, score
+
+    simplified, traditional = _traditional("2025-pingtan-zonghe-shiyanqu.txt")
+    truth = load(Path(__file__).parent / "data" / "truth" / "2025-pingtan-zonghe-shiyanqu.toml")
+    expected = score(truth, read_text(simplified))
+    got = score(truth, read_text(traditional))
+    assert (expected.expected, expected.right) == (got.expected, got.right)
+    assert got.right >= 197  # the Simplified reading's figure (scripts/read_corpus.py)
+
+
+def test_traditional_report_has_its_parts_and_no_false_missing_part() -> None:
+    """Read through the conversion, the Traditional report has its six parts and no part.missing finding."""
+    from govdisclose.checks import check
+
+    _, traditional = _traditional("2025-pingtan-zonghe-shiyanqu.txt")
+    result = read_text(traditional)
+    report = result.report
+    assert (2025, Edition.E2021) == (report.year, report.edition)
+    assert [part for part in Part if part in {s.part for s in report.sections}] == [
+        s.part for s in report.sections if s.part is not None
+    ]
+    assert 6 == len({s.part for s in report.sections if s.part is not None})
+    assert [] == [f for f in check(report).findings if f.rule == "part.missing"]
+    assert any("Traditional script" in d.message and "OpenCC" in d.message for d in result.diagnostics)
+
+
+def test_traditional_report_keeps_the_published_characters() -> None:
+    """Headings, paragraphs, title and agency are the published Traditional characters, found in the source."""
+    _, traditional = _traditional("2025-pingtan-zonghe-shiyanqu.txt")
+    report = read_text(traditional).report
+    assert "平潭綜合實驗區" == report.agency.name
+    assert report.title is not None
+    assert report.title.endswith("年度報告")
+    texts = [report.title]
+    for section in report.sections:
+        texts.append(section.heading)
+        texts.extend(block.text for block in section.blocks if isinstance(block, Paragraph))
+    assert "總體情況" == report.sections[0].heading
+    for text in texts:
+        assert text in traditional, text
+
+
+def test_traditional_without_the_extra_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without OpenCC a Traditional text is read as written, and a diagnostic names the extra to install."""
+    import govdisclose.read._normalise as normalise
+
+    monkeypatch.setattr(normalise, "_t2s", lambda: None)
+    text = "某縣2020年政府資訊公開工作年度報告\n一、總體情況\n本年度計畫公開資訊10條。"
+    result = read_text(text)
+    assert 2020 == result.report.year
+    said = [d for d in result.diagnostics if "govdisclose[hant]" in d.message]
+    assert 1 == len(said)
+    assert DiagnosticKind.UNCERTAIN is said[0].kind
+    assert "總體情況" == result.report.sections[0].heading

@@ -569,14 +569,17 @@ def test_fullwidth_digits() -> None:
     assert any("6 full-width digits" in d.message for d in result.diagnostics)
 
 
-def test_traditional_script_is_flagged() -> None:
-    """A Traditional-script text (報告, 計畫) is read but flagged as uncertain."""
+def test_traditional_script_is_read_through_its_conversion() -> None:
+    """A Traditional-script text (報告, 總體情況) is recognised in Simplified and keeps its published characters."""
+    pytest.importorskip("opencc")
     text = "某縣2020年政府資訊公開工作年度報告\n一、總體情況\n本年度計畫公開資訊10條。"
-    flagged = diagnostics(text, DiagnosticKind.UNCERTAIN)
-    assert any("Traditional" in d.message for d in flagged)
-    assert not any(
-        "Traditional" in d.message for d in diagnostics(f"{TITLE}\n一、总体情况\n正文。", DiagnosticKind.UNCERTAIN)
-    )
+    result = read_text(text)
+    r = result.report
+    assert ("某縣", 2020) == (r.agency.name, r.year)
+    assert ("總體情況", Part.OVERVIEW) == (r.sections[0].heading, r.sections[0].part)
+    assert "本年度計畫公開資訊10條。" == r.sections[0].blocks[0].text  # type: ignore[union-attr]
+    assert any("Traditional script" in d.message for d in result.diagnostics if d.kind is DiagnosticKind.RECOGNISED)
+    assert not any("Traditional" in d.message for d in read_text(f"{TITLE}\n一、总体情况\n正文。").diagnostics)
 
 
 def test_diagnostics_are_sorted_and_printable() -> None:

@@ -41,7 +41,7 @@ from ._headings import numbered_line
 from ._html import html_items
 from ._metadata import Field, MetadataBuilder, parse_metadata_line
 from ._noise import WIDGETS, noise_kind, trailing_noise_kind
-from ._normalise import Item, Line, TableItem, flag_traditional, normalise, split_lines
+from ._normalise import Item, Line, TableItem, normalise, simplify, split_lines
 from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
 from ._titles import (
     intro_agency,
@@ -480,7 +480,7 @@ def _drop_noise(items: Sequence[Item], start: int, end: int, notes: Notes) -> li
 
 def read_items(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
     """Read a source already cut into lines and tables (by a reader of text, HTML, PDF or Word) into a report."""
-    flag_traditional([item for item in items if isinstance(item, Line)], notes)
+    items, published = simplify(items, notes)
     items = split_collapsed_head(items)
     head = _read_head(items, len(items), notes)
     tail = _read_tail(items, head.end, notes)
@@ -528,6 +528,8 @@ def read_items(items: list[Item], notes: Notes, source: str | None, digest: str)
             source_sha256=digest,
         ),
     )
+    if published is not None:
+        report = published.restore(report, notes)
     return ReadResult(report=report, diagnostics=notes.result())
 
 

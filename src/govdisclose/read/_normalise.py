@@ -1,9 +1,11 @@
-r"""Normalisation: the source in lines with positions, full-width digits read as ASCII, Traditional script flagged.
+r"""Normalisation: the source in lines with positions, full-width digits read as ASCII, Traditional script simplified.
 
 Published text mixes full-width and ASCII digits and punctuation. The reader keeps the punctuation as published (the
 model stores what was published) but reads full-width digits, ``％`` and the table bar ``｜`` as ASCII, so that
 ``２０２０年`` and ``2020年`` are one year, and says how many digits it changed in a diagnostic. Labels are compared
-through :func:`key`, which folds the remaining width differences, spaces and quotes away.
+through :func:`key`, which folds the remaining width differences, spaces and quotes away. Markdown markup (``## ``,
+``**…**``) is taken off a line and its heading level kept. A Traditional-script source is recognised through its
+Simplified conversion (:func:`simplify`, the ``hant`` extra) and the report keeps the published characters.
 
 >>> [(line.text, line.at.line) for line in split_lines("标题\n\n\u3000\u3000正文２０２０年")[0]]
 [('标题', 1), ('正文2020年', 3)]
@@ -16,7 +18,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Final, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, Final, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -27,12 +30,13 @@ __all__ = [
     "CellItem",
     "Item",
     "Line",
+    "Published",
     "TableItem",
-    "flag_traditional",
     "fold_width",
     "key",
     "markdown_markup",
     "normalise",
+    "simplify",
     "split_lines",
 ]
 
@@ -69,6 +73,9 @@ _KEY_DROP: Final = str.maketrans(dict.fromkeys(" \t\n\r\f\v\u3000\xa0\"'“”�
 _DIGIT_COMMA: Final = re.compile(r"(?<=\d)、")
 _TRADITIONAL_RE: Final = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _TRADITIONAL_MIN: Final = 2
+_T = TypeVar("_T")
+_PIECE_MIN: Final = 4
+_PIECES_MAX: Final = 200
 """Distinct Traditional-only characters needed to flag a text (one may be part of a name)."""
 
 
@@ -202,23 +209,171 @@ def key(text: str) -> str:
     return _DIGIT_COMMA.sub(".", folded) if "、" in folded else folded
 
 
-def flag_traditional(lines: list[Line], notes: Notes) -> None:
-    """Note Traditional-script text: characters such as 報 and 計 do not occur in mainland (Simplified) reports."""
-    found: list[str] = []
+def _traditional(items: Sequence[Item]) -> tuple[list[str], Line | None]:
+    """The distinct Traditional-only characters of the lines, in order, and the first line that has one."""
+    found: dict[str, None] = {}
     first: Line | None = None
-    for line in lines:
-        for match in _TRADITIONAL_RE.finditer(line.text):
+    for item in items:
+        if not isinstance(item, Line):
+            continue
+        for match in _TRADITIONAL_RE.finditer(item.text):
             if first is None:
-                first = line
-            if match.group() not in found:
-                found.append(match.group())
-    if first is not None and len(found) >= _TRADITIONAL_MIN:
+                first = item
+            found[match.group()] = None
+    return list(found), first
+
+
+@functools.cache
+def _t2s() -> Callable[[str], str] | None:
+    """OpenCC's Traditional-to-Simplified conversion (the ``hant`` extra), or ``None`` when it is not installed."""
+    try:
+        import opencc
+    except ImportError:
+        return None
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
+
+
+def _same_length(convert: Callable[[str], str], text: str) -> str:
+    """*text* in Simplified, of the same length (a phrase converted to another length goes character by character)."""
+    simplified = convert(text)
+    if len(simplified) == len(text):
+        return simplified
+    return "".join(each if len(each := convert(ch)) == 1 else ch for ch in text)
+
+
+class Published:
+    r"""Gives back the published (Traditional) characters of texts read from their Simplified conversion.
+
+    The conversion keeps every line's length, so a text found in the converted source has its published form at the
+    same place; a text joined from pieces of the source (a title over two lines) is given back piece by piece. Texts
+    that are not the source's (the agency placeholder, official labels of the model) stay as they are.
+
+    >>> Published("總體情況\n年度報告", "总体情况\n年度报告").text("总体情况年度报告")
+    '總體情況年度報告'
+    """
+
+    def __init__(self, original: str, converted: str) -> None:
+        self._notes = Notes()
+        self.original = original
+        self.converted = converted
+        forms = {simple for simple, written in zip(converted, original, strict=True) if simple != written}
+        self.changed = frozenset(forms)
+
+    def text(self, text: str) -> str:
+        """The published form of *text*, a text of the converted source."""
+        if text.isascii() or self.changed.isdisjoint(text):
+            return text
+        index = self.converted.find(text)
+        if index >= 0:
+            return self.original[index : index + len(text)]
+        return self._pieces(text) if len(text) <= _PIECES_MAX else text
+
+    def _pieces(self, text: str) -> str:
+        """A text joined from pieces of the source of at least four characters each, in its published form.
+
+        A text that is not made of such pieces (the agency placeholder) stays as it is.
+        """
+        pieces: list[str] = []
+        start = 0
+        while start < len(text):
+            end = len(text)
+            while end - start >= _PIECE_MIN and self.converted.find(text[start:end]) < 0:
+                end -= 1
+            if end - start < _PIECE_MIN:
+                return text
+            index = self.converted.find(text[start:end])
+            pieces.append(self.original[index : index + end - start])
+            start = end
+        return "".join(pieces)
+
+    def restore(self, value: _T, notes: Notes) -> _T:
+        """*value* (a report, any attrs object or tuple) with every text in its published form.
+
+        A part the model refuses in its published form (a text it checks against its own vocabulary) keeps its
+        Simplified reading, and *notes* says so.
+        """
+        self._notes = notes
+        return cast("_T", self._restore(value))
+
+    def _restore(self, value: Any) -> Any:
+        if type(value) is str:
+            return self.text(value)
+        if type(value) is tuple:
+            items = tuple(self._restore(each) for each in value)
+            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        if attrs.has(type(value)):
+            changes = {}
+            for field in attrs.fields(type(value)):
+                if not field.init:
+                    continue
+                old = getattr(value, field.name)
+                new = self._restore(old)
+                if new is not old and new != old:
+                    changes[field.alias or field.name] = new
+            if changes:
+                try:
+                    return attrs.evolve(value, **changes)
+                except (ValueError, TypeError) as exc:
+                    self._notes.uncertain(
+                        f"a {type(value).__name__} kept in its Simplified reading (its published form: {exc})", START
+                    )
+                    return value
+        return value
+
+
+def simplify(items: list[Item], notes: Notes) -> tuple[list[Item], Published | None]:
+    r"""A Traditional-script source converted to Simplified for recognition, and what gives back its characters.
+
+    Labels, headings and units are recognised in Simplified (``總體情況`` is ``总体情况``); the report keeps what
+    was published through :meth:`Published.restore`. A Simplified source comes back unchanged (``None``); without
+    the ``hant`` extra (OpenCC) a Traditional one is read as written, with a diagnostic saying what to install.
+
+    >>> lines, _ = split_lines("某縣2020年政府資訊公開工作年度報告\n一、總體情況")
+    >>> items, published = simplify(list(lines), Notes())
+    >>> [item.text for item in items], published.text("总体情况")
+    (['某县2020年政府资讯公开工作年度报告', '一、总体情况'], '總體情況')
+    """
+    found, first = _traditional(items)
+    if first is None or len(found) < _TRADITIONAL_MIN:
+        return items, None
+    characters = "、".join(found[:8])
+    convert = _t2s()
+    if convert is None:
         notes.uncertain(
-            f"Traditional-script characters ({'、'.join(found[:8])}): a Traditional mirror of a mainland report? "
-            "the text is kept as written",
+            f"Traditional-script characters ({characters}) read as written: headings, labels and figures may be "
+            "missed; install the hant extra (pip install 'govdisclose[hant]', OpenCC) to read them",
             first.at,
             first.text,
         )
+        return items, None
+    originals: list[str] = []
+    converted: list[str] = []
+    result: list[Item] = []
+    for item in items:
+        if isinstance(item, Line):
+            text = _same_length(convert, item.text)
+            originals.append(item.text)
+            converted.append(text)
+            result.append(item._replace(text=text))
+            continue
+        rows = []
+        for row in item.rows:
+            cells = []
+            for cell in row:
+                text = _same_length(convert, cell.text)
+                originals.append(cell.text)
+                converted.append(text)
+                cells.append(attrs.evolve(cell, text=text))
+            rows.append(tuple(cells))
+        result.append(attrs.evolve(item, rows=tuple(rows)))
+    notes.recognised(
+        f"Traditional script ({characters}) read through its Simplified conversion (OpenCC t2s); "
+        "the report keeps the published characters",
+        first.at,
+        first.text,
+    )
+    return result, Published("\n".join(originals), "\n".join(converted))
 
 
 def fold_width(text: str) -> str:
