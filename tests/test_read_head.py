@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from govdisclose.read import read_text
 
 # The head of tests/data/corpus/txt/2013-pingtan-dishuiju.txt as the crawler flattened it: breadcrumb, title, metadata,
@@ -143,3 +145,56 @@ def test_a_year_only_in_the_first_paragraph_is_read_uncertain() -> None:
     assert ["uncertain report year 2019 taken from the first paragraph"] == [
         f"{d.kind.value} {d.message}" for d in result.diagnostics if d.message.startswith("report year")
     ]
+
+
+# A portal page as a browser's "copy all" gives it: accessibility and language toggles, the site's assistant, a
+# breadcrumb with 您当前的位置, then the title split after the agency and the metadata line.
+PORTAL_HEAD = (
+    "关怀版 无障碍 繁體 English\n智能问答\n您当前的位置：首页 > 政务公开 > 政府信息公开年报\n"
+    "某市人民政府办公厅\n2023年政府信息公开工作年度报告\n发布时间：2024-01-20\n"
+    "一、总体情况\n2023年，市政府办公厅全年主动公开政府信息1200条。\n"
+)
+
+
+def test_portal_chrome_before_the_title_is_noise() -> None:
+    """Widget, assistant and breadcrumb lines before the title are skipped, each reported as noise on its line."""
+    assert [
+        "1 page noise: page widgets",
+        "2 page noise: page widgets",
+        "3 page noise: breadcrumb",
+    ] == [f"{d.line} {d.message}" for d in read_text(PORTAL_HEAD).diagnostics if d.kind.value == "noise"]
+
+
+def test_title_split_after_the_agency_behind_chrome_is_joined() -> None:
+    """The two title lines after the chrome are one title, and the agency is the 办公厅 it names, not widened."""
+    result = read_text(PORTAL_HEAD)
+    report = result.report
+    assert ("某市人民政府办公厅", 2023) == (report.agency.name, report.year)
+    assert ["总体情况"] == [section.heading for section in report.sections]
+    assert report.introduction is None
+    assert any(d.message == "title over two lines" and d.line == 4 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agency", "year"),
+    [
+        ("平潭综合实验区地方税务局2013年", "信息公开年度报告", "平潭综合实验区地方税务局", 2013),  # after the year
+        ("某市人民政府办公厅2019年政府信息", "公开工作年度报告", "某市人民政府办公厅", 2019),  # inside the words
+    ],
+    ids=["after-the-year", "inside-the-words"],
+)
+def test_title_split_elsewhere_is_joined(first: str, second: str, agency: str, year: int) -> None:
+    """A title split after its year or inside its words is one title too: agency and year from it."""
+    result = read_text(f"{first}\n{second}\n一、概述\n全年主动公开信息10条。\n")
+    assert (agency, year) == (result.report.agency.name, result.report.year)
+    assert any("title over two lines" == d.message and 1 == d.line for d in result.diagnostics)
+    assert ["概述"] == [section.heading for section in result.report.sections]
+
+
+def test_a_nameless_report_says_how_it_names_itself() -> None:
+    """``我局`` and the 统计法 (2019-xian-yanta-tongjiju) are no agency name; the diagnostic says what the text has."""
+    result = read_text("一、总体情况\n2019年,我局认真贯彻《中华人民共和国统计法》。\n")
+    assert [
+        "unrecognised no agency named in the text (the text calls its author 我局 and cites 《中华人民共和国统计法》); "
+        "the agency is （未识别的机关）"
+    ] == [f"{d.kind.value} {d.message}" for d in result.diagnostics if "agency" in d.message]

@@ -40,18 +40,20 @@ from ._diagnostics import START, Diagnostic, DiagnosticKind, Notes, Position
 from ._headings import numbered_line
 from ._html import html_items
 from ._metadata import Field, MetadataBuilder, parse_metadata_line
-from ._noise import WIDGETS, noise_kind, trailing_noise_kind
+from ._noise import CRUMB_LABEL, WIDGETS, noise_kind, trailing_noise_kind
 from ._normalise import Item, Line, TableItem, normalise, simplify, split_lines
 from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
 from ._titles import (
     intro_agency,
     intro_year,
     is_title_line,
+    joins_title,
     metadata_organ,
     narrower,
     office_named,
     overview_agency,
     overview_year,
+    self_reference,
     title_parts,
     unwrap_notice,
 )
@@ -177,7 +179,7 @@ def _read_head(items: Sequence[Item], end: int, notes: Notes) -> _Head:
     return head
 
 
-_CRUMB_LABEL: Final = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|当前所在位置)\s*[:：]")
+_CRUMB_LABEL: Final = CRUMB_LABEL
 _CLOCK: Final = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\Z")
 _WIDGET_WORDS: Final = frozenset(WIDGETS)
 _COLLAPSED: Final = 120
@@ -243,15 +245,8 @@ def split_collapsed_head(items: list[Item]) -> list[Item]:
 
 
 def _joins_title(first: str, second: str) -> bool:
-    """``三亚市海棠区人民政府`` + ``2015年政府信息公开工作年度报告``: a title split after the agency."""
-    return (
-        len(first) <= 30
-        and not any(ch in _SENTENCE for ch in first)
-        and numbered_line(first) is None
-        and is_title_line(second)
-        and second[:1].isdigit()
-        and not any(ch.isdigit() for ch in first)
-    )
+    """``三亚市海棠区人民政府`` + ``2015年政府信息公开工作年度报告``: a title split over two lines."""
+    return joins_title(first, second)
 
 
 def _repeated_title(text: str, title: str | None) -> bool:
@@ -415,7 +410,10 @@ def _agency(head: _Head, tail: _Tail, body: BodyDraft, notes: Notes) -> str:
         else:
             notes.recognised(f"agency {name!r} from {where}{standing}", at)
         return name
-    notes.unrecognised(f"no agency named in the text; the agency is {UNKNOWN_AGENCY}", START)
+    hint = self_reference(" ".join(text for text in (intro, first) if text))
+    notes.unrecognised(
+        f"no agency named in the text{f' ({hint})' if hint else ''}; the agency is {UNKNOWN_AGENCY}", START
+    )
     return UNKNOWN_AGENCY
 
 

@@ -10,6 +10,8 @@ A line is noise only when the *whole* line is furniture; the reader removes it a
 'attachment file name'
 >>> noise_kind("关怀版 无障碍"), noise_kind("==================== 正文 ====================")
 ('page widgets', 'crawler header')
+>>> noise_kind("繁體 English 登录"), noise_kind("您当前的位置：首页 > 政务公开")
+('page widgets', 'breadcrumb')
 >>> noise_kind("一、概述") is None
 True
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["TRAILING_NOISE", "WIDGETS", "noise_kind", "trailing_noise_kind"]
+__all__ = ["CRUMB_LABEL", "TRAILING_NOISE", "WIDGETS", "noise_kind", "trailing_noise_kind"]
 
 WIDGETS: Final = (
     "关怀版",
@@ -35,11 +37,33 @@ WIDGETS: Final = (
     "相关链接：",
     "相关链接:",
     "-->",
+    "繁体",
+    "繁體",
+    "简体",
+    "繁体版",
+    "简体版",
+    "English",
+    "登录",
+    "注册",
+    "网站地图",
+    "设为首页",
+    "加入收藏",
+    "适老化",
+    "长者版",
+    "无障碍浏览",
+    "读屏专用",
+    "返回首页",
+    "搜索",
 )
 """Words of a portal's buttons and links that a crawler flattens into the text before a report (``关怀版 无障碍``)."""
 
+CRUMB_LABEL: Final = re.compile(
+    r"(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|您当前位置|当前所在位置|所在位置)\s*[:：]"
+)
+"""The label a breadcrumb starts with (``当前位置：``, ``您当前的位置：``)."""
+
 _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    (re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|当前所在位置)\s*[:：]"), "breadcrumb"),
+    (CRUMB_LABEL, "breadcrumb"),
     (re.compile(r"首页\s*[>＞»›/]"), "breadcrumb"),
     (re.compile(r"(?:字体|字号)\s*[:：]|【\s*[大中小]\s*[大中小]?\s*[大中小]?\s*】|【\s*默认"), "font-size widget"),
     (
@@ -60,7 +84,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"={3,}\s*正文\s*={3,}\Z|页面链接与图片详见"), "crawler header"),
 )
 
-_FIRST: Final = frozenset("当您你首字【[打关返收纠分浏访阅点扫附相更无智长微Q全文-=页")
+_FIRST: Final = frozenset("当您你所首字【[打关返收纠分浏访阅点扫附相更=页") | {word[0] for word in WIDGETS}
 _EXTENSIONS: Final = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar")
 
 TRAILING_NOISE: Final = re.compile(

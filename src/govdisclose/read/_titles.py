@@ -19,15 +19,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._headings import numbered_line
+
 __all__ = [
     "intro_agency",
     "intro_year",
     "is_title_line",
+    "joins_title",
     "metadata_organ",
     "narrower",
     "office_named",
     "overview_agency",
     "overview_year",
+    "self_reference",
     "title_parts",
     "unwrap_notice",
 ]
@@ -39,6 +43,7 @@ _NOTICE: Final = re.compile(
     r"(?P<issuer>[^关]{0,40})关于(?:印发|公布|发布|公开)?(?P<inner>.{4,80}?)的(?:通知|公告|通报|函)\Z"
 )
 _YEAR: Final = re.compile(r"((?:19|20|21)\d{2}) ?年(?:度)?")
+_JOIN_FIRST: Final = 40
 _NAME: Final = r"[\u4e00-\u9fff（）()]{2,30}?"
 _INTRO_PATTERNS: Final = (
     re.compile(r"由(?P<name>" + _NAME + r")(?:负责)?(?:组织)?编制"),
@@ -190,3 +195,57 @@ def overview_year(text: str) -> int | None:
     """
     match = re.match(r"(\d{4}) ?年(?:度)?(?:以来)? ?(?:[，,]|(?=[我本全]))", text)
     return int(match.group(1)) if match else None
+
+
+_SELF: Final = re.compile(r"(?:我|本)(局|委|办|厅|院|署|部|镇|乡|街道|区|县|市|中心|所)(?![a-z])")
+_LAW: Final = re.compile(r"《中华人民共和国(?!政府信息公开条例)(?P<law>[\u4e00-\u9fff]{2,20}法)》")
+_SENTENCE_CHARS: Final = frozenset("。，,；;：:！？!?")
+_YEAR_END: Final = re.compile(r"(?:19|20)\d{2} ?年度?\Z")
+
+
+def self_reference(text: str) -> str | None:
+    """How a text that names no agency refers to its author (``我局``) and the law of its field it cites, or ``None``.
+
+    A hint for the reader of the diagnostics, never an agency: ``我局`` and the 统计法 suggest a statistics bureau,
+    but which one the text does not say.
+
+    >>> self_reference("2019年,我局认真贯彻《中华人民共和国政府信息公开条例》和《中华人民共和国统计法》。")
+    'the text calls its author 我局 and cites 《中华人民共和国统计法》'
+    >>> self_reference("全年主动公开信息10条。") is None
+    True
+    """
+    found = _SELF.search(text)
+    if found is None:
+        return None
+    law = _LAW.search(text)
+    cited = f" and cites 《中华人民共和国{law['law']}》" if law is not None else ""
+    return f"the text calls its author {found.group()}{cited}"
+
+
+def joins_title(first: str, second: str) -> bool:
+    """Whether two lines are one title split over them.
+
+    Split after the agency (``三亚市海棠区人民政府`` + ``2015年政府信息公开工作年度报告``), after the year
+    (``平潭综合实验区地方税务局2013年`` + ``信息公开年度报告``) or inside the words
+    (``某市人民政府办公厅2019年政府信息`` + ``公开工作年度报告``): the first line is short, without a sentence or an
+    ordinal, no title on its own, and the two together are a title.
+
+    >>> joins_title("三亚市海棠区人民政府", "2015年政府信息公开工作年度报告")
+    True
+    >>> joins_title("平潭综合实验区地方税务局2013年", "信息公开年度报告")
+    True
+    >>> joins_title("某市人民政府办公厅2019年政府信息", "公开工作年度报告")
+    True
+    >>> joins_title("根据《条例》要求，现公布本机关", "2015年政府信息公开工作年度报告")
+    False
+    """
+    if len(first) > _JOIN_FIRST or any(ch in _SENTENCE_CHARS for ch in first) or is_title_line(first):
+        return False
+    if numbered_line(first) is not None:
+        return False
+    if not is_title_line(first + second):
+        return False
+    if is_title_line(second):
+        # the second line is a title on its own: the first is its agency, or the agency and the year
+        return bool(_YEAR_END.search(first)) or (second[:1].isdigit() and not any(ch.isdigit() for ch in first))
+    return True
