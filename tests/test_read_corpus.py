@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from govdisclose.model import (
+    NATIONAL_HEADINGS,
     ApplicationsTable2019,
     ApplicationsTable2021,
     Edition,
@@ -376,3 +377,23 @@ def test_traditional_without_the_extra_is_said(monkeypatch: pytest.MonkeyPatch) 
     assert 1 == len(said)
     assert DiagnosticKind.UNCERTAIN is said[0].kind
     assert "總體情況" == result.report.sections[0].heading
+
+
+# ---- PDF-extracted text: labels of table 三 broken over lines and followed by their values -------------------------
+
+
+def test_pdf_text_table_labels_never_become_headings() -> None:
+    """Labels of table 三 in the plain text of a real PDF never open sections: six chapters, five sub-headings.
+
+    The text of 2024-huaian-shi.pdf (pdfplumber) has the labels as lines of their own (``（六）其``,
+    ``一、本年新收政府信息公开申请数量 3001 53 …``, ``（四）无 1.本机关不掌握相关政府信息 746 …``).
+    """
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(CORPUS / "pdf" / "2024-huaian-shi.pdf") as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "（六）其" in text.split("\n")  # the fragment really is a line of its own
+    result = read_text(text)
+    report = result.report
+    assert [part for part, _ in NATIONAL_HEADINGS] == [section.part for section in report.sections]
+    assert [5, 0, 0, 0, 0, 0] == [len(section.subsections) for section in report.sections]
+    assert any("label of table 三" in d.message for d in result.diagnostics)

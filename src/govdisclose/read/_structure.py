@@ -539,12 +539,20 @@ def table_label(text: str) -> bool:
     ``（三）不予公开`` look like headings, and a label broken over lines leaves a fragment (``（三）不``, ``（六）其``,
     ``三、本年度办``) that would open a section and swallow what follows.
 
+    The label is the line's first word: PDF text prints a row's values after it (``一、本年新收政府信息公开申请数量
+    3001 53 …``) and sometimes the next label (``（四）无 1.本机关不掌握相关政府信息 746 …``).
+
     >>> table_label("（三）不"), table_label("三、本年度办"), table_label("1.本机关不掌握相关政府信息")
     (True, True, True)
-    >>> table_label("三、收到和处理政府信息公开申请情况"), table_label("（三）不断完善公开平台")
-    (False, False)
+    >>> table_label("一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119"), table_label("（四）无 1.本机关不掌握")
+    (True, True)
+    >>> table_label("三、收到和处理政府信息公开申请情况"), table_label("（三）不断完善公开平台"), table_label("一、 总体情况")
+    (False, False, False)
     """
-    label = key(text)
+    first = text.split(maxsplit=1)[0]
+    if numbered_line(first) is None:
+        return False
+    label = key(first)
     return label in ALL_LABELS or has_prefix(label)
 
 
