@@ -75,7 +75,8 @@ _TRADITIONAL_RE: Final = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _TRADITIONAL_MIN: Final = 2
 _T = TypeVar("_T")
 _PIECE_MIN: Final = 4
-_PIECES_MAX: Final = 200
+_JOINED_MAX: Final = 120
+_CURSOR_MIN: Final = 8
 """Distinct Traditional-only characters needed to flag a text (one may be part of a name)."""
 
 
@@ -246,7 +247,7 @@ class Published:
     r"""Gives back the published (Traditional) characters of texts read from their Simplified conversion.
 
     The conversion keeps every line's length, so a text found in the converted source has its published form at the
-    same place; a text joined from pieces of the source (a title over two lines) is given back piece by piece. Texts
+    same place; a text joined from two pieces of the source (a title over two lines) is given back piece by piece. Texts
     that are not the source's (the agency placeholder, official labels of the model) stay as they are.
 
     >>> Published("總體情況\n年度報告", "总体情况\n年度报告").text("总体情况年度报告")
@@ -255,37 +256,47 @@ class Published:
 
     def __init__(self, original: str, converted: str) -> None:
         self._notes = Notes()
+        self._cursor = 0
         self.original = original
         self.converted = converted
-        forms = {simple for simple, written in zip(converted, original, strict=True) if simple != written}
-        self.changed = frozenset(forms)
+        pairs = zip(converted, original, strict=True)
+        self.changed = frozenset(simple for simple, written in pairs if simple != written)
+
+    def _find(self, text: str) -> int:
+        """Where *text* is in the converted source, or -1.
+
+        Searched on from the last long text found (the model's texts come mostly in the source's order), then from
+        the start.
+        """
+        index = self.converted.find(text, self._cursor)
+        if index < 0:
+            index = self.converted.find(text)
+        if index >= 0 and len(text) >= _CURSOR_MIN:
+            self._cursor = index + len(text)
+        return index
 
     def text(self, text: str) -> str:
         """The published form of *text*, a text of the converted source."""
         if text.isascii() or self.changed.isdisjoint(text):
             return text
-        index = self.converted.find(text)
+        index = self._find(text)
         if index >= 0:
             return self.original[index : index + len(text)]
-        return self._pieces(text) if len(text) <= _PIECES_MAX else text
+        return self._joined(text) if len(text) <= _JOINED_MAX else text
 
-    def _pieces(self, text: str) -> str:
-        """A text joined from pieces of the source of at least four characters each, in its published form.
+    def _joined(self, text: str) -> str:
+        """A text joined from two pieces of the source of at least four characters each, in its published form.
 
-        A text that is not made of such pieces (the agency placeholder) stays as it is.
+        A text that is not (the agency placeholder) stays as it is.
         """
-        pieces: list[str] = []
-        start = 0
-        while start < len(text):
-            end = len(text)
-            while end - start >= _PIECE_MIN and self.converted.find(text[start:end]) < 0:
-                end -= 1
-            if end - start < _PIECE_MIN:
-                return text
-            index = self.converted.find(text[start:end])
-            pieces.append(self.original[index : index + end - start])
-            start = end
-        return "".join(pieces)
+        for cut in range(_PIECE_MIN, len(text) - _PIECE_MIN + 1):
+            first = self.converted.find(text[:cut])
+            if first < 0:
+                break
+            second = self.converted.find(text[cut:])
+            if second >= 0:
+                return self.original[first : first + cut] + self.original[second : second + len(text) - cut]
+        return text
 
     def restore(self, value: _T, notes: Notes) -> _T:
         """*value* (a report, any attrs object or tuple) with every text in its published form.

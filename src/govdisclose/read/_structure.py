@@ -546,8 +546,10 @@ def table_label(text: str) -> bool:
     (True, True, True)
     >>> table_label("一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119"), table_label("（四）无 1.本机关不掌握")
     (True, True)
-    >>> table_label("三、收到和处理政府信息公开申请情况"), table_label("（三）不断完善公开平台"), table_label("一、 总体情况")
-    (False, False, False)
+    >>> table_label("三、收到和处理政府信息公开申请情况"), table_label("（三）不断完善公开平台")
+    (False, False)
+    >>> table_label("一、 总体情况")
+    False
     """
     first = text.split(maxsplit=1)[0]
     if numbered_line(first) is None:
