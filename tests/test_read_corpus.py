@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -397,3 +398,18 @@ def test_pdf_text_table_labels_never_become_headings() -> None:
     assert [part for part, _ in NATIONAL_HEADINGS] == [section.part for section in report.sections]
     assert [5, 0, 0, 0, 0, 0] == [len(section.subsections) for section in report.sections]
     assert any("label of table 三" in d.message for d in result.diagnostics)
+
+
+def test_collapsed_tail_gives_the_signature() -> None:
+    """A signature run on after the last sentence of a collapsed body is read; the portal's fields after it are noise.
+
+    2019-pingtan-guoziju ends ``……其他需要报告的事项无。 平潭综合实验区国有资产管理局 2020年1月7日 来源：… 附件下载``.
+    """
+    result = _crawled("2019-pingtan-guoziju.txt")
+    report = result.report
+    assert ["无。"] == [block.text for block in report.sections[-1].blocks]  # type: ignore[union-attr]
+    signature = report.signature
+    assert signature is not None
+    assert ("平潭综合实验区国有资产管理局", datetime.date(2020, 1, 7)) == (signature.organ, signature.date)
+    noise = [d.message for d in result.diagnostics if d.kind is DiagnosticKind.NOISE]
+    assert ["page noise: portal source field", "page noise: attachment list"] == noise[-2:]

@@ -42,7 +42,7 @@ from ._html import html_items
 from ._metadata import Field, MetadataBuilder, parse_metadata_line
 from ._noise import CRUMB_LABEL, WIDGETS, noise_kind, trailing_noise_kind
 from ._normalise import Item, Line, TableItem, normalise, simplify, split_lines
-from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, uncollapse
+from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, split_collapsed_tail, uncollapse
 from ._titles import (
     intro_agency,
     intro_year,
@@ -479,7 +479,7 @@ def _drop_noise(items: Sequence[Item], start: int, end: int, notes: Notes) -> li
 def read_items(items: list[Item], notes: Notes, source: str | None, digest: str) -> ReadResult:
     """Read a source already cut into lines and tables (by a reader of text, HTML, PDF or Word) into a report."""
     items, published = simplify(items, notes)
-    items = split_collapsed_head(items)
+    items = split_collapsed_tail(split_collapsed_head(items))
     head = _read_head(items, len(items), notes)
     tail = _read_tail(items, head.end, notes)
     body_items = uncollapse(_drop_noise(items, head.end, tail.start, notes), notes)

@@ -12,6 +12,8 @@ A line is noise only when the *whole* line is furniture; the reader removes it a
 ('page widgets', 'crawler header')
 >>> noise_kind("繁體 English 登录"), noise_kind("您当前的位置：首页 > 政务公开")
 ('page widgets', 'breadcrumb')
+>>> noise_kind("来源：某区国有资产管理局")
+'portal source field'
 >>> noise_kind("一、概述") is None
 True
 """
@@ -80,11 +82,12 @@ _RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         "attachment file name",
     ),
     (re.compile(r"(?:更新时间|更新日期)\s*[:：]\s*\Z"), "empty timestamp"),
+    (re.compile(r"(?:来源|信息来源)\s*[:：]\s*\S{1,40}\Z"), "portal source field"),
     (re.compile(r"(?:(?:" + "|".join(re.escape(word) for word in WIDGETS) + r")\s*)+\Z"), "page widgets"),
     (re.compile(r"={3,}\s*正文\s*={3,}\Z|页面链接与图片详见"), "crawler header"),
 )
 
-_FIRST: Final = frozenset("当您你所首字【[打关返收纠分浏访阅点扫附相更=页") | {word[0] for word in WIDGETS}
+_FIRST: Final = frozenset("当您你所首字【[打关返收纠分浏访阅点扫附相更=页来信") | {word[0] for word in WIDGETS}
 _EXTENSIONS: Final = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar")
 
 TRAILING_NOISE: Final = re.compile(

@@ -47,10 +47,11 @@ from ..model import (
     StatPart,
     part_of,
 )
-from ..zh import OrdinalStyle, default_ordinal_style, to_chinese_numeral
+from ..zh import OrdinalStyle, default_ordinal_style, parse_date, to_chinese_numeral
 from ._breakdowns import find
 from ._diagnostics import START, Notes, Position
 from ._headings import Numbered, enumerated_points, is_title, numbered_line, run_on_heading, split_run_in
+from ._noise import noise_kind
 from ._normalise import Item, Line, TableItem, key
 from ._quantities import Found, build_content, scan
 from ._tables import (
@@ -73,6 +74,7 @@ __all__ = [
     "finish_sections",
     "make_block",
     "run_together_headings",
+    "split_collapsed_tail",
     "table_label",
 ]
 
@@ -455,6 +457,62 @@ def uncollapse(items: Sequence[Item], notes: Notes) -> list[Item]:
             for piece in _split_at(line, positions):
                 result.extend(_split_levels(piece, _LEVELS))
     return result
+
+
+_TAIL_LINE: Final = 120
+_SIGNATURE_ORGAN: Final = re.compile(r"[\u4e00-\u9fff（）()]{2,40}\Z")
+_SOURCE_LINE: Final = re.compile(r"(?:来源|信息来源|发布机构|发布时间|时间)\s*[:：]\S{1,60}\Z")
+
+
+def _dated(token: str) -> bool:
+    try:
+        parse_date(token)
+    except ValueError:
+        return False
+    return True
+
+
+def split_collapsed_tail(items: list[Item]) -> list[Item]:
+    """The items with the tail of a collapsed body cut off its last line: signature, portal fields and noise.
+
+    A crawler that flattens a page runs the signature and the page furniture after the last sentence
+    (``……其他需要报告的事项无。 某局 2020年1月7日 来源：某局 附件下载``); each becomes a line of its own, at its own
+    column, so that the signature is read and the rest reported as noise. Only words after the last sentence's stop,
+    separated by spaces, are cut off, and an organ only before a date.
+
+    >>> body = "一、总体情况" + "全年主动公开信息10条。" * 12 + "六、其他需要报告的事项无。"
+    >>> line = Line(body + " 某区国资局 2020年1月7日 来源：某区国资局 附件下载", START)
+    >>> [item.text for item in split_collapsed_tail([line])][1:]
+    ['某区国资局', '2020年1月7日', '来源：某区国资局', '附件下载']
+    """
+    if not items or not isinstance(items[-1], Line) or len(items[-1].text) <= _TAIL_LINE:
+        return items
+    line = items[-1]
+    matches = list(re.finditer(r"\S+", line.text[-400:]))
+    offset = max(0, len(line.text) - 400)
+    cut = len(matches)
+    dated = False
+    while cut > 1:
+        token = matches[cut - 1].group()
+        if noise_kind(token) is not None or _SOURCE_LINE.match(token):
+            if dated:
+                break
+        elif _dated(token) and not dated:
+            dated = True
+        elif dated and _SIGNATURE_ORGAN.match(token):
+            cut -= 1
+            break
+        else:
+            break
+        cut -= 1
+    if cut >= len(matches) or not line.text[: offset + matches[cut].start()].rstrip().endswith(("。", "！", "？")):
+        return items
+    first = offset + matches[cut].start()
+    pieces = [Line(line.text[:first].rstrip(), line.at, line.indent, line.blank_before)]
+    for match in matches[cut:]:
+        at = Position(line.at.line, line.at.column + offset + match.start(), line.at.page)
+        pieces.append(Line(match.group(), at))
+    return [*items[:-1], *pieces]
 
 
 def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> BodyDraft:
