@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {path.name}: not read ({exc})")
             continue
         coverage = ReadCoverage.cut_off(CUT_OFF) if _cut_off(path) and not args.no_coverage else None
-        checked = check(result.report, coverage=coverage, blanks=args.blanks)
+        checked = check(result, coverage=coverage, blanks=args.blanks)  # the reader's own coverage when it has one
         print(f"== {path.name}{' (opening only)' if coverage is not None else ''}: {checked.summary}")
         for finding in checked.findings:
             if finding.severity.value == "info" and not args.info:

@@ -261,6 +261,81 @@ def test_parts_present_in_subsections_count() -> None:
     assert () == run(report, "part.missing").findings
 
 
+def _report_2008(*chapters: tuple[str, str]) -> Report:
+    """A pre-2019 report of the given chapters, each ``(heading, text)``."""
+    return Report(
+        edition=Edition.PRE_2019,
+        year=2011,
+        agency=Agency(name="某县人民政府"),
+        sections=tuple(Section(heading=h, blocks=(Paragraph(content=(t,)),)) for h, t in chapters),
+    )
+
+
+def test_a_2008_item_reported_in_another_chapter_is_not_missing() -> None:
+    """平潭县2011 has no 复议诉讼 chapter; its 依申请公开 chapter says 未收到……行政复议申请: an info, not a warning."""
+    report = _report_2008(
+        ("主动公开政府信息情况", "主动公开政府信息425条。"),
+        ("政府信息依申请公开工作情况", "2011年全县未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。"),
+        ("政府信息公开的收费及减免情况", "未收费。"),
+        ("政府信息公开工作存在的主要问题及改进情况", "人员不足。"),
+        ("其他需要报告的事项", "无。"),
+    )
+    (finding,) = run(report, "part.missing").findings
+    assert (Severity.INFO, "$.sections[1].blocks[0]") == (finding.severity, finding.path)
+    assert "没有单独的“因政府信息公开申请行政复议、提起行政诉讼的情况”部分，相关情况在其他部分中报告" == finding.message
+
+
+def test_words_on_other_fees_or_a_note_on_counting_are_not_a_fee_report() -> None:
+    """行政事业性收费信息3条 (a kind of information), 减免税, a note that fees are counted since 2008: no fee report."""
+    report = _report_2008(
+        ("主动公开政府信息情况", "公开行政事业性收费信息3条。办理下岗失业人员减免税共计91件。"),
+        ("政府信息依申请公开工作情况", "未收到申请。未发生政府信息公开行政复议、行政诉讼。"),
+        ("政府信息公开工作存在的主要问题及改进情况", "人员不足。"),
+        ("其他需要报告的事项", "政府信息公开收费情况从2008年开始统计。"),
+    )
+    (finding,) = [f for f in run(report, "part.missing").findings if f.severity is Severity.WARNING]
+    assert "缺少2008年《条例》第三十二条要求的“政府信息公开的收费及减免情况”部分" == finding.message
+
+
+def test_a_generic_2008_chapter_on_what_was_published_is_the_proactive_item() -> None:
+    """邹城市唐村镇2010: 二、政府信息公开情况 — 通过门户网站公开各类信息46条 — is the 主动公开 item."""
+    report = _report_2008(
+        ("概述", "2010年我镇信息公开工作取得了新的进展。"),
+        ("政府信息公开情况", "2010年,我镇通过门户网站公开各类信息46条。"),
+        ("政府信息依申请公开办理情况", "2010年度我镇没有接到群众主动要求公开政府信息的申请。"),
+        ("依申请信息公开收费情况", "2010年度,我镇政府信息公开没有收费。"),
+        ("复议、诉讼和申诉情况", "未发生行政复议案、行政诉讼案。"),
+        ("存在的主要问题及改进措施", "人员不足。"),
+    )
+    (finding,) = run(report, "part.missing").findings  # only that 其他需要报告的事项 is not there
+    assert Severity.INFO == finding.severity
+    expected = "没有“其他需要报告的事项”部分（2008年《条例》第三十二条第六项；没有其他事项时常不列此部分）"
+    assert expected == finding.message
+
+
+def test_other_matters_lowered_on_purpose_stay_info_when_the_rule_is_regraded() -> None:
+    """A caller who grades part.missing as error still gets the pre-2019 其他需要报告的事项 as an info."""
+    report = _report_2008(
+        ("主动公开政府信息情况", "公开信息46条。"),
+        ("政府信息依申请公开办理情况", "未收到申请。"),
+        ("收费情况", "没有收费。"),
+        ("复议、诉讼情况", "无复议、诉讼。"),
+        ("存在的主要问题及改进措施", "人员不足。"),
+    )
+    rules = default_rules.configure(only={"part.missing"}, severity={"part.missing": "error"})
+    (finding,) = check(report, rules=rules).findings
+    assert Severity.INFO == finding.severity
+
+
+def test_a_heading_that_holds_its_text_is_not_an_empty_part() -> None:
+    """平潭2025 as read: 六's heading holds 其他需要报告的事项2025年，无收取信息处理费情况。 — the part has content."""
+    report = full_report()
+    sections = list(report.sections)
+    sections[5] = attrs.evolve(sections[5], heading="其他需要报告的事项2025年，无收取信息处理费情况。", blocks=())
+    sections[2] = attrs.evolve(sections[2], heading="政府信息依申请公开工作情况2018年未收到有关政府信息公开申请。")
+    assert () == run(attrs.evolve(report, sections=tuple(sections)), "part.missing").findings
+
+
 # ---- fees -----------------------------------------------------------------------------------------------------------
 
 

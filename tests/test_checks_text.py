@@ -2,6 +2,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import govdisclose
@@ -170,16 +171,28 @@ def test_scaled_counts_allow_their_rounding() -> None:
 
 
 def test_overlapping_breakdown_flags_only_a_shortfall() -> None:
-    """Channels may count an item twice: 6 + 6 for 10 items is fine; 3 + 3 falls short by 4."""
+    """Items counted under several types (计1条) may sum to more: 6 + 6 for 10 is fine; 3 + 3 falls short by 4."""
     assert (
         ()
         == run(
             report_of(breakdown(count(10, "t"), count(6, "a"), count(6, "b"), overlapping=True)), "breakdown.sum"
         ).findings
     )
-    short = breakdown(count(10, "t"), count(3, "a"), count(3, "b"), overlapping=True, dimension="渠道")
+    short = breakdown(count(10, "t"), count(3, "a"), count(3, "b"), overlapping=True)
     (finding,) = run(report_of(short), "breakdown.sum").findings
-    assert "按渠道分项可重复计数，但分项之和6条（3+3）仍少于总数10条（差4条）" == finding.message
+    assert "按类别分项可重复计数，但分项之和6条（3+3）仍少于总数10条（差4条）" == finding.message
+
+
+def test_channels_are_each_at_most_their_total_and_not_summed() -> None:
+    """Channels (网站、微信 …) share one total: 3 + 3 of 10 says nothing (not all are listed); 12 of 10 is wrong."""
+    few = breakdown(count(10, "t"), count(3, "a"), count(3, "b"), overlapping=True, dimension="渠道")
+    assert () == run(report_of(few), "breakdown.sum").findings
+    website = Count(value=12, unit="条", id="a", label="政府网站")
+    over = breakdown(count(10, "t"), website, count(3, "b"), overlapping=True, dimension="渠道")
+    (finding,) = run(report_of(over), "breakdown.sum").findings
+    assert "按渠道分项可重复计数，但“政府网站”12条多于总数10条（差2条）" == finding.message
+    assert (f"{BLOCK}.content[1]", f"{BLOCK}.content[3]") == finding.paths
+    assert (Decimal(12), Decimal(10), Decimal(-2)) == (finding.expected, finding.actual, finding.difference)
 
 
 def test_amounts_add_in_their_unit_and_across_units() -> None:
@@ -295,3 +308,48 @@ def test_statistic_shares_are_of_the_total() -> None:
     assert () == run(report_of(statistic("75")), "share.value").findings
     (finding,) = run(report_of(statistic("70")), "share.value").findings
     assert (f"{BLOCK}.parts[0].share", f"{BLOCK}.parts[0].quantity", f"{BLOCK}.total") == finding.paths
+
+
+# ---- what the words say about a breakdown ---------------------------------------------------------------------------
+
+
+def test_what_follows_another_is_not_a_part() -> None:
+    """淮安市2024: 答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）— 103 is beside the 3050, not in it."""
+    answered, carried, deferred = count(3050, "q2", unit="件"), count(34, "q3", unit="件"), count(103, "q4", unit="件")
+    text = Paragraph(
+        content=("2024年，全市共受理政府信息公开申请", count(3119, "q1", unit="件"), "，答复", answered,
+                 "（含上年度结转申请", carried, "，另有", deferred, "顺延到下年度答复），均在法定期限内予以答复。"),
+        breakdowns=(Breakdown(total="q2", parts=("q3", "q4")),),
+    )  # fmt: skip
+    assert () == run(report_of(text), "breakdown.sum").findings
+    bigger = count(4000, "q3", unit="件")
+    too_many = attrs.evolve(text, content=tuple(bigger if p is carried else p for p in text.content))
+    (finding,) = run(report_of(too_many), "breakdown.sum").findings  # the one part left may still exceed the total
+    assert "分项之和为4000件（4000），与总数3050件不符（差950件）" == finding.message
+
+
+def test_a_list_that_goes_on_with_a_number_without_unit_is_not_complete() -> None:
+    """平潭县2011: 总数1873条，其中主动公开425条，依申请46条，不予公开信息数1402 — no unit: only an excess is sure."""
+    parts = (count(425, "q2"), count(46, "q3"))
+    text = Paragraph(
+        content=("2011年制作、获取政府信息总数", count(1873, "q1"), "，其中主动公开政府信息", parts[0],
+                 "，作为依申请公开信息数", parts[1], "，不予公开信息数1402。主动公开的政府信息……"),
+        breakdowns=(Breakdown(total="q1", parts=("q2", "q3")),),
+    )  # fmt: skip
+    assert () == run(report_of(text), "breakdown.sum").findings
+    over = attrs.evolve(text, content=tuple(count(1900, "q2") if p is parts[0] else p for p in text.content))
+    (finding,) = run(report_of(over), "breakdown.sum").findings
+    assert "分项之和为1946条（1900+46），与总数1873条不符（差73条）" == finding.message
+
+
+def test_an_unterminated_list_at_the_end_of_a_paragraph_is_not_a_breakdown() -> None:
+    """A list cut off at the end of its text (no stop after its last part) may lack parts: no shortfall is reported."""
+    cut = Paragraph(
+        content=("我镇通过门户网站公开各类信息", count(46, "t"), "。其中工作动态类", count(36, "a"), "；计划总结类",
+                 count(7, "b")),
+        breakdowns=(Breakdown(total="t", parts=("a", "b")),),
+    )  # fmt: skip
+    assert () == run(report_of(cut), "breakdown.sum").findings
+    ended = attrs.evolve(cut, content=(*cut.content, "。"))
+    (finding,) = run(report_of(ended), "breakdown.sum").findings
+    assert "分项之和为43条（36+7），与总数46条不符（差3条）" == finding.message

@@ -310,7 +310,8 @@ def check(
         with decimal.localcontext(ARITHMETIC):  # the host's decimal context (precision, traps) cannot change a sum
             produced = list(rule.check(context))
         for finding in produced:
-            level = Severity.INFO if not finding.assessed else severity
+            lowered = id(finding) in context._record.lowered  # made below the rule's severity on purpose
+            level = Severity.INFO if not finding.assessed else finding.severity if lowered else severity
             normalized = attrs.evolve(finding, rule=rule.id, severity=level)
             findings.append(attrs.evolve(normalized, explained_by=_explained_by(normalized, report.explanations)))
         covered.append(_rule_coverage(rule.id, context))

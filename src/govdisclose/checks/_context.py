@@ -47,6 +47,8 @@ class _Record:
     on: list[str] = attrs.field(factory=list)
     not_assessed: list[str] = attrs.field(factory=list)
     reasons: list[str] = attrs.field(factory=list)
+    lowered: set[int] = attrs.field(factory=set)
+    """The ``id()`` of the findings the rule made below its severity on purpose (``finding(..., severity=…)``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -201,11 +203,17 @@ class CheckContext:
         actual: Value | None = None,
         difference: Decimal | None = None,
         expected_bound: Bound = Bound.EXACT,
+        severity: Severity | None = None,
     ) -> Finding:
-        """A finding of the running rule, at its severity for this check."""
-        return Finding(
+        """A finding of the running rule, at its severity for this check.
+
+        *severity* lowers it for a case the rule knows to be only worth knowing (never above the severity in force):
+        ``part.missing`` gives an info, not a warning, for a pre-2019 report without 其他需要报告的事项.
+        """
+        level = self.severity if severity is None or severity >= self.severity else severity
+        finding = Finding(
             rule=self.rule.id,
-            severity=self.severity,
+            severity=level,
             message=message,
             paths=paths,
             operands=operands,
@@ -214,6 +222,9 @@ class CheckContext:
             difference=difference,
             expected_bound=expected_bound,
         )
+        if level is not self.severity:
+            self._record.lowered.add(id(finding))
+        return finding
 
 
 def shared(ctx: CheckContext, build: Callable[[CheckContext], _T]) -> _T:

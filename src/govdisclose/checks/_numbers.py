@@ -234,22 +234,27 @@ class Gap:
         return f"差{amount}" if self.exact else f"至少差{amount}"
 
 
-def compare(actual: Interval, expected: Interval, *, shortfall_only: bool = False) -> Gap | None:
+def compare(
+    actual: Interval, expected: Interval, *, shortfall_only: bool = False, excess_only: bool = False
+) -> Gap | None:
     """How *actual* (a published figure) certainly disagrees with *expected* (derived), or ``None``.
 
     With *shortfall_only* (overlapping parts may count an item twice) only ``expected`` below ``actual`` counts: the
-    parts falling short of the total.
+    parts falling short of the total. With *excess_only* (the parts may be only some of the total's: a list that
+    goes on with figures not read, or is cut off) only ``expected`` above ``actual`` counts.
 
     >>> compare(Interval.exact(Decimal(15)), Interval.exact(Decimal(15))) is None
     True
     >>> compare(Interval.exact(Decimal(15)), Interval.exact(Decimal(17)), shortfall_only=True) is None
+    True
+    >>> compare(Interval.exact(Decimal(15)), Interval.exact(Decimal(13)), excess_only=True) is None
     True
     """
     exact = actual.is_exact and expected.is_exact
     if not shortfall_only and actual.hi is not None and expected.lo is not None and actual.hi < expected.lo:
         bound = Bound.EXACT if expected.is_exact else Bound.LOWER
         return Gap(expected=expected.lo, bound=bound, actual=actual.hi, difference=actual.hi - expected.lo, exact=exact)
-    if expected.hi is not None and actual.lo is not None and expected.hi < actual.lo:
+    if not excess_only and expected.hi is not None and actual.lo is not None and expected.hi < actual.lo:
         bound = Bound.EXACT if expected.is_exact else Bound.UPPER
         return Gap(expected=expected.hi, bound=bound, actual=actual.lo, difference=actual.lo - expected.hi, exact=exact)
     return None

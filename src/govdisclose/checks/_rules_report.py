@@ -36,7 +36,7 @@ from ..model import (
 from ..zh import format_date
 from ._catalog import Rule
 from ._context import CheckContext, shared
-from ._findings import Finding, Operand
+from ._findings import Finding, Operand, Severity
 from ._numbers import figure_interval
 from ._paths import join_path
 
@@ -220,7 +220,15 @@ _BASIS = {
 }
 
 
+_HOLDS_TEXT = re.compile(r"[，,。；;]")
+_DIGIT = re.compile(r"\d")
+
+
 def _has_content(section: Section) -> bool:
+    if _HOLDS_TEXT.search(section.heading.rstrip("。")) or (
+        section.heading.endswith("。") and _DIGIT.search(section.heading)
+    ):
+        return True  # the heading holds a sentence: the body was printed (or read) on the heading's line
     if any(
         _block_text(block).strip() or not isinstance(block, (Paragraph, EnumeratedPoints)) for block in section.blocks
     ):
@@ -228,16 +236,83 @@ def _has_content(section: Section) -> bool:
     return any(_has_content(child) for child in section.subsections)
 
 
+_GENERIC_PROACTIVE = re.compile(r"(政府)?信息公开(工作)?(的)?情况")
+"""A pre-2019 chapter headed only ``政府信息公开情况`` (邹城市唐村镇2010: ``通过门户网站公开各类信息46条``) reports what
+was published: the 主动公开 item of the 2008 regulation, when no other chapter is."""
+
+
+def _holders(
+    ctx: CheckContext, part: Part, sections: tuple[tuple[str, int, Section, frozenset[Part]], ...]
+) -> list[tuple[str, Section]]:
+    holders = [(path, section) for path, _, section, parts in sections if part in parts]
+    if not holders and part is Part.PROACTIVE and ctx.report.edition is Edition.PRE_2019:
+        holders = [
+            (path, section)
+            for path, depth, section, parts in sections
+            if depth == 1 and not parts and _GENERIC_PROACTIVE.fullmatch(section.heading.rstrip("。"))
+        ]
+    return holders
+
+
+_CONTENT_WORDS = {
+    Part.FEES: re.compile(r"(?<!行政事业性)(收费|收取[^。；;]{0,10}费|处理费)"),
+    Part.REVIEWS_LITIGATION: re.compile(r"复议|诉讼"),
+}
+"""Items of the 2008 regulation that are figures a report may give outside a chapter of their own: in another chapter's
+sentence on disclosure (平潭县2011: ``未收到有关政府信息公开行政复议申请`` under 依申请公开), or in the statistics
+table (行政复议数). The words must stand in a sentence on 信息公开 or 申请 that states a figure or a "none": 减免税 or
+行政事业性收费信息3条 are not fees charged for disclosure."""
+_ON_DISCLOSURE = re.compile(r"信息公开|依申请|申请")
+_STATED = re.compile(r"无|没有|未|\d+(\.\d+)?\s*(件|起|宗|次|元|万元)")
+"""A sentence that states the fact: a figure or a "none" (``未收到……行政复议申请``), not a note that the figures
+are counted since 2008 (三元区城关街道2017)."""
+_SENTENCES = re.compile(r"[^。；;！？!?]+")
+
+
+def _reported_elsewhere(ctx: CheckContext, part: Part) -> str | None:
+    """The path of the first block of a chapter that reports *part* in a pre-2019 report without its chapter."""
+    words = _CONTENT_WORDS.get(part)
+    if ctx.report.edition is not Edition.PRE_2019 or words is None:
+        return None
+    for site in ctx.blocks():
+        if site.section is None:
+            continue
+        if isinstance(site.block, StatisticsTable):
+            if any(words.search(row.label) for row in site.block.rows):
+                return site.path
+            continue
+        for sentence in _SENTENCES.findall(_block_text(site.block)):
+            if words.search(sentence) and _ON_DISCLOSURE.search(sentence) and _STATED.search(sentence):
+                return site.path
+    return None
+
+
 def _part_missing(ctx: CheckContext) -> Iterator[Finding]:
     edition = ctx.report.edition
     sections = _sections_with_parts(ctx)
     for part in required_parts(edition):
-        holders = [(path, section) for path, _, section, parts in sections if part in parts]
+        holders = _holders(ctx, part, sections)
         name = part_name(part, edition)
         if not holders:
             reason = ctx.not_read(part)
             if reason is not None:  # absent from what was read is not missing from the report
                 yield ctx.not_assessed(f"“{name}”部分未读取（{reason}），未核对是否缺少", paths=("$.sections",))
+                continue
+            told = _reported_elsewhere(ctx, part)
+            if told is not None:  # 2008: the regulation asks for the content, not for a chapter of its own
+                yield ctx.finding(
+                    f"没有单独的“{name}”部分，相关情况在其他部分中报告",
+                    paths=(told, "$.sections"),
+                    severity=Severity.INFO,
+                )
+                continue
+            if part is Part.OTHER and edition is Edition.PRE_2019:
+                # 第三十二条（六） asks for other matters only when there are some; reports without any leave it out
+                yield ctx.finding(
+                    f"没有“{name}”部分（{_BASIS[edition]}第六项；没有其他事项时常不列此部分）",
+                    paths=("$.sections",),
+                    severity=Severity.INFO,
+                )
                 continue
             yield ctx.finding(f"缺少{_BASIS[edition]}要求的“{name}”部分", paths=("$.sections",))
         elif not any(_has_content(section) for _, section in holders):

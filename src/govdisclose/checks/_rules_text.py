@@ -12,13 +12,14 @@ info), and wrong beyond that (``share.value``, warning).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import attrs
 
-from ..model import Amount, Bound, Count, Paragraph, Share, Statistic
+from ..model import Amount, Bound, Breakdown, Count, Inline, Paragraph, Share, Statistic
 from ._catalog import Rule
 from ._context import CheckContext, shared
 from ._findings import Finding, Operand
@@ -26,6 +27,9 @@ from ._numbers import Interval, bounded, compare, describe, number, quantity_int
 from ._paths import QuantitySite, iter_quantities, join_path, quantity_index
 
 __all__ = ["RULES"]
+
+_CHANNELS = "渠道"
+"""The dimension of a breakdown by publication channel (网站、公报、微信 …): the same item on several channels."""
 
 
 @attrs.frozen
@@ -68,6 +72,57 @@ def _unit(figures: Sequence[_Figure]) -> tuple[str, bool]:
     return "元", False
 
 
+_NOT_A_PART = re.compile(r"另有|另外|此外")
+"""Words after which a figure is *beside* the total, not part of it: ``答复3050件（含上年度结转34件，另有103件
+顺延到下年度）``."""
+_LIST_END = "。！？!?；;）)"
+_BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:年|月|日|号|%|％))")
+"""A number without a unit, as in ``不予公开信息数1402``: a part the reader could not take as a count."""
+
+
+@attrs.frozen
+class _Wording:
+    """What the words of a paragraph say about one of its breakdowns.
+
+    Attributes:
+        parts: The parts the words support (those after ``另有`` are left out).
+        complete: Whether the list is all there: every declared part is one, the list ends before its sentence or
+            bracket does with no unit-less number after its last part, and it is not cut off at the paragraph's end.
+    """
+
+    parts: tuple[str, ...]
+    complete: bool
+
+
+def _piece_text(piece: Inline) -> str:
+    return piece if isinstance(piece, str) else "\x00"
+
+
+def _wording(paragraph: Paragraph, breakdown: Breakdown) -> _Wording:
+    """The parts of *breakdown* its paragraph's words support, and whether the list is complete.
+
+    >>> q = [Count(value=v, unit="件", id=f"q{i}") for i, v in enumerate((3050, 34, 103))]
+    >>> text = Paragraph(content=("答复", q[0], "（含上年度结转申请", q[1], "，另有", q[2], "顺延到下年度答复）。"))
+    >>> _wording(text, Breakdown(total="q0", parts=("q1", "q2")))
+    _Wording(parts=('q1',), complete=False)
+    """
+    at = {piece.id: i for i, piece in enumerate(paragraph.content) if not isinstance(piece, str) and piece.id}
+    if breakdown.total not in at or any(ref not in at for ref in breakdown.parts):
+        return _Wording(breakdown.parts, True)  # a part inside a compound figure: nothing to read around it
+    start, content = at[breakdown.total], paragraph.content
+    kept: list[str] = []
+    for ref in breakdown.parts:
+        if _NOT_A_PART.search("".join(_piece_text(piece) for piece in content[start + 1 : at[ref]])):
+            break
+        kept.append(ref)
+    last = at[kept[-1]] if kept else start
+    tail = "".join(_piece_text(piece) for piece in content[last + 1 :])
+    stops = [i for i in (tail.find(stop) for stop in _LIST_END) if i >= 0]
+    rest = tail[: min(stops)] if stops else tail
+    complete = len(kept) == len(breakdown.parts) and bool(stops) and not _BARE_NUMBER.search(rest)
+    return _Wording(tuple(kept), complete)
+
+
 def _breakdown_finding(
     ctx: CheckContext,
     whole: _Figure,
@@ -76,17 +131,35 @@ def _breakdown_finding(
     label: str | None,
     dimension: str | None,
     overlapping: bool,
+    complete: bool = True,
 ) -> Finding | None:
     figures = (whole, *parts)
     if not parts or len({type(f.quantity) for f in figures}) != 1:
         return None  # counts and amounts do not add up to each other
     unit, common = _unit(figures)
-    expected = total([part.interval(common) for part in parts])
-    gap = compare(whole.interval(common), expected, shortfall_only=overlapping)
-    if gap is None:
-        return None
     subject = f"“{label}”" if label else ""
     by = f"按{dimension}" if dimension else ""
+    if overlapping:
+        for part in parts:  # an item counted under several parts is still one of the total's
+            gap = compare(whole.interval(common), part.interval(common), excess_only=True)
+            if gap is not None:
+                name = f"“{part.quantity.label}”" if part.quantity.label else "一个分项"
+                return ctx.finding(
+                    f"{subject}{by}分项可重复计数，但{name}{part.quantity.text}多于总数{whole.quantity.text}"
+                    f"（{gap.words(unit)}）",
+                    paths=(whole.path, part.path),
+                    operands=(whole.operand(), part.operand()),
+                    expected=gap.expected,
+                    actual=gap.actual,
+                    difference=gap.difference,
+                    expected_bound=gap.bound,
+                )
+        if dimension == _CHANNELS or not complete:
+            return None  # channels need not all be listed: each is at most the total, their sum says nothing
+    expected = total([part.interval(common) for part in parts])
+    gap = compare(whole.interval(common), expected, shortfall_only=overlapping, excess_only=not complete)
+    if gap is None:
+        return None
     terms = "+".join(part.term for part in parts)
     if overlapping:
         message = (
@@ -117,8 +190,9 @@ def _breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             index = quantity_index(site.path, block)
             for breakdown in block.breakdowns:
+                wording = _wording(block, breakdown)
                 whole = _figure(index.get(breakdown.total))
-                parts = [_figure(index.get(ref)) for ref in breakdown.parts]
+                parts = [_figure(index.get(ref)) for ref in wording.parts]
                 if whole is None or any(part is None for part in parts):
                     continue  # a share or a compound figure is not a summand
                 finding = _breakdown_finding(
@@ -128,6 +202,7 @@ def _breakdown_sum(ctx: CheckContext) -> Iterator[Finding]:
                     label=whole.quantity.label,
                     dimension=breakdown.dimension,
                     overlapping=breakdown.overlapping,
+                    complete=wording.complete,
                 )
                 if finding is not None:
                     yield finding
@@ -280,7 +355,10 @@ RULES = (
         description=(
             "A breakdown in the text (a paragraph's declared breakdowns, a statistic's parts): the parts must add "
             "up to the total. Approximate figures are bounds ('1100余' is at least 1100) and only a certain "
-            "disagreement is reported; overlapping breakdowns are flagged only when the parts fall short."
+            "disagreement is reported; overlapping breakdowns are flagged only when the parts fall short or one part "
+            "exceeds the total, channels only for a channel above the total. What follows 另有 is not a part; a "
+            "list that goes on with a number without a unit, or ends its paragraph without a stop, is checked only "
+            "for parts above the total."
         ),
         severity="error",
         scope="paragraph or statistic",
