@@ -38,6 +38,7 @@ ISSUE_13_IDS = {
     "fees.notices",
     "fees.collected",
     "other.explained",
+    "intro.announced-count",
 }
 """Rules of issue 13 (checks that hold on real reports)."""
 

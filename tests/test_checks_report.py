@@ -17,6 +17,7 @@ from govdisclose.model import (
     Report,
     Section,
     Signature,
+    announced_count,
     announced_parts,
 )
 from test_checks_tables import applications, full_report
@@ -161,6 +162,86 @@ def test_seed_intro_announces_fees_without_a_chapter() -> None:
 def test_announced_items_are_read_from_real_openings(text: str, items: tuple[str, ...]) -> None:
     """The chapter lists of real 引言 (corpus openings) split into items by their strongest separator."""
     assert items == announced_parts(text)
+
+
+PINGTAN_2019 = (
+    "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开申请行政复议、"
+    "提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况和其他需要报告的事项等六个部分。"
+)
+"""The 引言 of 平潭综合实验区2019 (and 2021): items that contain ``、`` and two items joined by ``和``."""
+PINGTAN_2018 = (
+    "本报告由概述、主动公开政府信息情况、政府信息依申请公开办理情况、因政府信息公开申请行政复议、提起行政诉讼的情况、"
+    "政府信息公开工作存在的主要问题及改进措施和政府信息公开情况统计表共六个部分组成。"
+)
+HULI_2018 = (
+    "报告由概述、主动公开政府信息的情况、政府信息依申请公开办理情况、因政府信息公开申请行政复议及提起行政诉讼的情况、"
+    "政府信息公开工作存在的主要问题及改进措施、需要说明的事项与附表共六个部分组成。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "items"),
+    [
+        (
+            PINGTAN_2019,
+            6,
+            (
+                *("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"),
+                *("因政府信息公开申请行政复议、提起行政诉讼的情况", "政府信息公开工作存在的主要问题及改进情况"),
+                "其他需要报告的事项",
+            ),
+        ),
+        (
+            PINGTAN_2018,
+            6,
+            (
+                *("概述", "主动公开政府信息情况", "政府信息依申请公开办理情况"),
+                *("因政府信息公开申请行政复议、提起行政诉讼的情况", "政府信息公开工作存在的主要问题及改进措施"),
+                "政府信息公开情况统计表",
+            ),
+        ),
+        (
+            HULI_2018,
+            6,
+            (
+                *("概述", "主动公开政府信息的情况", "政府信息依申请公开办理情况"),
+                *("因政府信息公开申请行政复议及提起行政诉讼的情况", "政府信息公开工作存在的主要问题及改进措施"),
+                "需要说明的事项与附表",
+            ),
+        ),
+    ],
+)
+def test_announced_items_and_their_number_agree_in_real_openings(text: str, count: int, items: tuple[str, ...]) -> None:
+    """Real 引言 of 平潭 and 湖里区: split items joined again, joined parts split, as many as the number announced."""
+    assert (count, items) == (announced_count(text), announced_parts(text))
+
+
+def test_announced_count_quiet_on_the_corpus_report_that_agrees() -> None:
+    """平潭2019's 引言 announces six parts, lists six and the report has six chapters: nothing to say."""
+    assert () == run(_with_intro(full_report(), PINGTAN_2019), "intro.announced-count").findings
+
+
+def test_announced_count_against_the_list_and_the_chapters() -> None:
+    """分为六个部分 with five listed is a warning; five chapters for six announced an info (a chapter may be unread)."""
+    text = (
+        "本报告共分六个部分：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、"
+        "其他需要报告的事项。"
+    )
+    report = _with_intro(full_report(), text)
+    (finding,) = run(report, "intro.announced-count").findings
+    assert (Severity.WARNING, "$.introduction.blocks[0]") == (finding.severity, finding.path)
+    assert finding.message.startswith("引言称报告共6个部分，但列出5项（总体情况；")
+    assert (Decimal(6), Decimal(5)) == (finding.expected, finding.actual)
+    fewer = attrs.evolve(report, sections=report.sections[:5])
+    _, chapters = run(fewer, "intro.announced-count").findings
+    assert (Severity.INFO, "引言称报告共6个部分，正文有5个部分") == (chapters.severity, chapters.message)
+
+
+def test_announced_count_from_aspects() -> None:
+    """``从……等六个方面`` announces a number too; with six chapters it agrees."""
+    text = "本报告从总体情况、主动公开、依申请公开、复议诉讼、存在问题、其他事项等六个方面进行报告。"
+    assert 6 == announced_count(text)
+    assert () == run(_with_intro(full_report(), text), "intro.announced-count").findings
 
 
 def _with_intro(report: Report, text: str) -> Report:

@@ -27,6 +27,7 @@ from ..model import (
     StatisticsTable,
     Table,
     added_parts,
+    announced_count,
     announced_parts,
     part_name,
     parts_named,
@@ -205,6 +206,40 @@ def _announced_parts(ctx: CheckContext) -> Iterator[Finding]:
         if parts & announced or any(_similar(item, section.heading) for item in items):
             continue
         yield ctx.finding(f"正文“{section.heading}”部分未在引言列出的内容中", paths=(section_path, path))
+
+
+def _announced_count(ctx: CheckContext) -> Iterator[Finding]:
+    introduction = ctx.report.introduction
+    if introduction is None:
+        return
+    for index, block in enumerate(introduction.blocks):
+        text = _block_text(block)
+        count = announced_count(text)
+        if count is None:
+            continue
+        path = join_path("$", "introduction", "blocks", index)
+        items = announced_parts(text)
+        if items and len(items) != count:
+            listed = "；".join(items)
+            yield ctx.finding(
+                f"引言称报告共{count}个部分，但列出{len(items)}项（{listed}）",
+                paths=(path,),
+                expected=Decimal(count),
+                actual=Decimal(len(items)),
+                difference=Decimal(len(items) - count),
+            )
+        chapters = [section_path for section_path, depth, _ in ctx.sections() if depth == 1]
+        unread = ctx.coverage is not None and any(ctx.not_read(part) for part in required_parts(ctx.report.edition))
+        if len(chapters) != count and not unread:
+            yield ctx.finding(
+                f"引言称报告共{count}个部分，正文有{len(chapters)}个部分",
+                paths=(path, "$.sections"),
+                expected=Decimal(count),
+                actual=Decimal(len(chapters)),
+                difference=Decimal(len(chapters) - count),
+                severity=Severity.INFO,  # a chapter or attached table the reader did not read would also do this
+            )
+        return
 
 
 def _part_order(part: Part) -> int:
@@ -436,6 +471,17 @@ RULES = (
         severity="info",
         scope="引言 and chapters",
         check=_announced_parts,
+    ),
+    Rule(
+        id="intro.announced-count",
+        title="引言所称部分数",
+        description=(
+            "The number of parts the 引言 announces ('共六个部分', '分为6个部分', '从……等六个方面') against the "
+            "items it lists (a warning) and against the chapters (an info: a chapter not read would also do it)."
+        ),
+        severity="warning",
+        scope="引言 and chapters",
+        check=_announced_count,
     ),
     Rule(
         id="part.missing",

@@ -40,7 +40,7 @@ import attrs
 
 from .._errors import DuplicateKindError, InvalidKindError, ModelError
 from .._registry import Registry
-from ..zh import OrdinalStyle, format_ordinal
+from ..zh import OrdinalStyle, format_ordinal, from_chinese_numeral
 from ._blocks import Block
 from ._checks import not_blank, typed_fields
 from ._report import Agency, Edition
@@ -63,6 +63,7 @@ __all__ = [
     "PartRegistry",
     "added_parts",
     "added_parts_named",
+    "announced_count",
     "announced_parts",
     "default_parts",
     "metadata_term",
@@ -408,7 +409,9 @@ def announced_parts(text: str) -> tuple[str, ...]:
 
     Three phrasings: ``全文包括……六部分内容`` / ``主要内容包括：……；……``, ``本年报由……等组成``, and
     ``本报告共分6个部分：……``. The list is split at its strongest separator: ``；`` before ``，`` before ``、`` (items
-    themselves often contain ``、``, as in ``因政府信息公开申请行政复议、提起行政诉讼的情况``).
+    themselves often contain ``、``, as in ``因政府信息公开申请行政复议、提起行政诉讼的情况``). Then two pieces
+    that name the same part, the first not ending like an item (``因……行政复议``、``提起行政诉讼的情况``), are one
+    item, and an item that joins two parts with ``和``/``及`` (``……改进情况和其他需要报告的事项``) is two.
 
     >>> announced_parts("全文包括总体情况、主动公开政府信息情况、其他需要报告的事项六部分内容。")
     ('总体情况', '主动公开政府信息情况', '其他需要报告的事项')
@@ -416,6 +419,10 @@ def announced_parts(text: str) -> tuple[str, ...]:
     ('概述', '公开收费情况', '存在主要问题和整改措施')
     >>> announced_parts("本年报由概述、收费及减免情况、存在的主要问题及改进措施等组成。")
     ('概述', '收费及减免情况', '存在的主要问题及改进措施')
+    >>> announced_parts("本报告包括因申请行政复议、提起行政诉讼的情况、主要问题及改进情况和其他需要报告的事项。")
+    ('因申请行政复议、提起行政诉讼的情况', '主要问题及改进情况', '其他需要报告的事项')
+    >>> announced_parts("报告由概述、需要说明的事项与附表共两个部分组成。")
+    ('概述', '需要说明的事项与附表')
     >>> announced_parts("本报告由某局编制。")
     ()
     """
@@ -424,9 +431,78 @@ def announced_parts(text: str) -> tuple[str, ...]:
         return ()
     listed = _TAIL.sub("", (match["list"] or match["made_of"] or match["divided"]).strip())
     listed = _AND.sub("；" if re.search(r"[;；]", listed) else "、", listed)
-    items = next((pattern.split(listed) for pattern in _SEPARATORS if pattern.search(listed)), [listed])
-    cleaned = (_TAIL.sub("", item.strip()).strip() for item in items)
-    return tuple(item for item in cleaned if item)
+    pattern = next((pattern for pattern in _SEPARATORS if pattern.search(listed)), None)
+    items = pattern.split(listed) if pattern is not None else [listed]
+    cleaned = [item for item in (_TAIL.sub("", item.strip()).strip() for item in items) if item]
+    joiner = "、" if pattern is not None and pattern.pattern == "、" else ""
+    joined = _join_pieces(cleaned, joiner)
+    split = _split_joined(joined)
+    if len(split) != len(joined) and announced_count(text) == len(joined):
+        return tuple(joined)  # ``需要说明的事项与附表共六个部分``: the author counts the joined item as one
+    return tuple(split)
+
+
+_ITEM_END: Final = re.compile(r"(情况|措施|事项|概述|概况|问题|工作|统计表|附表|内容|说明)\Z")
+_JOINED: Final = re.compile(r"(?<=情况|措施|事项)(?:和|及|与)")
+
+
+def _join_pieces(items: list[str], joiner: str) -> list[str]:
+    """Pieces of one item the separator cut apart: ``因……行政复议`` and ``提起行政诉讼的情况`` both name 复议诉讼."""
+    joined: list[str] = []
+    for item in items:
+        if (
+            joined
+            and not _ITEM_END.search(joined[-1])
+            and parts_named(joined[-1])
+            and (parts_named(joined[-1]) == parts_named(item))
+        ):
+            joined[-1] += joiner + item
+        else:
+            joined.append(item)
+    return joined
+
+
+def _split_joined(items: list[str]) -> list[str]:
+    """Items that join two parts: ``存在的主要问题及改进情况和其他需要报告的事项`` is two items."""
+    result: list[str] = []
+    for item in items:
+        pieces = _JOINED.split(item)
+        named = [parts_named(piece) for piece in pieces]
+        if len(pieces) == 2 and all(named) and named[0] != named[1]:
+            result.extend(pieces)
+        else:
+            result.append(item)
+    return result
+
+
+_ANNOUNCED_COUNT: Final = re.compile(
+    r"(?:共|等|分为|分成|共分)\s*(?P<count>[一二三四五六七八九十两]|\d{1,2})\s*个?\s*(?:部分|方面)"
+)
+_FROM_ASPECTS: Final = re.compile(_SUBJECT + r"[^。]{0,6}?从[^。]{2,300}?等[一二三四五六七八九十两\d]{1,2}个?方面")
+
+
+def announced_count(text: str) -> int | None:
+    """How many parts an 引言 says the report has (``共六个部分``, ``分为6个部分``, ``从……等六个方面``), or ``None``.
+
+    >>> announced_count("本报告包括总体情况、主动公开政府信息情况……和其他需要报告的事项等六个部分。")
+    6
+    >>> announced_count("本报告共分6个部分：总体情况、主动公开政府信息情况……")
+    6
+    >>> announced_count("本报告从总体情况、主动公开、依申请公开等三个方面进行报告。")
+    3
+    >>> announced_count("本报告由某局编制。") is None
+    True
+    """
+    match = _ANNOUNCEMENT.search(text) or _FROM_ASPECTS.search(text)
+    if match is None:
+        return None
+    sentence_end = text.find("。", match.start())
+    span = text[match.start() : sentence_end if sentence_end >= 0 else len(text)]
+    count = _ANNOUNCED_COUNT.search(span)
+    if count is None:
+        return None
+    word = count["count"]
+    return int(word) if word.isdigit() else from_chinese_numeral(word.replace("两", "二"))
 
 
 # ---- publication metadata -------------------------------------------------------------------------------------------
