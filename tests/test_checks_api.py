@@ -48,7 +48,8 @@ def test_seed_result_counts_and_fails() -> None:
     assert {"error": 1, "warning": 1, "info": 1, "explained": 0} == result.counts
     assert not result.ok
     assert "1 error, 1 warning, 1 info (0 explained)" == result.summary
-    assert ("applications.carry-over", "proactive.in-force", "proactive.items-carried") == result.skipped
+    across = ("applications.carry-over", "proactive.in-force", "proactive.items-carried")
+    assert (*across, "previous.identity", "copied.text", "copied.tables") == result.skipped
 
 
 def test_findings_are_in_document_order_then_rule() -> None:
@@ -278,3 +279,34 @@ def test_checks_all_is_exactly_the_public_surface() -> None:
     }
     assert sorted(public) == sorted(module.__all__)
     assert sorted(module.__all__, key=lambda n: (not n.isupper(), not n[0].isupper(), n)) == list(module.__all__)
+
+
+def test_findings_point_at_their_source_positions() -> None:
+    """With the reader's positions (by document path) a finding carries the page and line of what it names."""
+    import attrs as _attrs
+
+    from govdisclose.checks import SourcePosition
+    from govdisclose.read import Position
+
+    seed = examples.load(SEED)
+    block = "$.sections[1].subsections[0].blocks[0]"
+    positions = {block: Position(line=12, column=3, page=3), f"{block}.content[7]": Position(line=13, column=1, page=3)}
+    (finding,) = check(seed, positions=positions).by_rule("breakdown.sum")
+    assert (
+        SourcePosition(path=f"{block}.content[1]", line=12, column=3, page=3),
+        SourcePosition(path=f"{block}.content[7]", line=13, column=1, page=3),
+    ) == finding.positions[:2]
+    assert 5 == len(finding.positions)  # the parts without a position of their own take their paragraph's
+    line = next(line for line in check(seed, positions=positions).to_text().splitlines() if "breakdown.sum" in line)
+    assert line.endswith("（差2条） [第3页 第12行]")
+    data = finding.to_data()["positions"][0]
+    assert {"path": f"{block}.content[1]", "page": 3, "line": 12, "column": 3} == data
+
+    @_attrs.frozen
+    class Result:
+        report: Report
+        positions: dict[str, Position]
+
+    (from_reader,) = check(Result(seed, positions)).by_rule("breakdown.sum")
+    assert finding.positions == from_reader.positions
+    assert "positions" not in check(seed).by_rule("breakdown.sum")[0].to_data()

@@ -39,6 +39,10 @@ ISSUE_13_IDS = {
     "fees.collected",
     "other.explained",
     "intro.announced-count",
+    "part.order",
+    "previous.identity",
+    "copied.text",
+    "copied.tables",
 }
 """Rules of issue 13 (checks that hold on real reports)."""
 

@@ -168,3 +168,28 @@ def test_cli_check_profile(tmp_path: Path) -> None:
     refused = _cli("check", str(source), "--profile", str(bad))
     assert 2 == refused.returncode
     assert "expected a day as 'MM-DD'" in refused.stderr
+
+
+def test_a_rule_carries_its_own_agency_scope_and_a_profile_overrides_it() -> None:
+    """Rule(agencies=…) limits a plugin rule to governments; a profile's scope for the rule wins over the rule's."""
+    catalog = default_rules.copy()
+    catalog.register(
+        Rule(
+            id="local.government-only",
+            title="政府报告专项",
+            description="A rule for people's governments only (a test rule).",
+            severity="info",
+            scope="report",
+            check=_township_rule,
+            agencies=AgencyScope(role=AgencyRole.GOVERNMENT),
+        ),
+        source="local-plugin",
+    )
+    government = Agency(name="平潭综合实验区管理委员会", role=AgencyRole.GOVERNMENT)
+    assert 1 == len(check(full_report(agency=government), rules=catalog).by_rule("local.government-only"))
+    department = check(full_report(), rules=catalog)
+    assert () == department.by_rule("local.government-only")
+    entry = department.rule_coverage("local.government-only")
+    assert (RuleStatus.SKIPPED, ("规则“local.government-only”限于government的机关",)) == (entry.status, entry.reasons)
+    widened = Profile.from_toml('[scope."local.government-only"]\nrole = "department"\n', source="y")
+    assert 1 == len(check(full_report(), rules=catalog, profile=widened).by_rule("local.government-only"))

@@ -5,12 +5,10 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclose
-from govdisclose import ModelError
 from govdisclose.checks import CheckResult, Finding, Severity, check, default_rules
 from govdisclose.model import (
     APPLICATIONS_2021,
@@ -313,10 +311,14 @@ def test_carry_over_quiet_when_it_matches_and_skipped_without_previous() -> None
     assert () == alone.rules
 
 
-def test_previous_must_be_last_year() -> None:
-    """A 'previous' report of another year is refused."""
-    with pytest.raises(ModelError, match=r"'previous' must be the report on 2021 \(got a report on 2020\)"):
-        check(full_report(), previous=full_report(year=2020))
+def test_previous_of_another_year_skips_the_rules_across_years() -> None:
+    """A 'previous' report of another year: the rules across years are skipped, previous.identity warns."""
+    result = check(full_report(), previous=full_report(year=2020))
+    assert "applications.carry-over" in result.skipped
+    (finding,) = result.findings
+    assert ("previous.identity", "$.year") == (finding.rule, finding.path)
+    assert "上年报告为2020年度，本年报告为2022年度，不是相邻年度；跨年度核对未进行" == finding.message
+    assert ("上年报告为2020年度，不是2021年度",) == result.rule_coverage("applications.carry-over").reasons
 
 
 def test_in_force_warns_when_the_stock_does_not_follow() -> None:

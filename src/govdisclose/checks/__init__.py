@@ -14,14 +14,16 @@ This package stands on :mod:`govdisclose.model` and :mod:`govdisclose.zh` only.
 ['breakdown.sum']
 """
 
-from ._api import FINDINGS_FORMAT, FINDINGS_VERSION, CheckResult, ReadLike, check
+from ._api import FINDINGS_FORMAT, FINDINGS_VERSION, CheckResult, Locatable, ReadLike, check
 from ._catalog import CheckFunction, Rule, RuleCatalog, RuleSet
 from ._context import CheckContext
 from ._coverage import BlankPolicy, Extent, ReadCoverage, Reading, RuleCoverage, RuleStatus
 from ._default import default_rules
-from ._findings import Finding, Operand, Severity, Value
+from ._findings import Finding, Operand, Severity, SourcePosition, Value
 from ._paths import QuantitySite, covers, iter_blocks, iter_quantities, join_path, path_key
-from ._profile import PARAMETERS, AgencyScope, Parameter, Profile, declare_parameter, load_profile
+from ._profile import PARAMETERS, Parameter, Profile, declare_parameter, load_profile
+from ._rules_previous import ReusedSentence, TextReuse, reused_text
+from ._scope import AgencyScope
 
 __all__ = [
     "FINDINGS_FORMAT",
@@ -34,6 +36,7 @@ __all__ = [
     "CheckResult",
     "Extent",
     "Finding",
+    "Locatable",
     "Operand",
     "Parameter",
     "Profile",
@@ -41,12 +44,15 @@ __all__ = [
     "ReadCoverage",
     "ReadLike",
     "Reading",
+    "ReusedSentence",
     "Rule",
     "RuleCatalog",
     "RuleCoverage",
     "RuleSet",
     "RuleStatus",
     "Severity",
+    "SourcePosition",
+    "TextReuse",
     "Value",
     "check",
     "covers",
@@ -57,4 +63,5 @@ __all__ = [
     "join_path",
     "load_profile",
     "path_key",
+    "reused_text",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import decimal
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 import attrs
@@ -24,12 +24,12 @@ from ._catalog import RuleCatalog, RuleSet
 from ._context import CheckContext
 from ._coverage import BlankPolicy, ReadCoverage, RuleCoverage, RuleStatus
 from ._default import default_rules
-from ._findings import Finding, Severity
+from ._findings import Finding, Severity, SourcePosition
 from ._numbers import ARITHMETIC
 from ._paths import covers, path_key
 from ._profile import Profile, load_profile
 
-__all__ = ["FINDINGS_FORMAT", "FINDINGS_VERSION", "CheckResult", "ReadLike", "check"]
+__all__ = ["FINDINGS_FORMAT", "FINDINGS_VERSION", "CheckResult", "Locatable", "ReadLike", "check"]
 
 FINDINGS_FORMAT = "govdisclose-findings"
 """The ``"format"`` member of the JSON form of a check's result."""
@@ -126,16 +126,18 @@ class CheckResult:
     def to_text(self, *, coverage: bool = False) -> str:
         """One line per finding, ``severity rule-id path message``; explained ones end with ``（已说明：…）``.
 
-        The path is the finding's first; the line says how many more it has (``(+4)``). Then one line per rule that
-        assessed nothing it looked for (``n/a     rule-id reason``); with *coverage* also one per rule skipped or only
-        partly assessed (``skipped`` / ``partial``).
+        The path is the finding's first; the line says how many more it has (``(+4)``), and ends with the source
+        position of the first value that has one (``[第3页 第12行]``) when positions were given. Then one line per
+        rule that assessed nothing it looked for (``n/a     rule-id reason``); with *coverage* also one per rule
+        skipped or only partly assessed (``skipped`` / ``partial``).
         """
         lines = []
         for finding in self.findings:
             path = finding.path or "$"
             more = f" (+{len(finding.paths) - 1})" if len(finding.paths) > 1 else ""
             note = f" （已说明：{finding.explained_by}）" if finding.explained_by is not None else ""
-            lines.append(f"{finding.severity.value:<7} {finding.rule} {path}{more} {finding.message}{note}")
+            where = f" [{finding.positions[0]}]" if finding.positions else ""
+            lines.append(f"{finding.severity.value:<7} {finding.rule} {path}{more} {finding.message}{note}{where}")
         shown = {RuleStatus.NOT_ASSESSED: "n/a"}
         if coverage:
             shown |= {RuleStatus.SKIPPED: "skipped", RuleStatus.PARTIAL: "partial"}
@@ -185,6 +187,48 @@ def _position(finding: Finding) -> tuple[tuple[tuple[int, str], ...], str]:
     return (min(keys) if keys else ()), finding.rule
 
 
+class Locatable(Protocol):
+    """A source position as a reader gives it (``govdisclose.read.Position``): a line, a column and a page."""
+
+    @property
+    def line(self) -> int:
+        """The 1-based line (of its page)."""
+        ...
+
+    @property
+    def column(self) -> int:
+        """The 1-based column."""
+        ...
+
+    @property
+    def page(self) -> int:
+        """The 1-based page of a paged source, 0 otherwise."""
+        ...
+
+
+def _parent(path: str) -> str | None:
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 1 else None
+
+
+def _locate(path: str, positions: Mapping[str, Locatable]) -> SourcePosition | None:
+    """The position of the value at *path*: its own, else that of the nearest element holding it (a cell's row)."""
+    step: str | None = path
+    while step is not None:
+        found = positions.get(step)
+        if found is not None:
+            return SourcePosition(path=path, line=found.line, column=found.column, page=found.page)
+        step = _parent(step)
+    return None
+
+
+def _positions(finding: Finding, positions: Mapping[str, Locatable] | None) -> Finding:
+    if not positions:
+        return finding
+    located = (_locate(path, positions) for path in finding.paths)
+    return attrs.evolve(finding, positions=tuple(position for position in located if position is not None))
+
+
 class ReadLike(Protocol):
     """What :func:`check` accepts besides a report: a reader's result, with the report and optionally its coverage."""
 
@@ -194,9 +238,9 @@ class ReadLike(Protocol):
         ...
 
 
-def _unwrap(source: Report | ReadLike) -> tuple[Report, ReadCoverage | None]:
+def _unwrap(source: Report | ReadLike) -> tuple[Report, ReadCoverage | None, Mapping[str, Locatable] | None]:
     if isinstance(source, Report):
-        return source, None
+        return source, None, None
     report = getattr(source, "report", None)
     if not isinstance(report, Report):
         raise ModelError(
@@ -205,7 +249,12 @@ def _unwrap(source: Report | ReadLike) -> tuple[Report, ReadCoverage | None]:
             value=type(source).__name__,
         )
     coverage = getattr(source, "coverage", None)
-    return report, coverage if isinstance(coverage, ReadCoverage) else None
+    positions = getattr(source, "positions", None)
+    return (
+        report,
+        coverage if isinstance(coverage, ReadCoverage) else None,
+        positions if isinstance(positions, Mapping) else None,
+    )
 
 
 def _rule_coverage(rule_id: str, ctx: CheckContext) -> RuleCoverage:
@@ -223,6 +272,8 @@ def _rule_coverage(rule_id: str, ctx: CheckContext) -> RuleCoverage:
 
 
 _NEEDS_PREVIOUS = "需要上一年度报告"
+IDENTITY_RULE = "previous.identity"
+"""The rule that says last year's report is another organ's or year's; it runs when the others across years do not."""
 
 
 def check(
@@ -233,6 +284,7 @@ def check(
     coverage: ReadCoverage | None = None,
     blanks: BlankPolicy | str | None = None,
     profile: Profile | str | os.PathLike[str] | None = None,
+    positions: Mapping[str, Locatable] | None = None,
 ) -> CheckResult:
     """Run the rules on *report* and collect their findings.
 
@@ -250,28 +302,32 @@ def check(
         profile: A :class:`Profile` (or the path of its TOML file): it narrows and re-grades *rules*, sets the
             rules' parameters and the blank policy, and limits scoped rules to the organs in their scope (others
             are skipped, and the coverage says why).
+        positions: Where the elements of the report stand in its source, by document path (a reader's
+            ``ReadResult.positions``; taken from *report* when it is a reader's result that has them): each finding
+            carries the position (page, line) of the values it names, or of the nearest element that holds them.
 
     Returns:
         The findings, each marked explained when one of ``report.explanations`` covers it (same rule or none; a path
         that is a prefix of one of the finding's paths, or none), and the coverage of every selected rule.
 
+    When *previous* is not the report of the year before, the rules across years are skipped (the coverage says why)
+    and ``previous.identity`` warns; it warns too when *previous* is another organ's report.
+
     Raises:
-        ModelError: *previous* is not the report of the year before, *report* is not a report, or *blanks* is not a
-            policy.
+        ModelError: *report* is not a report, or *blanks* is not a policy.
         DocumentError: The profile file is not a valid profile.
         RegistryError: The profile names a rule that is not in *rules*.
     """
-    report, read = _unwrap(report)
+    report, read, located = _unwrap(report)
     if coverage is None:
         coverage = read
+    if positions is None:
+        positions = located
     if previous is not None:
-        previous, _ = _unwrap(previous)
+        previous, _, _ = _unwrap(previous)
+    other_year = None
     if previous is not None and previous.year != report.year - 1:
-        raise ModelError(
-            f"'previous' must be the report on {report.year - 1} (got a report on {previous.year})",
-            field="previous",
-            value=previous.year,
-        )
+        other_year = f"上年报告为{previous.year}年度，不是{report.year - 1}年度"
     if isinstance(profile, (str, os.PathLike)):
         profile = load_profile(profile)
     if blanks is None:
@@ -291,13 +347,18 @@ def check(
     covered: list[RuleCoverage] = []
     context: CheckContext | None = None
     for rule, severity in selection:
-        if rule.needs_previous and previous is None:
+        if rule.needs_previous and (previous is None or (other_year and rule.id != IDENTITY_RULE)):
             skipped.append(rule.id)
-            covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(_NEEDS_PREVIOUS,)))
+            reason = _NEEDS_PREVIOUS if previous is None else other_year or _NEEDS_PREVIOUS
+            covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(reason,)))
             continue
         scope = profile.scope(rule.id) if profile is not None else None
+        if scope is None and rule.agencies is not None:
+            scope, by = rule.agencies, f"规则“{rule.id}”"
+        else:
+            by = f"检查口径“{profile.name if profile else ''}”"
         if scope is not None and not scope.matches(report.agency):
-            reason = f"检查口径“{profile.name if profile else ''}”限于{scope.words()}的机关"
+            reason = f"{by}限于{scope.words()}的机关"
             covered.append(RuleCoverage(rule=rule.id, status=RuleStatus.SKIPPED, reasons=(reason,)))
             continue
         ran.append(rule.id)
@@ -313,7 +374,8 @@ def check(
             lowered = id(finding) in context._record.lowered  # made below the rule's severity on purpose
             level = Severity.INFO if not finding.assessed else finding.severity if lowered else severity
             normalized = attrs.evolve(finding, rule=rule.id, severity=level)
-            findings.append(attrs.evolve(normalized, explained_by=_explained_by(normalized, report.explanations)))
+            explained = attrs.evolve(normalized, explained_by=_explained_by(normalized, report.explanations))
+            findings.append(_positions(explained, positions))
         covered.append(_rule_coverage(rule.id, context))
     findings.sort(key=_position)
     return CheckResult(

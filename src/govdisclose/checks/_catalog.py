@@ -25,6 +25,7 @@ import attrs
 from .._errors import DuplicateRuleError, RegistryError
 from .._registry import Registry
 from ._findings import Finding, Severity
+from ._scope import AgencyScope
 
 if TYPE_CHECKING:
     from ._context import CheckContext
@@ -62,6 +63,8 @@ class Rule:
         scope: Where it looks, in words (``table 三, per value column``; ``paragraph``; ``report``; ``across years``).
         check: The function that yields the rule's findings.
         needs_previous: Whether the rule compares with last year's report (it is skipped without one).
+        agencies: The organs the rule applies to (``None``: every organ); a profile's scope for the rule wins. A report
+            of an organ outside it is not checked by the rule (skipped; the coverage says why).
     """
 
     id: str = attrs.field(validator=_rule_id)
@@ -71,6 +74,7 @@ class Rule:
     scope: str = attrs.field(validator=_not_blank)
     check: CheckFunction = attrs.field(eq=False, repr=False)
     needs_previous: bool = False
+    agencies: AgencyScope | None = None
 
 
 def _severities(rules: Iterable[Rule], severity: Mapping[str, Severity | str]) -> dict[str, Severity]:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from . import _rules_fees, _rules_prose, _rules_report, _rules_tables, _rules_text, _rules_years
+from . import (
+    _rules_fees,
+    _rules_previous,
+    _rules_prose,
+    _rules_report,
+    _rules_structure,
+    _rules_tables,
+    _rules_text,
+    _rules_years,
+)
 from ._catalog import RuleCatalog
 
 __all__ = ["default_rules"]
@@ -17,5 +26,7 @@ for _rule in (
     *_rules_years.RULES,
     *_rules_fees.RULES,
     *_rules_report.RULES,
+    *_rules_structure.RULES,
+    *_rules_previous.RULES,
 ):
     default_rules.register(_rule)

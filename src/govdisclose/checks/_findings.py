@@ -25,7 +25,7 @@ import attrs
 
 from ..model import Bound
 
-__all__ = ["Finding", "Operand", "Severity", "Value"]
+__all__ = ["Finding", "Operand", "Severity", "SourcePosition", "Value"]
 
 Value = Decimal | datetime.date
 """An operand or result value: an exact number, or a date (deadlines)."""
@@ -80,6 +80,33 @@ def _value_data(value: Value | None) -> str | None:
 
 
 @attrs.frozen(kw_only=True)
+class SourcePosition:
+    """Where a value a finding names stands in the published source: page and line (of a PDF page, or of the file).
+
+    Attributes:
+        path: The document path of the value (one of the finding's paths).
+        line: The 1-based line (of its page in a paged source).
+        column: The 1-based column on that line (0 when not known).
+        page: The 1-based page of a paged source; 0 for text and HTML.
+
+    >>> str(SourcePosition(path="$.sections[3]", line=12, column=1, page=3)), str(SourcePosition(path="$", line=7))
+    ('第3页 第12行', '第7行')
+    """
+
+    path: str
+    line: int
+    column: int = 0
+    page: int = 0
+
+    def __str__(self) -> str:
+        return f"第{self.page}页 第{self.line}行" if self.page else f"第{self.line}行"
+
+    def to_data(self) -> dict[str, Any]:
+        """The position as JSON-ready data."""
+        return {"path": self.path, "page": self.page, "line": self.line, "column": self.column}
+
+
+@attrs.frozen(kw_only=True)
 class Operand:
     """One published figure a finding rests on.
 
@@ -125,6 +152,9 @@ class Finding:
         explained_by: The text of the report's :class:`~govdisclose.model.Explanation` that covers the finding, if any.
         assessed: ``False`` for a *not assessable* finding: the rule could not assess a relation or a part (a blank
             total, a part the reader did not read) and says so, always as an info naming the cells.
+        positions: Where the values it names stand in the published source (page, line), when the caller gave the
+            reader's positions (``check(..., positions=…)`` or a reader's result that has them); one per path that
+            has a position, in the order of the paths.
     """
 
     rule: str
@@ -138,6 +168,7 @@ class Finding:
     expected_bound: Bound = Bound.EXACT
     explained_by: str | None = None
     assessed: bool = True
+    positions: tuple[SourcePosition, ...] = ()
 
     @property
     def explained(self) -> bool:
@@ -150,8 +181,11 @@ class Finding:
         return self.paths[0] if self.paths else None
 
     def to_data(self) -> dict[str, Any]:
-        """The finding as JSON-ready data; the layout is described in ``docs/checks.md`` (format version 1)."""
-        return {
+        """The finding as JSON-ready data; the layout is described in ``docs/checks.md`` (format version 1).
+
+        ``positions`` is there only when the finding has positions (added to version 1 compatibly).
+        """
+        data = {
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
@@ -164,3 +198,6 @@ class Finding:
             "explained_by": self.explained_by,
             "assessed": self.assessed,
         }
+        if self.positions:
+            data["positions"] = [position.to_data() for position in self.positions]
+        return data

@@ -41,10 +41,11 @@ from typing import Any, Literal
 import attrs
 
 from .._errors import DocumentError
-from ..model import Agency, AgencyLevel, AgencyRole, PartDef
+from ..model import AgencyLevel, AgencyRole, PartDef
 from ._catalog import RuleSet
 from ._coverage import BlankPolicy
 from ._findings import Severity
+from ._scope import AgencyScope
 
 __all__ = ["PARAMETERS", "AgencyScope", "Parameter", "Profile", "declare_parameter", "load_profile"]
 
@@ -104,6 +105,16 @@ PARAMETERS: dict[str, dict[str, Parameter]] = {
             description="How many units of a share's last printed digit it may be off before it is wrong.",
         ),
     },
+    "copied.text": {
+        "threshold": Parameter(
+            kind="number",
+            default=Decimal(50),
+            description=(
+                "The share of this year's text (percent of its characters) found in last year's report from which "
+                "the report counts as copied (a city assessment rulebook's figure: 50)."
+            ),
+        ),
+    },
     "share.rounding": {
         "tolerance": Parameter(
             kind="number",
@@ -118,34 +129,6 @@ PARAMETERS: dict[str, dict[str, Parameter]] = {
 def declare_parameter(rule_id: str, name: str, parameter: Parameter) -> None:
     """Declare a parameter of a rule (a plugin's own rule, say), so profiles may set it."""
     PARAMETERS.setdefault(rule_id, {})[name] = parameter
-
-
-@attrs.frozen(kw_only=True)
-class AgencyScope:
-    """Which organs a rule applies to; every condition given must hold.
-
-    Attributes:
-        region: A place name the organ's name or parent contains (``平潭``, ``福建省``).
-        level: Its administrative level.
-        role: Government or department.
-    """
-
-    region: str | None = None
-    level: AgencyLevel | None = None
-    role: AgencyRole | None = None
-
-    def matches(self, agency: Agency) -> bool:
-        """Whether *agency* is in scope (an unknown level or role is out of a scope that names one)."""
-        if self.region is not None and self.region not in agency.name and self.region not in (agency.parent or ""):
-            return False
-        if self.level is not None and agency.level is not self.level:
-            return False
-        return self.role is None or agency.role is self.role
-
-    def words(self) -> str:
-        """The scope in words, for the coverage: ``平潭、乡镇街道``."""
-        parts = [self.region, self.level.value if self.level else None, self.role.value if self.role else None]
-        return "、".join(part for part in parts if part is not None)
 
 
 @attrs.frozen(kw_only=True)

@@ -14,7 +14,7 @@ word (``compare.text-reuse``).
 >>> result.same_agency, result.consecutive, len(result.changes)
 (True, True, 200)
 >>> sorted({f.rule for f in result.findings})
-['applications.carry-over', 'compare.text-reuse', 'proactive.in-force']
+['applications.carry-over', 'compare.text-reuse', 'copied.tables', 'copied.text', 'proactive.in-force']
 """
 
 from __future__ import annotations
