@@ -289,14 +289,13 @@ def _holders(
     return holders
 
 
-_CONTENT_WORDS = {
-    Part.FEES: re.compile(r"(?<!行政事业性)(收费|收取[^。；;]{0,10}费|处理费)"),
-    Part.REVIEWS_LITIGATION: re.compile(r"复议|诉讼"),
-}
+_CONTENT_PARTS = (Part.FEES, Part.REVIEWS_LITIGATION)
 """Items of the 2008 regulation that are figures a report may give outside a chapter of their own: in another chapter's
 sentence on disclosure (平潭县2011: ``未收到有关政府信息公开行政复议申请`` under 依申请公开), or in the statistics
-table (行政复议数). The words must stand in a sentence on 信息公开 or 申请 that states a figure or a "none": 减免税 or
-行政事业性收费信息3条 are not fees charged for disclosure."""
+table (行政复议数). A sentence names them by the vocabulary's words (:func:`~govdisclose.model.parts_named`); it must be
+on 信息公开 or 申请 and state a figure or a "none"."""
+_NOT_DISCLOSURE_FEES = re.compile(r"行政事业性收费|减免税")
+"""Words that name fees or reductions other than those of disclosure (``行政事业性收费信息3条``, ``减免税共计91件``)."""
 _ON_DISCLOSURE = re.compile(r"信息公开|依申请|申请")
 _STATED = re.compile(r"无|没有|未|\d+(\.\d+)?\s*(件|起|宗|次|元|万元)")
 """A sentence that states the fact: a figure or a "none" (``未收到……行政复议申请``), not a note that the figures
@@ -306,18 +305,17 @@ _SENTENCES = re.compile(r"[^。；;！？!?]+")
 
 def _reported_elsewhere(ctx: CheckContext, part: Part) -> str | None:
     """The path of the first block of a chapter that reports *part* in a pre-2019 report without its chapter."""
-    words = _CONTENT_WORDS.get(part)
-    if ctx.report.edition is not Edition.PRE_2019 or words is None:
+    if ctx.report.edition is not Edition.PRE_2019 or part not in _CONTENT_PARTS:
         return None
     for site in ctx.blocks():
         if site.section is None:
             continue
         if isinstance(site.block, StatisticsTable):
-            if any(words.search(row.label) for row in site.block.rows):
+            if any(part in parts_named(_NOT_DISCLOSURE_FEES.sub("", row.label)) for row in site.block.rows):
                 return site.path
             continue
-        for sentence in _SENTENCES.findall(_block_text(site.block)):
-            if words.search(sentence) and _ON_DISCLOSURE.search(sentence) and _STATED.search(sentence):
+        for sentence in _SENTENCES.findall(_NOT_DISCLOSURE_FEES.sub("", _block_text(site.block))):
+            if part in parts_named(sentence) and _ON_DISCLOSURE.search(sentence) and _STATED.search(sentence):
                 return site.path
     return None
 
