@@ -84,6 +84,8 @@ class PeakMemory:
         self.parent = 0
         self.worker = 0
         self._cpu: dict[int, float] = {}
+        self._own = 0.0
+        self.first = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -102,11 +104,16 @@ class PeakMemory:
         while not self._stop.is_set():
             self.sample()
             self._stop.wait(self.interval)
+        self._own = time.thread_time()  # this sampler's own CPU time (psutil's reads are not free)
 
     @property
     def cpu(self) -> float:
-        """CPU seconds of the process and its descendants, as last sampled (a process's last 20 ms may be missed)."""
-        return sum(self._cpu.values())
+        """CPU seconds of the process and its descendants, as last sampled (a process's last 20 ms may be missed).
+
+        When the process sampled is this one (the Dask client and scheduler), the sampler's own CPU time is left out.
+        """
+        own = self._own if self.process.pid == os.getpid() else 0.0
+        return sum(self._cpu.values()) - own
 
     @property
     def parent_cpu(self) -> float:
@@ -115,6 +122,7 @@ class PeakMemory:
 
     def __enter__(self) -> PeakMemory:
         self.sample()
+        self.first = sum(self._cpu.values())
         self._thread.start()
         return self
 
@@ -262,8 +270,13 @@ def cli_check(folder: Path, jobs: int, count: int, env: dict[str, str]) -> tuple
     return elapsed, memory
 
 
-def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, int, float] | str:
-    """Seconds to start a local cluster, seconds of `batch.map(check_summary, …)` on it, and peak memory."""
+def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, int, float, float] | str:
+    """Seconds to start a local cluster, seconds of `batch.map(check_summary, …)` on it, peak memory, CPU seconds.
+
+    The last value is the CPU time the cluster spends per second while idle (scheduler, nannies and workers: event
+    loops, heartbeats, system monitors), measured over 3 s with no task: a cost per second, not per report, so it
+    grows with the wall time of the run (on a busy machine, many times what an idle one would spend).
+    """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -284,6 +297,10 @@ def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, 
         started = time.perf_counter() - start
         sources = [str(path) for path in paths]
         executor = client.get_executor()
+        with PeakMemory(os.getpid()) as idle:
+            rest = time.perf_counter()
+            time.sleep(3)
+            rest = time.perf_counter() - rest
         with PeakMemory(os.getpid()) as before:
             pass
         with PeakMemory(os.getpid()) as memory:
@@ -294,7 +311,8 @@ def dask_check(paths: Sequence[Path], workers: int) -> tuple[float, float, int, 
             elapsed = time.perf_counter() - begin
         if failed:
             raise SystemExit(f"dask: {failed} sources failed")
-    return started, elapsed, memory.parent, memory.worker, memory.cpu - before.cpu
+    idle_rate = (idle.cpu - idle.first) / rest
+    return started, elapsed, memory.parent, memory.worker, memory.cpu - before.cpu, idle_rate
 
 
 def best_wall(command: Sequence[str], env: dict[str, str], runs: int) -> float:
@@ -415,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if isinstance(outcome, str):
                 say(f"dask: skipped: {outcome}")
             else:
-                started, elapsed, parent, worker, cpu = outcome
+                started, elapsed, parent, worker, cpu, idle_rate = outcome
                 speedup = base / elapsed
                 efficiency = speedup / options.jobs
                 say(
@@ -424,6 +442,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{efficiency:.2f}; peak memory client {mib(parent)}, worker {mib(worker)}; CPU {cpu:.2f} s, "
                     f"{cpu / base_cpu:.2f}x in-process CPU (CPU efficiency {base_cpu / cpu:.2f}; "
                     f"{cpu / floors[options.jobs]:.2f}x the loops side by side)"
+                )
+                tax = idle_rate * elapsed
+                say(
+                    f"dask idle: the cluster uses {idle_rate:.1%} of a core per second doing nothing, {tax:.2f} s of "
+                    f"this run's CPU; without it, CPU efficiency {base_cpu / max(cpu - tax, 1e-9):.2f}"
                 )
                 results[f"dask efficiency >= {DASK_EFFICIENCY_TARGET}"] = efficiency >= DASK_EFFICIENCY_TARGET
                 cpu_results["dask"] = base_cpu / cpu >= DASK_EFFICIENCY_TARGET
