@@ -37,6 +37,7 @@ __all__ = [
     "cell_index",
     "cell_value",
     "change",
+    "not_exact",
 ]
 
 _CONTEXT = decimal.Context(prec=28)
@@ -105,6 +106,15 @@ _APPLICATIONS = (APPLICATIONS_2021, APPLICATIONS_2019)
 _REVIEWS = (REVIEWS_LITIGATION,)
 
 
+def not_exact(row: FigureRow) -> str | None:
+    """Why the cell *row* is no exact number to compute with (``None`` when it is one)."""
+    if row.state == "number" and row.qualifier is None:
+        return None
+    return {"blank": "blank", "marker": f"the marker {row.text!r}", "unknown": "unknown"}.get(
+        row.state, f"approximate ({row.text})"
+    )
+
+
 def cell_value(ref: CellRef, cells: CellIndex) -> Derived:
     """One cell as a derived value: its number, or why it has none."""
     return _sum((ref,), cells)
@@ -118,10 +128,8 @@ def _sum(refs: tuple[CellRef, ...], cells: CellIndex) -> Derived:
         if row is None:
             return Derived(value=None, reason=f"the report has no cell {ref.label} of {ref.tables[0].title}")
         paths.append(row.path)
-        if row.state != "number" or row.qualifier is not None:
-            what = {"blank": "blank", "marker": f"the marker {row.text!r}", "unknown": "unknown"}.get(
-                row.state, f"approximate ({row.text})"
-            )
+        what = not_exact(row)
+        if what is not None:
             return Derived(value=None, reason=f"{ref.label} is {what} @ {row.path}", paths=(row.path,))
         assert row.value is not None
         total = _CONTEXT.add(total, row.value)

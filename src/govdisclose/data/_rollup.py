@@ -39,8 +39,9 @@ import attrs
 
 from ..checks import Finding, Operand, Severity
 from ..model import KindRegistry, Report
-from ._compare import _family
+from ._compare import _family, _text
 from ._identity import agency_identity
+from ._metrics import not_exact
 from ._rows import FigureRow, ReportRow
 from ._walk import facts_of, figure_rows
 
@@ -88,10 +89,6 @@ class RollupCell:
     def what(self) -> str:
         """The cell in words: row label × column label."""
         return f"{self.row_label or self.row_id} × {self.column_label or self.column_id}"
-
-
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else format(value, "f")
 
 
 @attrs.frozen(kw_only=True)
@@ -171,15 +168,6 @@ class Rollup:
 
 
 _OWN_LEVEL = "许多政府的年度报告只报本级（本机关）的情况，不汇总下级"
-
-
-def _exact(row: FigureRow) -> str | None:
-    """Why *row* cannot be added (``None`` when it can)."""
-    if row.state == "number" and row.qualifier is None:
-        return None
-    return {"blank": "blank", "marker": f"the marker {row.text!r}", "unknown": "unknown"}.get(
-        row.state, f"approximate ({row.text})"
-    )
 
 
 def _cells(report: Report, facts: Any) -> dict[tuple[str, str, str], FigureRow]:
@@ -279,7 +267,7 @@ def rollup(
         total: Decimal | None = Decimal(0)
         reason = None
         for facts, child_row in present:
-            why = _exact(child_row)
+            why = not_exact(child_row)
             if why is not None:
                 total, reason = None, f"{facts.row.agency}: {why} @ {child_row.path}"
                 break
