@@ -75,16 +75,31 @@ def checked_decimal(value: Decimal, where: str) -> Decimal:
 
 
 def to_batch(columns: Sequence[Column], rows: Iterable[Sequence[Any]], *, arrow_schema: Any = None) -> Any:
-    """An Arrow record batch of *rows* (tuples in column order); *arrow_schema* is :func:`schema` of *columns*."""
+    """An Arrow record batch of *rows* (tuples in column order); *arrow_schema* is :func:`schema` of *columns*.
+
+    Raises:
+        DataError: A decimal does not fit the decimal columns exactly (naming the value's document path).
+    """
     pa = require("pyarrow", "arrow", "Arrow tables")
     arrow_schema = arrow_schema if arrow_schema is not None else schema(columns)
-    rows = list(rows)
+    rows = rows if isinstance(rows, list) else list(rows)
     data: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
-    path_at = next((i for i, c in enumerate(columns) if c.name == "path"), None)
-    for index, column in enumerate(columns):
-        if column.type == "decimal":
-            for position, value in enumerate(data[index]):
-                if value is not None:
-                    checked_decimal(value, rows[position][path_at] if path_at is not None else column.name)
-    arrays = [pa.array(values, type=field.type) for values, field in zip(data, arrow_schema, strict=True)]
+    arrays = []
+    for index, (values, field) in enumerate(zip(data, arrow_schema, strict=True)):
+        try:
+            arrays.append(pa.array(values, type=field.type))
+        except pa.ArrowInvalid:  # Arrow refuses a decimal it would round or cut: say which, and where
+            if columns[index].type != "decimal":
+                raise
+            _refuse(columns, rows, index)
+            raise
     return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema)
+
+
+def _refuse(columns: Sequence[Column], rows: Sequence[Sequence[Any]], index: int) -> None:
+    """Raise the :class:`DataError` of the first value of column *index* that does not fit."""
+    path_at = next((i for i, c in enumerate(columns) if c.name == "path"), None)
+    for row in rows:
+        value = row[index]
+        if value is not None:
+            checked_decimal(value, row[path_at] if path_at is not None else columns[index].name)

@@ -32,9 +32,9 @@ from ..batch import map as batch_map
 from ..checks import RuleCatalog, RuleSet, check
 from ..model import KindRegistry, Report
 from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, require, schema, to_batch
-from ._keyfigures import KeyFiguresRow, key_figures_row
+from ._keyfigures import KeyFiguresRow, key_cells, key_figures_row
 from ._rows import FigureRow, FindingRow, QuantityRow, ReportRow, columns, row_values
-from ._walk import facts_of, figure_rows, finding_rows, quantity_rows
+from ._walk import Positions, facts_of, figure_tuples, finding_rows, quantity_rows
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -105,20 +105,22 @@ def report_tables(
     registry: KindRegistry | None = None,
     rules: RuleCatalog | RuleSet | None = None,
     overrides: Mapping[str, str] | None = None,
+    positions: Positions | None = None,
 ) -> ReportTables:
-    """The rows of *report* in every table of :data:`TABLES`."""
+    """The rows of *report* in every table of :data:`TABLES` (*positions*: where its cells were read, for ``page``)."""
     facts = facts_of(report, source=source, registry=registry, overrides=overrides)
-    cells = list(figure_rows(report, facts))
+    cells = tuple(figure_tuples(report, facts, positions))  # tuples in column order: no row objects to make
     made: dict[str, Iterable[Any]] = {
         "reports": (facts.row,),
-        "figures": cells,
         "quantities": quantity_rows(report, facts),
         "findings": finding_rows(check(report, rules=rules), facts),
-        "key_figures": (key_figures_row(report, facts, cells),),
+        "key_figures": (key_figures_row(report, facts, cells=key_cells(cells)),),
     }
     return ReportTables(
         report_id=facts.row.report_id,
-        tables=tuple((name, tuple(row_values(row) for row in made[name])) for name in TABLES),
+        tables=tuple(
+            (name, cells if name == "figures" else tuple(row_values(row) for row in made[name])) for name in TABLES
+        ),
     )
 
 

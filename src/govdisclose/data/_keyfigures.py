@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 import attrs
 
 from ..model import PROACTIVE_2019, PROACTIVE_2021, Report
 from ._arrow import DECIMAL_SCALE
-from ._metrics import METRICS, CellRef, Derived, app_cell, cell_index, cell_value, review_cell
+from ._metrics import METRICS, CellIndex, CellRef, Derived, app_cell, cell_index, cell_value, review_cell
 from ._rows import Column, FigureRow, ReportColumns, _doc
-from ._walk import ReportFacts, figure_rows
+from ._walk import FIGURE_COLUMNS, ReportFacts, figure_row, figure_rows
 
-__all__ = ["KEY_FIGURES", "KeyFigure", "KeyFiguresRow", "indicator_columns", "key_figures_row"]
+__all__ = ["KEY_FIGURES", "KeyFigure", "KeyFiguresRow", "indicator_columns", "key_cells", "key_figures_row"]
 
 
 @attrs.frozen(kw_only=True)
@@ -111,9 +112,35 @@ def _missing(column: str) -> Decimal | None:
     raise KeyError(column)
 
 
-def key_figures_row(report: Report, facts: ReportFacts, figures: Iterable[FigureRow] | None = None) -> KeyFiguresRow:
-    """The key figures of *report* (from its *figures* rows when they are made already)."""
-    cells = cell_index(figures if figures is not None else figure_rows(report, facts))
+def _needed() -> frozenset[tuple[str, str, str]]:
+    refs = [k.cell for k in KEY_FIGURES] + [ref for m in METRICS.values() for ref in (*m.numerator, *m.denominator)]
+    return frozenset((table.id, ref.row, ref.column) for ref in refs for table in ref.tables)
+
+
+_NEEDED = _needed()
+_TABLE, _ROW, _COLUMN = (FIGURE_COLUMNS.index(name) for name in ("table_id", "row_id", "column_id"))
+
+
+def key_cells(figures: Iterable[tuple[Any, ...]]) -> dict[tuple[str, str, str], FigureRow]:
+    """The cells the key figures read, from figure tuples (:func:`figure_tuples`): only those become rows."""
+    index: dict[tuple[str, str, str], FigureRow] = {}
+    for values in figures:
+        key = (values[_TABLE], values[_ROW], values[_COLUMN])
+        if key in _NEEDED and key not in index:
+            index[key] = figure_row(values)
+    return index
+
+
+def key_figures_row(
+    report: Report,
+    facts: ReportFacts,
+    figures: Iterable[FigureRow] | None = None,
+    *,
+    cells: CellIndex | None = None,
+) -> KeyFiguresRow:
+    """The key figures of *report* (from its *figures* rows, or the *cells* of :func:`key_cells`, when made already)."""
+    if cells is None:
+        cells = cell_index(figures if figures is not None else figure_rows(report, facts))
     values: list[Decimal | None] = []
     reasons: list[str] = []
     derived: list[tuple[str, Derived]] = [(k.column, cell_value(k.cell, cells)) for k in KEY_FIGURES]

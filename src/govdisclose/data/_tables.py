@@ -21,7 +21,7 @@ from ..model import KindRegistry, Report
 from ._arrow import DataError, require, schema, to_batch
 from ._keyfigures import KeyFiguresRow, key_figures_row
 from ._rows import Column, FigureRow, FindingRow, QuantityRow, ReportRow, columns, row_values
-from ._walk import ReportFacts, facts_of, figure_rows, finding_rows, quantity_rows
+from ._walk import ReportFacts, facts_of, figure_rows, figure_tuples, finding_rows, quantity_rows
 
 __all__ = [
     "ReportInput",
@@ -54,25 +54,40 @@ class Rows(Generic[R]):
         columns: Its columns, in order, with their descriptions.
     """
 
-    def __init__(self, name: str, row_type: type, produce: Callable[[], Iterator[R]], *, once: bool) -> None:
+    def __init__(
+        self,
+        name: str,
+        row_type: type,
+        produce: Callable[[], Iterator[R]],
+        *,
+        once: bool,
+        produce_tuples: Callable[[], Iterator[tuple[Any, ...]]] | None = None,
+    ) -> None:
         self.name = name
         self.row_type = row_type
         self.columns: tuple[Column, ...] = columns(row_type)
         self._produce = produce
+        self._produce_tuples = produce_tuples
         self._once = once
         self._used = False
 
     def __repr__(self) -> str:
         return f"<Rows {self.name}: {', '.join(c.name for c in self.columns)}>"
 
-    def __iter__(self) -> Iterator[R]:
+    def _start(self) -> None:
         if self._once and self._used:
             raise DataError(f"the {self.name} rows of a one-shot iterator of reports were read already; pass a list")
         self._used = True
+
+    def __iter__(self) -> Iterator[R]:
+        self._start()
         return self._produce()
 
     def tuples(self) -> Iterator[tuple[Any, ...]]:
         """The rows as tuples in column order."""
+        if self._produce_tuples is not None:  # made as tuples in the first place
+            self._start()
+            return self._produce_tuples()
         return (row_values(row) for row in self)
 
     def to_batches(self, size: int = BATCH_ROWS) -> Iterator[Any]:
@@ -136,6 +151,7 @@ def _rows(
     make: Callable[[Report, ReportFacts], Iterable[R]],
     registry: KindRegistry | None,
     overrides: Mapping[str, str] | None,
+    make_tuples: Callable[[Report, ReportFacts], Iterable[tuple[Any, ...]]] | None = None,
 ) -> Rows[R]:
     source: Iterable[ReportInput] = [reports] if isinstance(reports, Report) else reports
     once = iter(source) is source
@@ -144,7 +160,12 @@ def _rows(
         for report, facts in _each(source, registry, overrides):
             yield from make(report, facts)
 
-    return Rows(name, row_type, produce, once=once)
+    def produce_tuples() -> Iterator[tuple[Any, ...]]:
+        assert make_tuples is not None
+        for report, facts in _each(source, registry, overrides):
+            yield from make_tuples(report, facts)
+
+    return Rows(name, row_type, produce, once=once, produce_tuples=produce_tuples if make_tuples else None)
 
 
 def figures(
@@ -160,7 +181,7 @@ def figures(
         registry: The kind registry of plugin kinds in the reports (for the canonical JSON of the report id).
         overrides: Agency key overrides (see :func:`agency_key`).
     """
-    return _rows("figures", FigureRow, reports, figure_rows, registry, overrides)
+    return _rows("figures", FigureRow, reports, figure_rows, registry, overrides, figure_tuples)
 
 
 def quantities(

@@ -40,7 +40,18 @@ from ..serialize import to_json
 from ._identity import agency_identity
 from ._rows import FigureRow, FindingRow, QuantityRow, ReportColumns, ReportRow
 
-__all__ = ["ReportFacts", "facts_of", "figure_rows", "finding_rows", "quantity_rows", "report_id"]
+__all__ = [
+    "FIGURE_COLUMNS",
+    "Positions",
+    "ReportFacts",
+    "facts_of",
+    "figure_row",
+    "figure_rows",
+    "figure_tuples",
+    "finding_rows",
+    "quantity_rows",
+    "report_id",
+]
 
 _GROUP = " > "
 _CONTEXT = 40
@@ -109,95 +120,113 @@ def _state(figure: Figure) -> str:
 
 _QUALIFIERS = {qualifier: qualifier.value or None for qualifier in Qualifier}
 
+FIGURE_COLUMNS: tuple[str, ...] = tuple(field.name for field in attrs.fields(FigureRow))
+"""The columns of a figure row, in order: the tuples of :func:`figure_tuples` follow it."""
+_TABLE_COLUMNS = ("region", "level", "role", "edition", "table_id", "table_path")
+_ROW_COLUMNS = ("row_id", "row_label", "row_group")
+_COLUMN_COLUMNS = ("column_id", "column_label", "column_group", "column_kind")
+_CELL_COLUMNS = ("value", "text", "unit", "qualifier", "state", "path", "page")
+if (
+    *attrs.fields_dict(ReportColumns),
+    *_TABLE_COLUMNS,
+    *_ROW_COLUMNS,
+    *_COLUMN_COLUMNS,
+    *_CELL_COLUMNS,
+) != FIGURE_COLUMNS:  # the walk below puts a cell's values together in this order
+    raise AssertionError(f"FigureRow's columns changed: {FIGURE_COLUMNS}")
 
-def _figure_fields(figure: Figure) -> dict[str, Any]:
-    return {
-        "value": figure.value,
-        "text": figure.text,
-        "qualifier": _QUALIFIERS[figure.qualifier],
-        "state": _state(figure),
-    }
+Positions = Mapping[str, Any]
+"""Where the cells were read: document path → :class:`govdisclose.read.Position` (its ``page``), when known."""
 
 
-def _official(facts: ReportFacts, path: str, table: OfficialTable) -> Iterator[FigureRow]:
+def _table_part(facts: ReportFacts, table_id: str, path: str) -> tuple[Any, ...]:
+    row = facts.row
+    common = tuple(getattr(row, name) for name in attrs.fields_dict(ReportColumns))
+    return (*common, row.region, row.level, row.role, row.edition, table_id, path)
+
+
+def _cell(
+    figure: Figure, unit: str | None, path: str, positions: Positions | None, text: str | None = None
+) -> tuple[Any, ...]:
+    """The last columns of a figure row: value, text, unit, qualifier, state, path, page."""
+    at = positions.get(path) if positions is not None else None
+    page = getattr(at, "page", None)
+    return (
+        figure.value,
+        figure.text if text is None else text,
+        unit,
+        _QUALIFIERS[figure.qualifier],
+        _state(figure),
+        path,
+        page,
+    )
+
+
+_NO_COLUMN: tuple[Any, ...] = (None, None, None)  # column_label, column_group, column_kind of a local column
+
+
+def _official(
+    facts: ReportFacts, path: str, table: OfficialTable, positions: Positions | None
+) -> Iterator[tuple[Any, ...]]:
     definition = table.DEFINITION
     blocks = (
         {row.id: block.header for block in definition.blocks for row in block.rows}
         if isinstance(definition, BlocksDef)
         else {}
     )
-    common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table_id=definition.id, table_path=path, page=None)
+    prefix = _table_part(facts, definition.id, path)
     own = getattr(table, "procurement_unit", None)
+    own_unit = own.value if own is not None else None
     for row_index, row in enumerate(table.rows):
         try:
             row_def: RowDef | None = definition.row(row.id)
         except KeyError:  # a local row: its own label, no definition
             row_def = None
-        row_fields: dict[str, Any]
         if row_def is not None:
             group = (blocks[row_def.id],) if row_def.id in blocks else row_def.path
-            row_fields = {"row_id": row.id, "row_label": row_def.label, "row_group": _GROUP.join(group) or None}
+            head = (*prefix, row.id, row_def.label, _GROUP.join(group) or None)
+            columns = _row_columns(row_def, own_unit)
         else:
-            row_fields = {"row_id": row.id, "row_label": row.label, "row_group": None}
+            head = (*prefix, row.id, row.label, None)
+            columns = ()
         stem = f"{path}.rows[{row_index}].values["  # the path language of join_path, built once per row
         for position, figure in enumerate(row.values):
-            column = row_def.columns[position] if row_def is not None else None
-            if column is None:
-                column_fields = _LOCAL_COLUMN | {"column_id": str(position)}
+            if position < len(columns):
+                column, unit = columns[position]
             else:
-                column_fields = _column_fields(column, own.value if own is not None else None)
-            yield FigureRow(
-                **common,
-                **row_fields,
-                **column_fields,
-                path=f"{stem}{position}]",
-                **_figure_fields(figure),
-            )
-
-
-_LOCAL_COLUMN: dict[str, Any] = {"column_label": None, "column_group": None, "column_kind": None, "unit": None}
+                column, unit = (str(position), *_NO_COLUMN), None
+            yield (*head, *column, *_cell(figure, unit, f"{stem}{position}]", positions))
 
 
 @functools.lru_cache(maxsize=1024)
-def _column_fields(column: ColumnDef, own_unit: str | None) -> dict[str, Any]:
-    """The columns of a figure row that come from its column definition (the same for every row: computed once)."""
+def _row_columns(row_def: RowDef, own_unit: str | None) -> tuple[tuple[tuple[Any, ...], str | None], ...]:
+    """The column part and the unit of each cell of a defined row (the same in every report: computed once)."""
+    return tuple(_column_fields(column, own_unit) for column in row_def.columns)
+
+
+def _column_fields(column: ColumnDef, own_unit: str | None) -> tuple[tuple[Any, ...], str | None]:
     unit = None
     if column.kind == "amount":
         written = _UNIT.search(column.label)
         unit = written.group(1) if written else own_unit
-    return {
-        "column_id": column.id,
-        "column_label": column.label,
-        "column_group": _GROUP.join(column.path) or None,
-        "column_kind": column.kind,
-        "unit": unit,
-    }
+    return (column.id, column.label, _GROUP.join(column.path) or None, column.kind), unit
 
 
-def _statistics(facts: ReportFacts, path: str, table: StatisticsTable) -> Iterator[FigureRow]:
-    common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table_id=table.template or table.KIND, table_path=path, page=None)
+def _statistics(
+    facts: ReportFacts, path: str, table: StatisticsTable, positions: Positions | None
+) -> Iterator[tuple[Any, ...]]:
+    prefix = _table_part(facts, table.template or table.KIND, path)
     groups: list[str] = []
     for row_index, row in enumerate(table.rows):
         del groups[row.level :]
         if not row.values:
             groups.append(row.label)
             continue
+        head = (*prefix, row.id, row.label, _GROUP.join(groups) or None)
         for position, figure in enumerate(row.values):
-            yield FigureRow(
-                **common,
-                row_id=row.id,
-                row_label=row.label,
-                row_group=_GROUP.join(groups) or None,
-                column_id=str(position),
-                column_label=table.columns[position],
-                column_group=None,
-                column_kind=None,
-                unit=row.unit,
-                path=join_path(path, "rows", row_index, "values", position),
-                **_figure_fields(figure),
-            )
+            column = (str(position), table.columns[position], None, None)
+            cell_path = join_path(path, "rows", row_index, "values", position)
+            yield (*head, *column, *_cell(figure, row.unit, cell_path, positions))
 
 
 def _generic_figure(text: str) -> Figure:
@@ -207,10 +236,9 @@ def _generic_figure(text: str) -> Figure:
         return Figure(marker=text[:40])
 
 
-def _generic(facts: ReportFacts, path: str, table: Table) -> Iterator[FigureRow]:
+def _generic(facts: ReportFacts, path: str, table: Table, positions: Positions | None) -> Iterator[tuple[Any, ...]]:
     """Cells of a generic table: every cell but header cells and the first cell of a row (its label)."""
-    common = {**facts.common, "region": facts.row.region, "level": facts.row.level, "role": facts.row.role}
-    common.update(edition=facts.row.edition, table_id=table.KIND, table_path=path, page=None, column_kind=None)
+    prefix = _table_part(facts, table.KIND, path)
     headings: dict[int, list[str]] = {}
     covered: dict[int, int] = {}  # column -> rows still covered from above
     for row_index, row in enumerate(table.rows):
@@ -232,43 +260,61 @@ def _generic(facts: ReportFacts, path: str, table: Table) -> Iterator[FigureRow]
                 for c in range(start, start + cell.colspan):
                     headings.setdefault(c, []).append(cell.text)
             continue
-        label = row[0].text if row else None
+        head = (*prefix, str(row_index), row[0].text if row else None, None)
         for cell_index, start in placed[1:]:
             cell = row[cell_index]
             if cell.header:
                 continue
-            figure = _generic_figure(cell.text)
-            yield FigureRow(
-                **common,
-                row_id=str(row_index),
-                row_label=label,
-                row_group=None,
-                column_id=str(start),
-                column_label=_GROUP.join(dict.fromkeys(headings.get(start, ()))) or None,
-                column_group=None,
-                unit=None,
-                path=join_path(path, "rows", row_index, cell_index),
-                **{**_figure_fields(figure), "text": cell.text},
+            label = _GROUP.join(dict.fromkeys(headings.get(start, ()))) or None
+            cell_path = join_path(path, "rows", row_index, cell_index)
+            yield (
+                *head,
+                str(start),
+                label,
+                None,
+                None,
+                *_cell(_generic_figure(cell.text), None, cell_path, positions, cell.text),
             )
 
 
-def figure_rows(report: Report, facts: ReportFacts) -> Iterator[FigureRow]:
-    """One row per cell of every statistics table of *report*: official, plugin, national-form, generic."""
+def figure_tuples(report: Report, facts: ReportFacts, positions: Positions | None = None) -> Iterator[tuple[Any, ...]]:
+    """The figure rows of *report* as tuples in :data:`FIGURE_COLUMNS` order (what the writers take).
+
+    Args:
+        report: The report.
+        facts: Its facts.
+        positions: Where each cell was read (document path → a position with a ``page``), for the ``page`` column of
+            a report read from a published file.
+    """
     for site in iter_blocks(report):
         block = site.block
         if isinstance(block, OfficialTable):
-            yield from _official(facts, site.path, block)
+            yield from _official(facts, site.path, block, positions)
         elif isinstance(block, StatisticsTable):
-            yield from _statistics(facts, site.path, block)
+            yield from _statistics(facts, site.path, block, positions)
         elif isinstance(block, Table):
-            yield from _generic(facts, site.path, block)
+            yield from _generic(facts, site.path, block, positions)
+
+
+def figure_row(values: tuple[Any, ...]) -> FigureRow:
+    """The :class:`FigureRow` of a tuple of :func:`figure_tuples`."""
+    return FigureRow(**dict(zip(FIGURE_COLUMNS, values, strict=True)))
+
+
+def figure_rows(report: Report, facts: ReportFacts, positions: Positions | None = None) -> Iterator[FigureRow]:
+    """One row per cell of every statistics table of *report*: official, plugin, national-form, generic."""
+    return map(figure_row, figure_tuples(report, facts, positions))
 
 
 _STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
 
 
-def _context(block: object, relative: str) -> str | None:
-    """The text around the quantity at *relative* (a path below the block), if it sits in running text."""
+def _context(block: object, relative: str, joined: dict[int, tuple[str, list[int]]]) -> str | None:
+    """The text around the quantity at *relative* (a path below the block), if it sits in running text.
+
+    *joined* keeps, per run of inline pieces, its text and where each piece starts: a block's run is joined once,
+    however many quantities it holds.
+    """
     steps = [(name, int(index) if index else None) for name, index in _STEP.findall(relative)]
     parent: Any = block
     for name, index in steps[:-1]:
@@ -276,19 +322,26 @@ def _context(block: object, relative: str) -> str | None:
     name, index = steps[-1]
     if name or index is None or not isinstance(parent, tuple):
         return None
-    pieces: tuple[Inline, ...] = parent
-    before = plain_text(pieces[:index])[-_CONTEXT:]
-    after = plain_text(pieces[index + 1 :])[:_CONTEXT]
-    return before + plain_text(pieces[index : index + 1]) + after
+    if id(parent) not in joined:
+        pieces: tuple[Inline, ...] = parent
+        texts = [plain_text((piece,)) for piece in pieces]
+        starts = [0]
+        for text in texts:
+            starts.append(starts[-1] + len(text))
+        joined[id(parent)] = ("".join(texts), starts)
+    text, starts = joined[id(parent)]
+    start, end = starts[index], starts[index + 1]
+    return text[max(0, start - _CONTEXT) : end + _CONTEXT]
 
 
 def quantity_rows(report: Report, facts: ReportFacts) -> Iterator[QuantityRow]:
     """One row per quantity in the running text of *report* (a compound figure gives one row per count)."""
     for site in iter_blocks(report):
         section = site.section
+        joined: dict[int, tuple[str, list[int]]] = {}  # the block's runs of text, joined once
         for quantity_site in iter_quantities(site.path, site.block):
             quantity = quantity_site.quantity
-            context = _context(site.block, quantity_site.path[len(site.path) :])
+            context = _context(site.block, quantity_site.path[len(site.path) :], joined)
             if context is None and isinstance(site.block, Statistic):
                 context = plain_text(site.block.lead) + site.block.subject
             members = (
