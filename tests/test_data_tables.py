@@ -227,3 +227,19 @@ def test_a_value_beyond_the_decimal_columns_is_refused_with_its_path() -> None:
     proactive = ProactiveTable2021.from_values({"administrative-fees": ["0.00000000001"]})
     with pytest.raises(DataError, match=r"@ \$\.sections\[0\]\.blocks\[0\]\.rows\[0\]\.values\[0\]"):
         figures(_report(proactive)).to_arrow()
+
+
+def test_the_page_column_comes_from_the_positions_of_a_read() -> None:
+    """A cell read on page 3 of a PDF has page 3; a position of page 0 (text, HTML) or none leaves it empty."""
+    from govdisclose.data import report_tables
+    from govdisclose.read import Position
+
+    report = examples.load("sample-2021")
+    licensing = "$.sections[1].blocks[0].rows[2].values[0]"
+    punishment = "$.sections[1].blocks[0].rows[3].values[0]"
+    positions = {licensing: Position(12, 5, 3), punishment: Position(40, 1)}
+    figures_table = dict(report_tables(report, positions=positions).tables)["figures"]
+    names = [c.name for c in columns(FigureRow)]
+    pages = {row[names.index("path")]: row[names.index("page")] for row in figures_table}
+    assert (3, None) == (pages[licensing], pages[punishment])
+    assert {None} == {page for path, page in pages.items() if path != licensing}

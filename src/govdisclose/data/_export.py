@@ -50,6 +50,7 @@ __all__ = [
     "export_source",
     "iter_results",
     "load_any",
+    "read_any",
     "report_tables",
 ]
 
@@ -135,11 +136,24 @@ def load_any(source: str, *, fmt: str | None = None, registry: KindRegistry | No
         SourceError: The file cannot be read.
         DocumentError: It is not a report document, or no reader reads it.
     """
+    return read_any(source, fmt=fmt, registry=registry)[0]
+
+
+def read_any(
+    source: str, *, fmt: str | None = None, registry: KindRegistry | None = None
+) -> tuple[Report, Positions | None]:
+    """:func:`load_any`, and where the cells of a published file were read (``None`` for a document).
+
+    The positions are the reader's ``positions`` (document path → position with its page) when the reader gives
+    them; older readers give none, and the ``page`` column stays empty.
+    """
     if fmt is None and _published(source):
         from ..read import read_file
 
-        return read_file(source).report
-    return load_source(source, fmt=fmt, registry=registry)
+        result = read_file(source)
+        positions: Positions | None = getattr(result, "positions", None)
+        return result.report, positions
+    return load_source(source, fmt=fmt, registry=registry), None
 
 
 def export_source(
@@ -155,8 +169,10 @@ def export_source(
         SourceError: The file cannot be read.
         DocumentError: It is not a report document, or no reader reads it.
     """
-    report = load_any(source, registry=registry)
-    return report_tables(report, source=source, registry=registry, rules=rules, overrides=overrides)
+    report, positions = read_any(source, registry=registry)
+    return report_tables(
+        report, source=source, registry=registry, rules=rules, overrides=overrides, positions=positions
+    )
 
 
 # ---- writers --------------------------------------------------------------------------------------------------

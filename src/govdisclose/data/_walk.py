@@ -150,7 +150,7 @@ def _cell(
 ) -> tuple[Any, ...]:
     """The last columns of a figure row: value, text, unit, qualifier, state, path, page."""
     at = positions.get(path) if positions is not None else None
-    page = getattr(at, "page", None)
+    page = getattr(at, "page", 0) or None  # page 0: a source without pages (text, HTML)
     return (
         figure.value,
         figure.text if text is None else text,
