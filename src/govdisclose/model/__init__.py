@@ -69,6 +69,7 @@ from ._tabledefs import (
     RowDef,
     TableDef,
 )
+from ._coverage import Extent, ReadCoverage, Reading
 from ._tables import (
     ApplicationsTable2019,
     ApplicationsTable2021,
@@ -152,6 +153,7 @@ __all__ = [
     "Edition",
     "EnumeratedPoints",
     "Explanation",
+    "Extent",
     "Figure",
     "FigureLike",
     "GridDef",
@@ -172,6 +174,8 @@ __all__ = [
     "Provenance",
     "Publication",
     "Qualifier",
+    "ReadCoverage",
+    "Reading",
     "Report",
     "ReviewsTable",
     "RowDef",
