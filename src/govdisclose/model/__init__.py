@@ -17,6 +17,7 @@ from ._blocks import (
     iter_quantities,
 )
 from ._cells import CellKey, UnknownLabelError, fold_label
+from ._coverage import Extent, ReadCoverage, Reading
 from ._figures import Figure, FigureLike, figures
 from ._forms import (
     NATIONAL_FORM_CAPTION,
@@ -69,7 +70,6 @@ from ._tabledefs import (
     RowDef,
     TableDef,
 )
-from ._coverage import Extent, ReadCoverage, Reading
 from ._tables import (
     ApplicationsTable2019,
     ApplicationsTable2021,
