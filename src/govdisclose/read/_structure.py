@@ -287,6 +287,7 @@ class SectionDraft:
     run_in: bool = False
     part: Part | None = None
     blocks: list[Block | TableDraft] = attrs.field(factory=list)
+    block_at: list[Position] = attrs.field(factory=list)  # where each of the blocks starts
     children: list[SectionDraft] = attrs.field(factory=list)
     counts: dict[OrdinalStyle, int] = attrs.field(factory=dict)
     published_number: int | None = None
@@ -299,6 +300,7 @@ class BodyDraft:
     intro_heading: str | None = None
     intro_at: Position | None = None
     intro: list[Block | TableDraft] = attrs.field(factory=list)
+    intro_block_at: list[Position] = attrs.field(factory=list)  # where each block of the 引言 starts
     sections: list[SectionDraft] = attrs.field(factory=list)
     counts: dict[OrdinalStyle, int] = attrs.field(factory=dict)
     tables: list[TableDraft] = attrs.field(factory=list)
@@ -313,19 +315,22 @@ class _Builder:
 
     # -- where blocks go
 
-    def add(self, block: Block | TableDraft) -> None:
+    def add(self, block: Block | TableDraft, at: Position) -> None:
         if isinstance(block, TableDraft):
             self.body.tables.append(block)
         if self.stack:
             self.stack[-1].blocks.append(block)
+            self.stack[-1].block_at.append(at)
         else:
             self.body.intro.append(block)
+            self.body.intro_block_at.append(at)
 
     def drop_caption(self, caption: str) -> None:
         """Remove a paragraph just before a table that is the table's caption (printed on a line of its own)."""
         blocks = self.stack[-1].blocks if self.stack else self.body.intro
         if blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].text == caption:
             blocks.pop()
+            (self.stack[-1].block_at if self.stack else self.body.intro_block_at).pop()
 
     # -- sections
 
@@ -359,7 +364,7 @@ class _Builder:
         self.notes.recognised(described, at, heading)
         if run_in_text:
             section.run_in = True
-            self.add(make_block(run_in_text, self.notes, at))
+            self.add(make_block(run_in_text, self.notes, at), at)
 
 
 def _item_run(items: Sequence[Item], start: int, end: int, first: Numbered) -> list[tuple[Line, Numbered]]:
@@ -524,7 +529,7 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
         item = items[index]
         if isinstance(item, TableItem):
             for read in read_grid(item, notes):
-                builder.add(read)
+                builder.add(read, read.at if isinstance(read, TableDraft) else item.at)
             index += 1
             continue
         text = item.text
@@ -538,7 +543,7 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
             )  # no copy per table
             if drafts:
                 for draft in drafts:
-                    builder.add(draft)
+                    builder.add(draft, draft.at)
                 index = max(stop, index + 1)
                 continue
         if is_pipe_row(text):
@@ -549,12 +554,12 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
             national = national_text_form(rows, notes) if len(rows) >= 2 else None
             if national is not None:
                 builder.drop_caption(NATIONAL_FORM_CAPTION)
-                builder.add(national)
+                builder.add(national, national.at)
                 index = stop
                 continue
             table = generic_text_table(rows, notes) if len(rows) >= 2 else None
             if table is not None:
-                builder.add(table)
+                builder.add(table, item.at)
                 index = stop
                 continue
         numbered = numbered_line(text)
@@ -569,7 +574,7 @@ def build_body(items: Sequence[Item], start: int, end: int, notes: Notes) -> Bod
         elif text_key in _UNNUMBERED:
             builder.open(text, None, item.at)
         else:
-            builder.add(make_block(text, notes, item.at))
+            builder.add(make_block(text, notes, item.at), item.at)
         index += 1
     return builder.body
 
@@ -625,9 +630,8 @@ def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, nu
     if numbered.family in ("arabic", "arabic-paren", "shi") and not is_title(numbered.rest):
         run = _item_run(items, index, end, numbered)
         if len(run) >= 2:
-            builder.add(
-                NumberedItems(items=tuple(_inline(n.rest) for _, n in run), style=numbered.style, start=numbered.number)
-            )
+            items = tuple(_inline(n.rest) for _, n in run)
+            builder.add(NumberedItems(items=items, style=numbered.style, start=numbered.number), line.at)
             builder.notes.recognised(f"numbered list of {len(run)} items", line.at, line.text)
             return index + len(run)
     heading, body = split_run_in(numbered.rest)
