@@ -59,12 +59,23 @@ class TableDraft:
         edition_evidence: The edition the table's own layout shows, or ``None`` when it shows none.
         at: Where the table starts.
         build: Builds the model table; takes the report's edition as the fallback when the layout shows none.
+        rows_at: Filled by *build*: for each row id of the built table, where its label cell and each of its value
+            cells start (what :attr:`~govdisclose.read.ReadResult.positions` gives for rows and cells).
     """
 
     kind: str
     edition_evidence: Edition | None
     at: Position
     build: Callable[[Edition | None], Block]
+    rows_at: dict[str, RowAt] = attrs.field(factory=dict)
+
+
+RowAt = tuple[Position, tuple[Position, ...]]
+"""Where a table row's label starts, and where each of its value cells starts."""
+
+
+def _row_at(segment: Segment, label: Position, count: int) -> RowAt:
+    return label, tuple(cell.at for cell, _ in segment.values[:count])
 
 
 def _say_left_out(notes: Notes, segment: Segment, what: str, expected: int) -> None:
@@ -115,7 +126,10 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
     if leftover:
         notes.uncertain("table 二 ends in headings without values (truncated?)", leftover[0].at, leftover[0].text)
 
+    rows_at: dict[str, RowAt] = {}
+
     def build(edition: Edition | None) -> OfficialTable:
+        rows_at.clear()
         chosen = evidence or edition or Edition.E2021
         definition = PROACTIVE_2019 if chosen is Edition.E2019 else PROACTIVE_2021
         cls: type[OfficialTable] = ProactiveTable2019 if chosen is Edition.E2019 else ProactiveTable2021
@@ -136,6 +150,7 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
                 if published and len(published) <= definition.width:
                     local += 1
                     local_rows.append((previous, TableRow(id=f"local-{local}", values=published, label=row_cell.text)))
+                    rows_at[f"local-{local}"] = (row_cell.at, ())
                     notes.uncertain(
                         f"table 二: row {row_cell.text!r} is no official row; kept as a local row", row_cell.at
                     )
@@ -164,6 +179,7 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
             if label is not None:
                 notes.recognised(f"table 二: {row_cell.text!r} read as {row_def.label!r} (a local label)", row_cell.at)
             rows[row_id] = TableRow(id=row_id, values=figures, label=label)
+            rows_at[row_id] = _row_at(segment, row_cell.at, len(figures))
         ordered = [row for after, row in local_rows if after is None]
         for row_def in definition.rows:
             if row_def.id in rows:
@@ -175,7 +191,7 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
         _say_incomplete(notes, table, "二", at)
         return table
 
-    return TableDraft(kind="proactive", edition_evidence=evidence, at=at, build=build)
+    return TableDraft(kind="proactive", edition_evidence=evidence, at=at, build=build, rows_at=rows_at)
 
 
 def _procurement_unit(blocks: list[tuple[str | None, list[Cell], Segment]]) -> MoneyUnit | None:
@@ -224,6 +240,7 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
             grouped.setdefault(key(row.path[1]), {})[key(row.label)] = row.id
     top = {**rows_2021, key("（六）其他处理"): "result.other"}
     read: dict[str, tuple[tuple[Figure, ...], str | None]] = {}
+    rows_at: dict[str, RowAt] = {}
     evidence: Edition | None = None
     group: str | None = None
     for segment in segments:
@@ -270,6 +287,7 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
             continue
         label = row_cell.text if row_cell.key != key(APPLICATION_LABELS[row_id]) else None
         read[row_id] = (figures, label)
+        rows_at[row_id] = _row_at(segment, row_cell.at, len(figures))
     if leftover:
         notes.uncertain("table 三 ends in labels without values (truncated?)", leftover[0].at, leftover[0].text)
 
@@ -284,7 +302,7 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
         _say_incomplete(notes, table, "三", at)
         return table
 
-    return TableDraft(kind="applications", edition_evidence=evidence, at=at, build=build)
+    return TableDraft(kind="applications", edition_evidence=evidence, at=at, build=build, rows_at=rows_at)
 
 
 # ---- table 四 ------------------------------------------------------------------------------------------------------
@@ -293,12 +311,14 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
 def _reviews(segments: list[Segment], notes: Notes, at: Position, leftover: list[Cell]) -> TableDraft:
     width = len(REVIEWS_LITIGATION.columns)
     figures: tuple[Figure, ...] | None = None
+    rows_at: dict[str, RowAt] = {}
     for segment in segments:
         found = figures_for(segment, width)
         if found is None or figures is not None:
             _say_left_out(notes, segment, "四", width)
             continue
         figures = found
+        rows_at["cases"] = _row_at(segment, segment.at, width)
     if leftover and figures is None:
         notes.uncertain("table 四 ends in headings without values (truncated?)", leftover[0].at, leftover[0].text)
 
@@ -308,7 +328,7 @@ def _reviews(segments: list[Segment], notes: Notes, at: Position, leftover: list
         _say_incomplete(notes, table, "四", at)
         return table
 
-    return TableDraft(kind="reviews", edition_evidence=None, at=at, build=build)
+    return TableDraft(kind="reviews", edition_evidence=None, at=at, build=build, rows_at=rows_at)
 
 
 # ---- which table -------------------------------------------------------------------------------------------------
