@@ -10,15 +10,20 @@ import attrs
 import pytest
 
 from govdisclose import examples, render
+from govdisclose.checks import RuleStatus, check
 from govdisclose.model import (
     Agency,
     Block,
     Breakdown,
     Compound,
     EnumeratedPoints,
+    Extent,
     Inline,
     NumberedItems,
+    OfficialTable,
     Paragraph,
+    Part,
+    Reading,
     Report,
     Section,
     Share,
@@ -256,3 +261,86 @@ def test_blank_reports_round_trip(edition: str, year: int, to: str) -> None:
     assert isinstance(document, str)
     result = read_text(document) if to == "text" else read_html(document)
     assert comparable(report) == comparable(result.report)
+
+
+# ---- coverage and positions ---------------------------------------------------------------------------------------
+
+
+def _html_cell_text(html: str, line: int, column: int) -> str:
+    """The text of the ``<td>`` starting at *line*:*column* of *html* (1-based), tags dropped."""
+    start = sum(len(text) + 1 for text in html.split("\n")[: line - 1]) + column - 1
+    assert html.startswith("<td", start)
+    inner = html[html.index(">", start) + 1 : html.index("</td>", start)]
+    return "".join(part.split(">")[-1] for part in inner.split("<"))
+
+
+def test_html_positions_point_at_each_table_cell() -> None:
+    """Every official table cell of a rendered report is placed at its own <td>, whose text is the cell's figure."""
+    report = examples.load("sample-2021")
+    html = render(report, to="html")
+    result = read_html(html)
+    checked = 0
+    for index, section in enumerate(result.report.sections):
+        for block_index, block in enumerate(section.blocks):
+            if not isinstance(block, OfficialTable):
+                continue
+            for row_index, row in enumerate(block.rows):
+                for cell_index, figure in enumerate(row.values):
+                    path = f"$.sections[{index}].blocks[{block_index}].rows[{row_index}].values[{cell_index}]"
+                    at = result.positions[path]
+                    assert figure.text == _html_cell_text(html, at.line, at.column)
+                    checked += 1
+    expected = sum(
+        len(row.values) for _, s in report.walk() for b in s.blocks if isinstance(b, OfficialTable) for row in b.rows
+    )
+    assert expected == checked
+
+
+def test_text_positions_of_title_sections_blocks_and_signature() -> None:
+    """Sections, blocks, the title and the signature are placed at the lines they start on."""
+    text = "某县教育局2021年政府信息公开工作年度报告\n\n一、总体情况\n全年共收到申请3件。\n（一）主动公开\n  本年主动公开10条。\n某县教育局\n2022年1月20日"
+    result = read_text(text)
+    lines = {path: (at.line, at.column) for path, at in result.positions.items()}
+    assert {
+        "$.sections[0]": (3, 1),
+        "$.sections[0].blocks[0]": (4, 1),
+        "$.sections[0].subsections[0]": (5, 1),
+        "$.sections[0].subsections[0].blocks[0]": (6, 3),
+        "$.signature": (8, 1),
+    } == lines
+
+
+def test_coverage_of_a_complete_reading() -> None:
+    """A report rendered and read back is read completely: every required part and official table."""
+    result = read_html(render(examples.load("sample-2021"), to="html"))
+    assert {Extent.COMPLETE} == {reading.extent for _, reading in (*result.coverage.parts, *result.coverage.tables)}
+    assert 6 == len(result.coverage.parts)
+    assert [Part.PROACTIVE, Part.APPLICATIONS, Part.REVIEWS_LITIGATION] == [p for p, _ in result.coverage.tables]
+
+
+def test_coverage_of_a_table_read_in_part() -> None:
+    """A table 三 with one row unknown (rendered as unknown cells) is read in part: 7 of its cells are not known."""
+    report = examples.load("sample-2021")
+    path = report.part_path(Part.APPLICATIONS)
+    assert path is not None
+    table = report.part(Part.APPLICATIONS).blocks[0]  # type: ignore[union-attr]
+    assert isinstance(table, OfficialTable)
+    shorter = attrs.evolve(table, rows=tuple(row for row in table.rows if row.id != "result.refused.state-secret"))
+    result = read_html(render(report.replace(f"{path}.blocks[0]", shorter), to="html"))
+    reading = result.coverage.table(Part.APPLICATIONS)
+    cells = sum(len(row.columns) for row in table.DEFINITION.rows)
+    assert Extent.PARTIAL == reading.extent
+    assert f"表三读出{cells - 7}/{cells}个单元格" == reading.reason
+
+
+def test_coverage_of_what_was_not_found() -> None:
+    """Tables and parts that are not in the source are not read, with the reason; check() says "not assessed"."""
+    result = read_text("某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请3件。")
+    assert Extent.COMPLETE == result.coverage.part(Part.OVERVIEW).extent
+    assert Reading(extent=Extent.NOT_READ, reason="未找到：原文中没有读出表三") == result.coverage.table(
+        Part.APPLICATIONS
+    )
+    assert Extent.NOT_READ == result.coverage.part(Part.OTHER).extent
+    statuses = {entry.rule: entry.status for entry in check(result).coverage}
+    assert RuleStatus.NOT_ASSESSED == statuses["applications.balance"]
+    assert statuses == {entry.rule: entry.status for entry in check(result.report, coverage=result.coverage).coverage}

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -28,12 +29,21 @@ from ..model import (
     Attachment,
     Block,
     Edition,
+    Extent,
     Introduction,
+    OfficialTable,
+    Part,
     Provenance,
     Publication,
+    ReadCoverage,
+    Reading,
     Report,
+    Section,
     Signature,
     announced_parts,
+    join_path,
+    national_title,
+    required_parts,
 )
 from ..zh import parse_date
 from ._diagnostics import START, Diagnostic, DiagnosticKind, Notes, Position
@@ -42,7 +52,16 @@ from ._html import html_items
 from ._metadata import Field, MetadataBuilder, parse_metadata_line
 from ._noise import CRUMB_LABEL, WIDGETS, noise_kind, trailing_noise_kind
 from ._normalise import Item, Line, TableItem, normalise, simplify, split_lines
-from ._structure import BodyDraft, build_body, finish_blocks, finish_sections, split_collapsed_tail, uncollapse
+from ._structure import (
+    BodyDraft,
+    SectionDraft,
+    build_body,
+    finish_blocks,
+    finish_sections,
+    split_collapsed_tail,
+    uncollapse,
+)
+from ._tables import TableDraft
 from ._titles import (
     intro_agency,
     intro_year,
@@ -76,17 +95,41 @@ _META_MAX: Final = 600
 _MIN_YEAR, _MAX_YEAR = 2000, 2200
 
 
+_NO_POSITIONS: Final[Mapping[str, Position]] = MappingProxyType({})
+
+
 @attrs.frozen(kw_only=True)
 class ReadResult:
-    """What a reader gives: the report and the diagnostics of the reading.
+    r"""What a reader gives: the report, the diagnostics of the reading, what was read, and where each thing was.
 
     Attributes:
         report: The report read.
         diagnostics: What was recognised, removed as page noise, uncertain or not recognised, by position.
+        coverage: For each part and official table the report's edition requires: read completely, in part, or not
+            found, with the reason (:class:`~govdisclose.model.ReadCoverage`). :func:`govdisclose.checks.check`
+            takes it from the result itself (``check(result)``), or as ``check(result.report,
+            coverage=result.coverage)``: a table that was not read is then "not assessed", not "missing".
+        positions: Where each read thing starts in the source, by its document path (the paths of
+            :func:`~govdisclose.model.join_path`, as in the JSON document and in findings): the title
+            (``$.title``), the 引言's heading and blocks (``$.introduction.blocks[0]``), every section
+            (``$.sections[1]``, ``$.sections[1].subsections[0]``) and block (``$.sections[1].blocks[0]``), and
+            for the official tables every row and value cell read (``$.sections[1].blocks[0].rows[3]``,
+            ``$.sections[1].blocks[0].rows[3].values[2]``), and the signature (``$.signature``). A
+            :class:`Position` is a line and column of the source (of the HTML source for HTML); for a PDF also the
+            page, the line counted on that page, and the box in points. What a reader placed without a source
+            position (a table row of a generic table, the national form's rows) is not listed.
+
+    >>> result = read_text("某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请3件。")
+    >>> result.positions["$.sections[0]"], result.positions["$.sections[0].blocks[0]"]
+    (Position(line=2, column=1, page=0, box=None), Position(line=3, column=1, page=0, box=None))
+    >>> result.coverage.table(Part.APPLICATIONS).extent.value, result.coverage.table(Part.APPLICATIONS).reason
+    ('not-read', '未找到：原文中没有读出表三')
     """
 
     report: Report
     diagnostics: tuple[Diagnostic, ...]
+    coverage: ReadCoverage = attrs.field(factory=ReadCoverage.complete)
+    positions: Mapping[str, Position] = _NO_POSITIONS
 
 
 # ---- the head: noise, metadata, title ---------------------------------------------------------------------------
@@ -461,6 +504,106 @@ def _edition(body: BodyDraft, year: int, notes: Notes) -> Edition:
     return edition
 
 
+# ---- where each thing was, and what was read ------------------------------------------------------------------
+
+
+def _block_positions(
+    found: dict[str, Position],
+    path: str,
+    drafts: Sequence[Block | TableDraft],
+    at: Sequence[Position],
+    blocks: Sequence[Block],
+) -> None:
+    for index, (draft, start, block) in enumerate(zip(drafts, at, blocks, strict=True)):
+        block_path = join_path(path, "blocks", index)
+        found[block_path] = start
+        if not isinstance(draft, TableDraft) or not isinstance(block, OfficialTable):
+            continue
+        for row_index, row in enumerate(block.rows):
+            placed = draft.rows_at.get(row.id)
+            if placed is None:
+                continue
+            row_path = join_path(block_path, "rows", row_index)
+            found[row_path] = placed[0]
+            for cell_index, cell_at in enumerate(placed[1][: len(row.values)]):
+                found[join_path(row_path, "values", cell_index)] = cell_at
+
+
+def _section_positions(
+    found: dict[str, Position], path: str, drafts: Sequence[SectionDraft], sections: Sequence[Section]
+) -> None:
+    for index, (draft, section) in enumerate(zip(drafts, sections, strict=True)):
+        section_path = join_path(path, "sections" if path == "$" else "subsections", index)
+        found[section_path] = draft.at
+        _block_positions(found, section_path, draft.blocks, draft.block_at, section.blocks)
+        _section_positions(found, section_path, draft.children, section.subsections)
+
+
+def _positions(report: Report, head: _Head, tail: _Tail, body: BodyDraft) -> Mapping[str, Position]:
+    found: dict[str, Position] = {}
+    if report.title is not None and head.title_at is not None:
+        found["$.title"] = head.title_at
+    if report.introduction is not None:
+        if body.intro_at is not None:
+            found["$.introduction.heading"] = body.intro_at
+        _block_positions(found, "$.introduction", body.intro, body.intro_block_at, report.introduction.blocks)
+    _section_positions(found, "$", body.sections, report.sections)
+    if report.signature is not None and tail.date_at is not None:
+        found["$.signature"] = tail.date_at
+    return MappingProxyType(found)
+
+
+_TABLE_NUMBERS: Final = ((Part.PROACTIVE, "二"), (Part.APPLICATIONS, "三"), (Part.REVIEWS_LITIGATION, "四"))
+"""The official tables of the 2019 and 2021 formats, by the part they belong to, and their numbers."""
+
+
+def _official_tables(report: Report) -> dict[Part, list[OfficialTable]]:
+    by_title = {national_title(part): part for part, _ in _TABLE_NUMBERS}
+    tables: dict[Part, list[OfficialTable]] = {}
+    blocks = [
+        *(report.introduction.blocks if report.introduction else ()),
+        *(b for _, s in report.walk() for b in s.blocks),
+    ]
+    for block in blocks:
+        if isinstance(block, OfficialTable) and block.DEFINITION.title in by_title:
+            tables.setdefault(by_title[block.DEFINITION.title], []).append(block)
+    return tables
+
+
+def _table_reading(part: Part, number: str, tables: list[OfficialTable]) -> Reading:
+    if not tables:
+        return Reading(extent=Extent.NOT_READ, reason=f"未找到：原文中没有读出表{number}")
+    table = tables[0]
+    expected = sum(len(row.columns) for row in table.DEFINITION.rows)
+    published = {row.id: row for row in table.rows}
+    known = sum(
+        sum(1 for figure in published[row.id].values if figure.is_known)
+        for row in table.DEFINITION.rows
+        if row.id in published
+    )
+    if known >= expected:
+        return Reading(extent=Extent.COMPLETE)
+    missing = sum(1 for row in table.DEFINITION.rows if row.id not in published)
+    rows = f"，{missing}行未读出" if missing else ""
+    return Reading(extent=Extent.PARTIAL, reason=f"表{number}读出{known}/{expected}个单元格{rows}")
+
+
+def _coverage(report: Report) -> ReadCoverage:
+    """What was read of the parts and official tables the report's edition requires."""
+    parts = []
+    for part in required_parts(report.edition):
+        if report.part(part) is not None:
+            parts.append((part, Reading(extent=Extent.COMPLETE)))
+        else:
+            reason = "未找到：原文中没有识别出这一部分的标题"
+            parts.append((part, Reading(extent=Extent.NOT_READ, reason=reason)))
+    tables = []
+    if report.edition is not Edition.PRE_2019:
+        found = _official_tables(report)
+        tables = [(part, _table_reading(part, number, found.get(part, []))) for part, number in _TABLE_NUMBERS]
+    return ReadCoverage(parts=tuple(parts), tables=tuple(tables))
+
+
 # ---- the whole ----------------------------------------------------------------------------------------------------
 
 
@@ -528,7 +671,12 @@ def read_items(items: list[Item], notes: Notes, source: str | None, digest: str)
     )
     if published is not None:
         report = published.restore(report, notes)
-    return ReadResult(report=report, diagnostics=notes.result())
+    return ReadResult(
+        report=report,
+        diagnostics=notes.result(),
+        coverage=_coverage(report),
+        positions=_positions(report, head, tail, body),
+    )
 
 
 def _check_source(value: object, what: str, max_chars: int) -> str:
