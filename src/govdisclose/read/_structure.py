@@ -630,8 +630,8 @@ def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, nu
     if numbered.family in ("arabic", "arabic-paren", "shi") and not is_title(numbered.rest):
         run = _item_run(items, index, end, numbered)
         if len(run) >= 2:
-            items = tuple(_inline(n.rest) for _, n in run)
-            builder.add(NumberedItems(items=items, style=numbered.style, start=numbered.number), line.at)
+            listed = tuple(_inline(n.rest) for _, n in run)
+            builder.add(NumberedItems(items=listed, style=numbered.style, start=numbered.number), line.at)
             builder.notes.recognised(f"numbered list of {len(run)} items", line.at, line.text)
             return index + len(run)
     heading, body = split_run_in(numbered.rest)
