@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..model import Amount, Compound, Count, Inline, InlineQuantity, MoneyUnit, Qualifier, Scale, Share
+from ..model._decimal import MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS
 
 __all__ = ["UNITS", "Found", "build_content", "scan"]
 
@@ -173,6 +174,16 @@ def _blocked(text: str, start: int, digits: str) -> bool:
     return len(digits) > 1 and digits[0] == "0" and digits[1] != "."
 
 
+def _too_long(digits: str) -> bool:
+    """Whether a number has more digits than a report's number may (it is kept as text, not read as a quantity).
+
+    >>> _too_long("1" * 31), _too_long("12.5")
+    (True, False)
+    """
+    whole, _, fraction = digits.partition(".")
+    return len(whole.lstrip("0")) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS
+
+
 def scan(text: str) -> list[Found]:
     """Every quantity of *text* with its span, in order; compound figures (``189户247人``) merged."""
     found: list[Found] = []
@@ -181,7 +192,7 @@ def scan(text: str) -> list[Found]:
         if text[end : end + 1] in _NOT_QUANTITY:
             continue
         digits = match.group()
-        if _blocked(text, start, digits) or (found and start < found[-1][1]):
+        if _blocked(text, start, digits) or (found and start < found[-1][1]) or _too_long(digits):
             continue
         share = _share_at(text, start, end, digits)
         if share is not None:
