@@ -740,4 +740,4 @@ def read_html(html: str, *, source: str | None = None, max_chars: int = MAX_CHAR
     if changed:
         notes.recognised(f"{changed} full-width digits read as ASCII digits", START)
     digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
-    return read_items(html_items(html), notes, source, digest)
+    return read_items(html_items(html, notes), notes, source, digest)

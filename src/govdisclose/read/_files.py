@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
@@ -93,15 +94,53 @@ def _zip_kind(data: bytes) -> str:
     raise DocumentError(["unreadable file type: a zip archive without a Word document; unpack it first @ $"])
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+_CHARSET: Final = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([-\w.:]{1,40})", re.IGNORECASE)
+_CHINESE: Final = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+"""Declared charsets read as GB18030, which contains them (pages declaring gb2312 are often written in GBK)."""
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset an HTML page declares in a ``<meta>`` of its first 4 KiB, if it names one.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    'gb18030'
+    >>> declared_charset(b'<meta charset="utf-8">'), declared_charset(b"<p>")
+    ('utf-8', None)
+    """
+    match = _CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    if name in _CHINESE:
+        return _CHINESE[name]
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str]:
     r"""The text of a text file and its encoding: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
+
+    An HTML page (*html*) without a byte-order mark is first decoded in the charset its ``<meta>`` declares
+    (``gbk``, ``gb2312``, ``big5`` …), when that decodes it.
 
     Raises:
         DocumentError: The bytes are none of these (with the offset of the first byte that is not).
 
     >>> decode_text("政府".encode("gb18030")), decode_text(b"\xef\xbb\xbfok")
     (('政府', 'gb18030'), ('ok', 'utf-8'))
+    >>> decode_text('<meta charset="big5"><p>政府</p>'.encode("big5"), html=True)
+    ('<meta charset="big5"><p>政府</p>', 'big5')
     """
+    declared = (
+        declared_charset(data) if html and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else None
+    )
+    if declared is not None:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # a page that does not hold what it declares: told from its bytes below
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -59,7 +59,7 @@ def read_file(
     elif kind == "docx":
         result = read_docx(data, source=source, max_bytes=max_bytes)
     else:
-        text, encoding = decode_text(data)
+        text, encoding = decode_text(data, html=kind == "html")
         reader = read_html if kind == "html" else read_text
         result = reader(text, source=source, max_chars=max_chars)
         if encoding != "utf-8":
