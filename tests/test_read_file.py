@@ -90,3 +90,80 @@ def test_an_unreadable_type_is_an_error_with_the_reason(data: bytes, reason: str
 def test_a_pdf_header_after_junk_is_still_a_pdf() -> None:
     """``%PDF-`` within the first kilobyte marks a PDF (readers accept leading junk), whatever the suffix."""
     assert "pdf" == file_kind(b"\r\n\r\n%PDF-1.7\n", "x.html")
+
+
+# ---- hostile inputs (issue 16): each a one-line GovDiscloseError or a correct result ------------------------------
+
+HOSTILE = DATA / "hostile"
+TITLE = "<h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全年主动公开信息10条。</p>"
+
+
+@pytest.mark.parametrize("name", ["ms.html", "charref.html", "quad.html"])
+def test_hostile_markup_without_a_report_is_a_one_line_error(name: str) -> None:
+    """``<![<!``, a 5,000-digit character reference and ``'<a ' * 35000`` hold no report: a one-line DocumentError."""
+    with pytest.raises(DocumentError) as caught:
+        read_file(HOSTILE / name)
+    assert "no report year found in the text (no title, 引言 or dated paragraph names one) @ $.year" == str(
+        caught.value
+    )
+
+
+def test_hostile_markup_inside_a_report_leaves_the_report_whole() -> None:
+    """The same markup after a report: the report reads as without it; the huge reference is U+FFFD (as HTML5 says)."""
+    plain = read_html(TITLE).report
+    for name in ("ms.html", "quad.html"):
+        assert plain.sections == read_html(TITLE + (HOSTILE / name).read_text(encoding="utf-8")).report.sections
+    reference = read_html(TITLE + (HOSTILE / "charref.html").read_text(encoding="utf-8")).report
+    assert "\ufffd" == reference.sections[0].blocks[-1].text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("name", "attribute"), [("datavalue_override.html", "999"), ("datavalue_bomb.html", "1e999999999")]
+)
+def test_the_visible_cell_wins_over_its_data_value(name: str, attribute: str) -> None:
+    """A cell showing 268 with another data-value is read as 268, and an uncertain diagnostic names the cell."""
+    path = HOSTILE / name
+    result = read_file(path)
+    proactive = result.report.sections[1].blocks[0]
+    assert "268" == proactive.get("licensing", "decisions").text  # type: ignore[attr-defined]
+    (note,) = [d for d in result.diagnostics if "data-value" in d.message]
+    line = path.read_text(encoding="utf-8").split("\n")[note.line - 1]
+    assert line[note.column - 1 :].startswith('<td colspan="3" data-table="proactive-2021" data-row="licensing"')
+    expected = f"the cell shows '268' but its data-value says {attribute[:24]!r}; the visible text is read"
+    assert ("uncertain", expected) == (note.kind.value, note.message)
+
+
+def test_a_count_of_4301_digits_stays_text() -> None:
+    """A 4,301-digit number is no count a report may hold: the paragraph keeps it as text, with no quantity."""
+    result = read_file(HOSTILE / "count4301.txt")
+    (paragraph,) = result.report.sections[0].blocks
+    digits = (HOSTILE / "count4301.txt").read_text(encoding="utf-8").split("\n")[2]
+    assert digits == paragraph.text  # type: ignore[attr-defined]
+    assert [] == list(paragraph.quantities())
+
+
+def test_html_nested_past_the_parser_limit_is_an_error_naming_where() -> None:
+    """Elements nested deeper than libxml2's 256: a DocumentError with line and column, not a page cut short."""
+    with pytest.raises(DocumentError) as caught:
+        read_html(TITLE + "<div>" * 300 + "x")
+    assert str(caught.value).startswith("unreadable HTML at line 1, column ")
+    assert "Excessive depth in document: 256" in str(caught.value)
+
+
+@pytest.mark.parametrize("charset", ["gbk", "gb2312", "gb18030"])
+def test_a_gbk_page_is_read_by_its_declared_charset(charset: str, tmp_path: Path) -> None:
+    """An HTML page in GBK (its <meta> says gbk, gb2312 or gb18030) reads as the same page in UTF-8, said so."""
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    page = f"<html><head>{meta}</head><body>{TITLE}</body></html>"
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("gbk"))
+    result = read_file(path)
+    assert read_html(page).report.sections == result.report.sections
+    assert "recognised 0:0 the file is gb18030 text, not UTF-8" == str(result.diagnostics[0])
+
+
+def test_a_big5_page_is_read_by_its_declared_charset() -> None:
+    """A page declaring big5 is decoded as Big5 (not refused, not read as GB18030 mojibake)."""
+    page = '<meta charset="big5"><h1>某局2024年政府資訊公開工作年度報告</h1><p>一、總體情況</p>'
+    result = read_file(page.encode("big5"))
+    assert "某局2024年政府資訊公開工作年度報告" == result.report.display_title
