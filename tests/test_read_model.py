@@ -298,7 +298,10 @@ def test_html_positions_point_at_each_table_cell() -> None:
 
 def test_text_positions_of_title_sections_blocks_and_signature() -> None:
     """Sections, blocks, the title and the signature are placed at the lines they start on."""
-    text = "某县教育局2021年政府信息公开工作年度报告\n\n一、总体情况\n全年共收到申请3件。\n（一）主动公开\n  本年主动公开10条。\n某县教育局\n2022年1月20日"
+    text = (
+        "某县教育局2021年政府信息公开工作年度报告\n\n一、总体情况\n全年共收到申请3件。\n"
+        "（一）主动公开\n  本年主动公开10条。\n某县教育局\n2022年1月20日"
+    )
     result = read_text(text)
     lines = {path: (at.line, at.column) for path, at in result.positions.items()}
     assert {

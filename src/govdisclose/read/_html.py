@@ -28,7 +28,7 @@ from collections import defaultdict, deque
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no annotations; types-lxml would retype python-docx
 
 from .._errors import DocumentError
 from ..model import Figure, Qualifier
