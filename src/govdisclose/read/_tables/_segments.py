@@ -51,7 +51,8 @@ class Segmenter:
         if last_label < 0:  # a row of values only: drop the empty cells before the first value
             while values and not values[0].text.strip() and values[0].figure is None:
                 values = values[1:]
-        if any(cell.text.strip() or cell.figure is not None for cell in values):
+        blank_row = exact and last_label >= 0 and bool(values)  # a grid row printed blank in every value cell
+        if blank_row or any(cell.text.strip() or cell.figure is not None for cell in values):
             figures = [(cell, value_of(cell, True) or Figure(marker="")) for cell in values]
             self.segments.append(Segment(tuple(self.labels), tuple(figures), True, exact, values[0].at))
             self.labels = []
