@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 import govdisclose
 from govdisclose import DocumentError
+from govdisclose.model import Extent, Part
 from govdisclose.read import read_docx, read_file, read_html, read_pdf, read_text
 from govdisclose.read._files import file_kind
 
@@ -167,3 +169,53 @@ def test_a_big5_page_is_read_by_its_declared_charset() -> None:
     page = '<meta charset="big5"><h1>某局2024年政府資訊公開工作年度報告</h1><p>一、總體情況</p>'
     result = read_file(page.encode("big5"))
     assert "某局2024年政府資訊公開工作年度報告" == result.report.display_title
+
+
+# ---- HTML tables as portals publish them: Word-exported markup, blank rows ----------------------------------------
+
+BLANK_ROWS = (
+    "result.refused.state-secret",
+    "result.refused.prohibited-by-law",
+    "result.refused.three-safeties",
+    "result.refused.third-party",
+    "result.unable.not-held",
+    "result.unable.needs-creation",
+    "result.unable.unclear",
+    "result.other.no-fee",
+)
+
+
+def _word_cell(match: re.Match[str]) -> str:
+    """A cell as Word's "save as web page" writes it: its text in a paragraph, split over spans, with ``<o:p>``."""
+    tag, attributes, text = match.group(1), match.group(2), match.group(3)
+    half = len(text) // 2
+    spans = f"<span lang=EN-US>{text[:half]}</span><span style='font-family:宋体'>{text[half:]}</span>"
+    return f"<{tag}{attributes}><p class=MsoNormal align=center>{spans or '&nbsp;'}<o:p></o:p></p></{tag}>"
+
+
+def _word_page(report: govdisclose.Report, blank: tuple[str, ...]) -> str:
+    """The report's HTML with Word-exported cells, no data-* attributes, and the rows *blank* printed empty."""
+    html = govdisclose.render(report, to="html")
+    for row_id in blank:  # every value cell of the row empty
+        html = re.sub(rf'(<td[^>]*data-row="{re.escape(row_id)}"[^>]*>)[^<]*(</td>)', r"\1\2", html)
+    html = re.sub(r' data-(?:value|marker|unknown|qualifier|unit)="[^"]*"', "", html)
+    return re.sub(r"<(td|th)([^>]*)>([^<]*)</\1>", _word_cell, html)
+
+
+def test_html_blank_rows_and_cells_stay_blank_in_word_exported_markup() -> None:
+    """Table 三 in Word's markup with 8 rows printed blank (56 empty cells): every row read, its cells blank, not 0."""
+    # as in a real 2019 report that lost those 8 rows; every other cell as published, and the table counts as read
+    report = govdisclose.examples.load("sample-2021")
+    result = read_html(_word_page(report, BLANK_ROWS))
+    published = report.part(Part.APPLICATIONS).blocks[0]  # type: ignore[union-attr]
+    read = result.report.part(Part.APPLICATIONS).blocks[0]  # type: ignore[union-attr]
+    assert [row.id for row in published.rows] == [row.id for row in read.rows]
+    blanks = [figure for row_id in BLANK_ROWS for figure in read.row(row_id).values]
+    assert 56 == len(blanks)
+    assert all(figure.is_blank and figure.value is None for figure in blanks)
+    others = [(row.id, [f.text for f in row.values]) for row in read.rows if row.id not in BLANK_ROWS]
+    assert [(row.id, [f.text for f in row.values]) for row in published.rows if row.id not in BLANK_ROWS] == others
+    assert Extent.COMPLETE == result.coverage.table(Part.APPLICATIONS).extent
+    proactive = report.part(Part.PROACTIVE)
+    assert proactive is not None
+    assert proactive.blocks == result.report.part(Part.PROACTIVE).blocks  # type: ignore[union-attr]
