@@ -52,8 +52,9 @@ T = TypeVar("T")
 
 DOCUMENT_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
 """What a directory given to check, render or convert contributes: report documents."""
-PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
-"""What a directory given to read contributes: published texts, pages, PDF and Word files."""
+PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")
+"""What a directory given to read contributes: published texts, pages, PDF and Word files (a ``.doc`` gives an error
+naming its conversion rather than being passed over; a ``.md`` is read when named, a folder's READMEs are not)."""
 
 
 def jobs(value: str) -> int:
@@ -267,12 +268,16 @@ def failed(result: Result[T], exc: GovDiscloseError) -> Result[T]:
     return Result(index=result.index, source=result.source, error=str(exc), error_type=type(exc).__name__)
 
 
-def _split(value: Any) -> tuple[str | bytes, tuple[str, ...]]:
-    """A task's output and its diagnostics (only ``read`` has diagnostics)."""
+def _split(value: Any) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+    """A task's output, its diagnostics and further fields of its JSON Lines record (only ``read`` has these two).
+
+    A task that gives JSON Lines objects (``read --format jsonl``) returns its output and diagnostics as JSON-ready
+    data, which the record embeds as they are.
+    """
     if isinstance(value, tuple):
-        document, diagnostics = value
-        return document, diagnostics
-    return value, ()
+        document, diagnostics, *extra = value
+        return document, diagnostics, (extra[0] if extra else {})
+    return value, (), {}
 
 
 def for_terminal(document: str | bytes, target: str) -> str | bytes:
@@ -322,7 +327,7 @@ def produce(options: argparse.Namespace, task: Callable[[str], Any], *, suffixes
         if not result.ok:
             report_failure(result.source, result.error)
             return 1
-        document, diagnostics = _split(result.value)
+        document, diagnostics, _ = _split(result.value)
         for line in diagnostics:
             print(visible(line), file=sys.stderr)
         if isinstance(document, bytes) and options.output == "-" and sys.stdout.isatty():
@@ -344,7 +349,7 @@ def produce(options: argparse.Namespace, task: Callable[[str], Any], *, suffixes
     clean = True
     for result in run_batch(task, options.sources, jobs=options.jobs, suffixes=suffixes):
         if result.ok:
-            document, diagnostics = _split(result.value)
+            document, diagnostics, extra = _split(result.value)
             try:
                 if options.output_dir:
                     emit(document, Path(options.output_dir) / f"{source_stem(result.source)}.{suffix}")
@@ -355,7 +360,7 @@ def produce(options: argparse.Namespace, task: Callable[[str], Any], *, suffixes
                     raise CommandError(
                         f"--to {options.to} is binary; write it with --output-dir DIR, not --format jsonl", status=2
                     )
-                record = {"source": result.source, "output": document}
+                record = {"source": result.source, "output": document, **extra}
                 emit(jsonl({**record, "diagnostics": list(diagnostics)} if diagnostics else record))
                 continue
             except SourceError as exc:  # this output cannot be written: its source fails, the others go on
