@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._errors import SourceError
+from .._errors import DocumentError, SourceError
 from ..model import KindRegistry, Report
 from ._limits import DEFAULT_LIMITS, DocumentLimits, describe_size, too_large
 
@@ -24,6 +24,8 @@ FORMATS = ("json", "toml", "yaml")
 """The document formats reports can be stored in."""
 
 _SUFFIXES = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
+_PUBLISHED = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc"})
+"""Suffixes of published reports (what ``govdisclose read`` reads): a document that fails to load says to read it."""
 
 
 def format_for(source: str | os.PathLike[str], default: str = "json") -> str:
@@ -125,7 +127,14 @@ def load_report(
     name = os.fspath(source)
     limits = DEFAULT_LIMITS if limits is None else limits
     data = read_source(name, max_bytes=limits.max_bytes)
-    return parse_report(data, fmt or format_for(name), registry=registry, limits=limits)
+    try:
+        return parse_report(data, fmt or format_for(name), registry=registry, limits=limits)
+    except DocumentError as exc:
+        suffix = Path(name).suffix.lower()
+        if fmt is not None or suffix not in _PUBLISHED:
+            raise
+        hint = f"{name} is a published report, not a report document: read it with `govdisclose read {name}` first"
+        raise DocumentError([f"{hint} ({exc.problems[0]})", *exc.problems[1:]], path=exc.path) from None
 
 
 def _file_mode() -> int:
