@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+from typing import TYPE_CHECKING, Any
 
 from .._errors import RegistryError
 from ..batch import convert_file, load_source
-from ..serialize import dump_report
+from ..serialize import dump_report, report_to_data
 from ..serialize._files import FORMATS, read_source
 from ._core import CommandError, HostHandle, Run, Session
 from ._runs import DOCUMENT_SUFFIXES, PUBLISHED_SUFFIXES, add_outputs, add_sources, produce
+
+if TYPE_CHECKING:
+    from ..read import Diagnostic, ReadResult
 
 __all__ = ["convert", "convert_source", "read", "read_published", "render", "render_source"]
 
@@ -86,12 +90,69 @@ def convert(parser: argparse.ArgumentParser) -> Run:
     return run
 
 
-def read_published(source: str, *, kind: str | None, to: str) -> tuple[str, tuple[str, ...]]:
-    """Read one published report (PDF, Word, HTML or text); returns the output and the diagnostics (a task).
+def _summary(result: ReadResult) -> dict[str, Any]:
+    """What one line says of a reading: agency, year, edition, parts and official tables read, diagnostics by kind."""
+    from ..model import Extent, OfficialTable, required_parts
+
+    report, coverage = result.report, result.coverage
+    tables = [block for _, section in report.walk() for block in section.blocks if isinstance(block, OfficialTable)]
+    if report.introduction is not None:
+        tables[:0] = [block for block in report.introduction.blocks if isinstance(block, OfficialTable)]
+    cells = {
+        table.DEFINITION.id: [
+            sum(1 for row in table.rows for figure in row.values if figure.is_known),
+            sum(len(row.columns) for row in table.DEFINITION.rows),
+        ]
+        for table in tables
+    }
+    readings = {part.value: {"extent": r.extent.value, "reason": r.reason} for part, r in coverage.tables}
+    counts: dict[str, int] = {}
+    for diagnostic in result.diagnostics:
+        counts[diagnostic.kind.value] = counts.get(diagnostic.kind.value, 0) + 1
+    parts = [part for part in required_parts(report.edition) if coverage.part(part).extent is Extent.COMPLETE]
+    return {
+        "agency": report.agency.name,
+        "year": report.year,
+        "edition": report.edition.value,
+        "parts": [len(parts), len(required_parts(report.edition))],
+        "tables": cells,
+        "coverage": readings,
+        "diagnostics": counts,
+    }
+
+
+def _summary_line(summary: dict[str, Any]) -> str:
+    """The summary as one line: ``某局 2024 2021: 6/6 parts; proactive-2021 10/10 …; diagnostics 40 recognised …``."""
+    read, required = summary["parts"]
+    tables = ", ".join(f"{key} {known}/{expected} cells" for key, (known, expected) in summary["tables"].items())
+    kinds = ("recognised", "noise", "uncertain", "unrecognised")
+    diagnostics = ", ".join(f"{summary['diagnostics'].get(kind, 0)} {kind}" for kind in kinds)
+    return (
+        f"read: {summary['agency']} {summary['year']} (edition {summary['edition']}): {read}/{required} parts; "
+        f"tables: {tables or 'none'}; diagnostics: {diagnostics}"
+    )
+
+
+def _diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
+    position: dict[str, Any] = {"line": diagnostic.line, "column": diagnostic.column}
+    if diagnostic.page:
+        position["page"] = diagnostic.page
+    return {"kind": diagnostic.kind.value, "message": diagnostic.message, "position": position, "text": diagnostic.text}
+
+
+def read_published(
+    source: str, *, kind: str | None, to: str, records: bool = False, quiet: bool = False
+) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+    """Read one published report (PDF, Word, HTML or text): the output, the diagnostics and a summary (a task).
 
     The file is read here, up to the readers' size limit, and handed over as bytes: an endless source (``/dev/zero``,
     a pipe) stops at the limit instead of filling the memory. Without *kind* the file type is told by
-    :func:`~govdisclose.read.read_file` from the content; ``text`` or ``html`` forces that reader.
+    :func:`~govdisclose.read.read_file` from the content (then the suffix); ``text`` or ``html`` forces that reader.
+
+    For standard error (*records* false) the output is the document's text and the diagnostics are lines, the
+    summary line last; for JSON Lines (*records*) the output is the report as a JSON object (or the text), the
+    diagnostics objects (``kind``, ``message``, ``position``, ``text``) and the summary an object. *quiet* leaves
+    out the diagnostics of single elements: only the summary is given.
     """
     from ..read import read_file, read_html, read_text
     from ..read._files import MAX_BYTES, decode_text
@@ -102,26 +163,36 @@ def read_published(source: str, *, kind: str | None, to: str) -> tuple[str, tupl
     if kind is None:
         result = read_file(data, source=name)
     else:
-        text, _ = decode_text(data)
+        text, _ = decode_text(data, html=kind == "html")
         result = (read_html if kind == "html" else read_text)(text, source=name)
+    summary = _summary(result)
+    if records:
+        output: Any = report_to_data(result.report) if to == "json" else str(render(result.report))
+        found = () if quiet else tuple(_diagnostic_data(diagnostic) for diagnostic in result.diagnostics)
+        return output, found, {"summary": summary}
     output = dump_report(result.report, "json") if to == "json" else str(render(result.report))
-    return output, tuple(str(diagnostic) for diagnostic in result.diagnostics)
+    lines = () if quiet else tuple(str(diagnostic) for diagnostic in result.diagnostics)
+    return output, (*lines, _summary_line(summary)), {}
 
 
 def read(parser: argparse.ArgumentParser) -> Run:
-    """``govdisclose read``: published texts and pages into the model."""
-    add_sources(parser, "PDF, Word (.docx), HTML or text files, directories of them, or - for stdin")
+    """``govdisclose read``: published reports (PDF, Word, HTML, text) into the model."""
+    add_sources(parser, "PDF, Word (.docx), HTML, text or Markdown files, directories of them, or - for stdin")
     parser.add_argument("--to", choices=("json", "text"), default="json", help="write the report as (default json)")
     parser.add_argument(
         "--from",
         dest="fmt",
         choices=("text", "html"),
-        help="read as text or HTML (default: as the content shows)",
+        help="read as text or HTML (default: the file type as its content shows, then its suffix)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no diagnostics of single elements: only the summary line per file"
     )
     add_outputs(parser)
 
     def run(options: argparse.Namespace, session: Session) -> int:
-        task = functools.partial(read_published, kind=options.fmt, to=options.to)
+        records = options.output_format == "jsonl"
+        task = functools.partial(read_published, kind=options.fmt, to=options.to, records=records, quiet=options.quiet)
         return produce(options, task, suffixes=PUBLISHED_SUFFIXES, suffix=options.to)
 
     return run
