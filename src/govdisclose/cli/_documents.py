@@ -92,12 +92,10 @@ def convert(parser: argparse.ArgumentParser) -> Run:
 
 def _summary(result: ReadResult) -> dict[str, Any]:
     """What one line says of a reading: agency, year, edition, parts and official tables read, diagnostics by kind."""
-    from ..model import Extent, OfficialTable, required_parts
+    from ..model import Extent, OfficialTable, iter_blocks, required_parts
 
     report, coverage = result.report, result.coverage
-    tables = [block for _, section in report.walk() for block in section.blocks if isinstance(block, OfficialTable)]
-    if report.introduction is not None:
-        tables[:0] = [block for block in report.introduction.blocks if isinstance(block, OfficialTable)]
+    tables = [site.block for site in iter_blocks(report) if isinstance(site.block, OfficialTable)]
     cells = {
         table.DEFINITION.id: [
             sum(1 for row in table.rows for figure in row.values if figure.is_known),

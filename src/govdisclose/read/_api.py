@@ -41,6 +41,7 @@ from ..model import (
     Section,
     Signature,
     announced_parts,
+    iter_blocks,
     join_path,
     national_title,
     required_parts,
@@ -560,11 +561,8 @@ _TABLE_NUMBERS: Final = ((Part.PROACTIVE, "二"), (Part.APPLICATIONS, "三"), (P
 def _official_tables(report: Report) -> dict[Part, list[OfficialTable]]:
     by_title = {national_title(part): part for part, _ in _TABLE_NUMBERS}
     tables: dict[Part, list[OfficialTable]] = {}
-    blocks = [
-        *(report.introduction.blocks if report.introduction else ()),
-        *(b for _, s in report.walk() for b in s.blocks),
-    ]
-    for block in blocks:
+    for site in iter_blocks(report):
+        block = site.block
         if isinstance(block, OfficialTable) and block.DEFINITION.title in by_title:
             tables.setdefault(by_title[block.DEFINITION.title], []).append(block)
     return tables
