@@ -14,6 +14,7 @@ import enum
 
 import attrs
 
+from ._checks import typed_fields
 from ._sections import Part
 
 __all__ = ["Extent", "ReadCoverage", "Reading"]
@@ -30,7 +31,7 @@ class Extent(str, enum.Enum):
     """Not read: the source was cut off, or the reader could not recognise it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Reading:
     """How one part or table was read.
 
@@ -51,7 +52,7 @@ class Reading:
 _COMPLETE = Reading(extent=Extent.COMPLETE)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReadCoverage:
     """What a reader read of a source, part by part and table by table.
 
