@@ -625,7 +625,7 @@ def _numbered(builder: _Builder, items: Sequence[Item], index: int, end: int, nu
     """Handle a numbered line: a heading (maybe run-in), or the first of a numbered list. Return the next index."""
     if table_label(line.text):
         builder.notes.uncertain("a label of table 三 (or a piece of one) outside a table read; not a heading", line.at)
-        builder.add(make_block(line.text, builder.notes, line.at))
+        builder.add(make_block(line.text, builder.notes, line.at), line.at)
         return index + 1
     if numbered.family in ("arabic", "arabic-paren", "shi") and not is_title(numbered.rest):
         run = _item_run(items, index, end, numbered)
