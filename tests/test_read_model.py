@@ -337,13 +337,15 @@ def test_coverage_of_a_table_read_in_part() -> None:
 
 
 def test_coverage_of_what_was_not_found() -> None:
-    """Tables and parts that are not in the source are not read, with the reason; check() says "not assessed"."""
+    """Tables not found are not read (check() says "not assessed"); parts are not read only when no chapter was."""
     result = read_text("某县教育局2021年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请3件。")
     assert Extent.COMPLETE == result.coverage.part(Part.OVERVIEW).extent
     assert Reading(extent=Extent.NOT_READ, reason="未找到：原文中没有读出表三") == result.coverage.table(
         Part.APPLICATIONS
     )
-    assert Extent.NOT_READ == result.coverage.part(Part.OTHER).extent
+    assert Extent.COMPLETE == result.coverage.part(Part.OTHER).extent  # chapters were read: the part is absent
+    flat = read_text("某县教育局2021年政府信息公开工作年度报告\n全年共收到申请3件。").coverage
+    assert Reading(extent=Extent.NOT_READ, reason="未找到：原文中没有识别出任何章节标题") == flat.part(Part.OTHER)
     statuses = {entry.rule: entry.status for entry in check(result).coverage}
     assert RuleStatus.NOT_ASSESSED == statuses["applications.balance"]
     assert statuses == {entry.rule: entry.status for entry in check(result.report, coverage=result.coverage).coverage}

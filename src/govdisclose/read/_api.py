@@ -587,13 +587,19 @@ def _table_reading(part: Part, number: str, tables: list[OfficialTable]) -> Read
 
 
 def _coverage(report: Report) -> ReadCoverage:
-    """What was read of the parts and official tables the report's edition requires."""
+    """What was read of the parts and official tables the report's edition requires.
+
+    A part is read when its chapter was found; when the source's chapters were read and none is the part, the part is
+    absent from the source (read completely: ``part.missing`` may say so). Only a source in which no chapter heading
+    was recognised at all leaves its parts not read. An official table not found, or found with cells not read, is
+    not read or read in part: the reader cannot tell a table it failed to recognise from one that was not printed.
+    """
     parts = []
     for part in required_parts(report.edition):
-        if report.part(part) is not None:
+        if report.part(part) is not None or report.sections:
             parts.append((part, Reading(extent=Extent.COMPLETE)))
         else:
-            reason = "未找到：原文中没有识别出这一部分的标题"
+            reason = "未找到：原文中没有识别出任何章节标题"
             parts.append((part, Reading(extent=Extent.NOT_READ, reason=reason)))
     tables = []
     if report.edition is not Edition.PRE_2019:
