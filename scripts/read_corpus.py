@@ -12,9 +12,9 @@ crawler text of the 平潭 archive (``txt/``) is read after its line ``==== 正�
 ``govdisclose.read.read_pdf`` exists; until then they are listed as skipped. With ``--diagnostics`` every uncertain and
 unrecognised diagnostic is printed too.
 
-Per file: agency, year, edition, headings, quantities, tables (``name:rows/official rows``), diagnostics
-(recognised/noise/uncertain/unrecognised). The exit status is 1 when a file makes the reader raise or disagree with
-its header.
+Per file: agency, year, edition, headings, quantities, tables (``name:rows/official rows``, ``StatisticsTable:rows``),
+diagnostics (recognised/noise/uncertain/unrecognised). The exit status is 1 when a file makes the reader raise or
+disagree with its header.
 
 Truth (default when ``tests/data/truth`` has files; ``--no-truth`` turns it off): for every file that has a truth file
 (matched by file name), the cell score against it — cells right / cells expected, blanks kept blank, agency/year/edition
@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from govdisclose import GovDiscloseError
-from govdisclose.model import OfficialTable, Report, Table
+from govdisclose.model import OfficialTable, Report, StatisticsTable, Table
 from govdisclose.read import UNKNOWN_AGENCY, ReadResult
 from truth_score import ReaderMissing, Score, Truth, read, score, truths
 
@@ -55,9 +55,11 @@ def summary(report: Report) -> tuple[int, int, list[str]]:
         blocks.extend(report.introduction.blocks)
     quantities = sum(1 for block in blocks for _ in block.quantities())
     tables = [
-        f"{type(b).__name__}:{len(b.rows)}/{len(b.DEFINITION.rows)}" if isinstance(b, OfficialTable) else "Table"
+        f"{type(b).__name__}:{len(b.rows)}/{len(b.DEFINITION.rows)}"
+        if isinstance(b, OfficialTable)
+        else (f"StatisticsTable:{len(b.rows)}" if isinstance(b, StatisticsTable) else "Table")
         for b in blocks
-        if isinstance(b, (OfficialTable, Table))
+        if isinstance(b, (OfficialTable, StatisticsTable, Table))
     ]
     return headings, quantities, tables
 

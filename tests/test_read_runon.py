@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from govdisclose.model import ApplicationsTable2019, OfficialTable, ProactiveTable2019, ReviewsTable
+from govdisclose.model import ApplicationsTable2019, OfficialTable, ProactiveTable2019, ReviewsTable, StatisticsTable
 from govdisclose.read import read_text
 from govdisclose.read._diagnostics import Notes
 from govdisclose.read._normalise import START, Line
@@ -76,3 +76,35 @@ def test_rows_decided_by_the_column_sums_of_table_3() -> None:
     assert tuple(Decimal(v) for v in (27, 0, 0, 2, 0, 1, 30)) == _values(applications, "result.disclosed")
     assert tuple(Decimal(v) for v in (22, 0, 0, 0, 0, 3, 25)) == _values(applications, "result.unable.not-held")
     assert tuple(Decimal(v) for v in (63, 0, 0, 2, 0, 4, 69)) == _values(applications, "result.total")
+
+
+def test_crawler_text_2018_local_form_read() -> None:
+    """平潭综合实验区 2018: the local form on one line (``主动公开文件数条206912106其中：1.…``) gives its 15 rows.
+
+    ``206912106`` splits into 2018年度 | 历年累计 three ways with no leading zero and 累计 ≥ 年度 (20 | 6912106,
+    206 | 912106, 2069 | 12106); the text before the table states ``主动公开政府信息2069条``, which picks 2069 | 12106.
+    """
+    result = read_text((CORPUS / "2018-pingtan-zonghe-shiyanqu.txt").read_text(encoding="utf-8"))
+    (table,) = [b for _, s in result.report.walk() for b in s.blocks if isinstance(b, StatisticsTable)]
+    assert ("2018年度", "历年累计") == table.columns
+    assert 15 == len(table.rows)
+    rows = {row.label: row for row in table.rows}
+    assert [Decimal(2069), Decimal(12106)] == [f.value for f in rows["主动公开文件数"].values]
+    assert [Decimal(2069), Decimal(12106)] == [f.value for f in rows["其中：1.政府网站公开数"].values]
+    assert ("件", [Decimal(0), Decimal(0)]) == (rows["行政诉讼数"].unit, [f.value for f in rows["行政诉讼数"].values])
+    assert "2.政府公报公开数" in rows  # the ordinal 2 was cut off the digits before it (2069121062.政府公报…)
+    assert any("the text states (2069条)" in d.message for d in result.diagnostics)
+
+
+def test_run_on_local_form_without_evidence_is_left_out() -> None:
+    """With no text stating the figure, ``206912106`` keeps its digits in one cell: the row is left out, and said so."""
+    notes = Notes()
+    text = "六、政府信息公开情况统计表指标名称计量单位2018年度历年累计主动公开文件数条206912106行政复议数件00"
+    pieces = unrun_tables(Line(text, START), notes)
+    assert pieces is not None
+    assert [
+        "指标名称 | 计量单位 | 2018年度 | 历年累计",
+        "主动公开文件数 | 条 | 206912106",
+        "行政复议数 | 件 | 0 | 0",
+    ] == [line.text for line, table in pieces if table]
+    assert any("3 splits into 2 cells fit; row left out, not guessed" in d.message for d in notes.result())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -369,3 +370,112 @@ def test_national_form_rows_are_row_definitions() -> None:
     nested = ("proactive", "proactive.items", "proactive.items.normative", "proactive.items.normative-issued")
     assert [0, 1, 2, 2] == [len(rows[row_id].path) for row_id in nested]
     assert [0, 1, 2, 2] == [national_statistics_form().row(row_id).level for row_id in nested]
+
+
+# ---- local statistics forms before 2019 ---------------------------------------------------------------------------
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def statistics(report: Report) -> list[StatisticsTable]:
+    """The statistics tables of a report, in order."""
+    return [block for _, section in report.walk() for block in section.blocks if isinstance(block, StatisticsTable)]
+
+
+def test_local_form_of_a_real_html_page() -> None:
+    """平潭县 2011 附件1 (指标名称/计量单位/2011年度/历年累计, 17 rows as in its markup) is a statistics table."""
+    result = read_html((CORPUS / "html" / "2011-pingtan-xian.html").read_text(encoding="utf-8"))
+    (table,) = statistics(result.report)
+    headings = (table.label_heading, table.unit_heading, table.columns)
+    assert ("指标名称", "计量单位", ("2011年度", "历年累计")) == headings
+    assert 17 == len(table.rows)
+    first, website = table.rows[0], table.rows[1]
+    assert ("主动公开信息数", "条", ["425", "1516"], 0) == (first.label, first.unit, [f.text for f in first.values], 0)
+    assert ("其中：1.网站公开", ["418", "1509"], 1) == (website.label, [f.text for f in website.values], website.level)
+    assert ("行政申诉数", 0) == (table.rows[-1].label, table.rows[-1].level)
+    # 主动公开 = 网站 + 公报 (channels, may overlap), 受理 = its six channels, 答复 = its three kinds
+    assert [("主动公开信息数", 2, True), ("受理依申请公开信息总数", 6, False), ("对申请的答复数", 3, False)] == [
+        (table.row(r.total).label, len(r.parts), r.overlapping) for r in table.relations
+    ]
+    assert all(r.reconstructed for r in table.relations)
+
+
+LOCAL_FORM = """某县2010年政府信息公开工作年度报告
+一、概述
+本县认真贯彻《条例》。
+二、政府信息公开情况统计表
+指标名称 | 计量单位 | 代码 | 本期实际 | 本年累计
+主动公开信息数 | 条 | 01 | 149 | 300
+其中：全文电子化的主动公开信息数 | 条 | 02 | 149 | |
+对申请的答复总数 | 件 | 03 | 3件 | 5
+其中：1.同意公开答复数 | 件 | 04 | 2 | 3
+2.同意部分公开答复数 | 件 | 05 | 0 | 1
+3.否决公开答复总数 | 件 | 06 | 1 | 1
+其中：（1）“信息不存在”数 | 件 | 07 | 1 | 1
+（2）其它原因 | 件 | 08 | 0 | 0
+咨询电话接听数 | 人次 | 09 | 若干 | 40
+网站专栏页面访问量 | 万元 | 10 | 12人次 | 40
+"""
+
+
+def test_local_form_in_pipe_rows_with_codes_and_nesting() -> None:
+    """A form with a code column: rows as published, a blank cell blank, a unit inside a cell read, nesting levels."""
+    result = read_text(LOCAL_FORM)
+    (table,) = statistics(result.report)
+    assert ("代码", ("本期实际", "本年累计")) == (table.code_heading, table.columns)
+    by_code = {row.code: row for row in table.rows}
+    assert ["149", ""] == [f.text for f in by_code["02"].values]  # printed empty: blank, not 0
+    assert (Decimal(3), "件") == (by_code["03"].values[0].value, by_code["03"].unit)  # `3件` under 件
+    assert [0, 1, 0, 1, 1, 1, 2, 2] == [by_code[f"0{n}"].level for n in range(1, 9)]
+    assert ("01", ("02",)) == (table.relations[0].total, table.relations[0].parts)
+    assert ("06", ("07", "08")) == (table.relations[2].total, table.relations[2].parts)
+
+
+def test_local_form_rows_that_do_not_fit_are_left_out_and_named() -> None:
+    """A value cell that is no figure, or a unit inside a cell that contradicts the unit column: the row is not read."""
+    result = read_text(LOCAL_FORM)
+    (table,) = statistics(result.report)
+    assert {"09", "10"}.isdisjoint(row.code for row in table.rows)
+    messages = uncertain(result)
+    assert any("'咨询电话接听数'" in m and "'若干'" in m and "not guessed" in m for m in messages)
+    assert any("'网站专栏页面访问量'" in m and "'12人次' under the unit 万元" in m for m in messages)
+    assert any("8 rows read, 2 left out" in m for m in messages)
+
+
+def test_grid_of_a_local_form_with_a_merged_group_row() -> None:
+    """A grid whose group row spans label and unit: the row is a group row (no values), the others are read."""
+    (draft,) = read_grid(
+        grid(
+            ("统计指标", "单位", "2012年度"),
+            (("依申请公开情况", 3),),
+            ("申请总数", "件", "4"),
+        ),
+        Notes(),
+    )
+    assert isinstance(draft, TableDraft)
+    table = draft.build(None)
+    assert isinstance(table, StatisticsTable)
+    assert [("依申请公开情况", ()), ("申请总数", ("4",))] == [
+        (row.label, tuple(f.text for f in row.values)) for row in table.rows
+    ]
+
+
+def test_units_inside_cells() -> None:
+    """A unit inside a cell: ``251000元`` read with 元 as the procurement unit, ``3件`` as 3; a clash is said.
+
+    Money in a count column, or 元 in the 2021 fee column (万元), leaves the row out with the reason.
+    """
+    text_2019 = (
+        "某县2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（九）项 | |\n信息内容 | 采购项目数量 | 采购总金额\n政府集中采购 | 3件 | 251000元\n"
+    )
+    (table,) = tables(read_text(text_2019).report)
+    assert isinstance(table, ProactiveTable2019)
+    assert (["3", "251000"], "元") == (values(table, "procurement"), table.procurement_unit)
+    text_2021 = HEAD + PROACTIVE_2021_PIPES.replace("| 1 | 0 | 5 |", "| 1 | 0 | 5元 |").replace("0.092", "920元")
+    result = read_text(text_2021)
+    (table,) = tables(result.report)
+    assert {"rules", "administrative-fees"}.isdisjoint(row.id for row in table.rows)
+    messages = uncertain(result)
+    assert any("'5元' is money in a column of counts" in m for m in messages)
+    assert any("'920元' is in 元, the column in 万元" in m for m in messages)

@@ -1,4 +1,14 @@
-"""Cells of a table and the figure a cell's text is: a number, a marker (``/``, ``—``, ``无``, ``增5``) or a label."""
+"""Cells of a table and the figure a cell's text is: a number, a marker (``/``, ``—``, ``无``, ``增5``) or a label.
+
+A number may carry its unit inside the cell (``251000元``, ``3件``, ``1.2万元``, ``1100余人次``): the figure is the
+number with its qualifier, and :func:`unit_of` gives the unit, for the caller to keep where the model has room for it
+(the procurement amount's 元/万元, a statistics row's unit) or to refuse where it contradicts the column.
+
+>>> figure_of("251000元").value, unit_of(Cell("251000元", Position(1, 1)))
+(Decimal('251000'), '元')
+>>> figure_of("1100余人次").qualifier.value, figure_of("元") is None
+('余', True)
+"""
 
 from __future__ import annotations
 
@@ -6,9 +16,10 @@ import functools
 import re
 from typing import Final, NamedTuple
 
-from ...model import Figure
+from ...model import Figure, MoneyUnit
 from .._diagnostics import Position
 from .._normalise import Line, key
+from .._quantities import UNITS
 
 MARKERS: Final = frozenset({"/", "／", "-", "－", "—", "——", "无", "×", "―"})
 
@@ -38,17 +49,36 @@ BLANK: Final = Figure(marker="")
 _CHANGE: Final = re.compile(r"[增减]\d{1,9}")
 _NUMERIC_START: Final = re.compile(r"(?:逾|近|超过|约)?[+\-−]?\d")
 _NUMBER_MAX: Final = 24
+CELL_UNITS: Final = tuple(sorted((*UNITS, *(unit.value for unit in MoneyUnit)), key=len, reverse=True))
+"""The units a number cell may carry after its number, longest first (``人次`` before ``次``)."""
+_WITH_UNIT: Final = re.compile(r"(.+?)\s*(" + "|".join(map(re.escape, CELL_UNITS)) + r")")
 
 
 @functools.lru_cache(maxsize=4096)
 def figure_of(text: str) -> Figure | None:
-    """The figure a non-empty cell text is (a number or a marker), or ``None`` for a label (figures are immutable)."""
+    """The figure a non-empty cell text is (a number or a marker), or ``None`` for a label (figures are immutable).
+
+    A unit after the number is not part of the figure (:func:`unit_of` gives it).
+    """
     if text in MARKERS or _CHANGE.fullmatch(text):
         return Figure(marker=text)
     if len(text) > _NUMBER_MAX or not _NUMERIC_START.match(text):
         return None
     figure = Figure.of(text)
+    if figure.value is None:
+        with_unit = _WITH_UNIT.fullmatch(text)
+        figure = Figure.of(with_unit.group(1)) if with_unit is not None else figure
     return figure if figure.value is not None else None
+
+
+def unit_of(cell: Cell) -> str | None:
+    """The unit of a value cell: its ``data-unit``, or the unit printed after its number (``251000元`` → ``元``)."""
+    if cell.unit is not None:
+        return cell.unit
+    with_unit = _WITH_UNIT.fullmatch(cell.text.strip())
+    if with_unit is None or figure_of(cell.text.strip()) is None:
+        return None
+    return with_unit.group(2)
 
 
 def pipe_cells(line: Line) -> list[Cell]:

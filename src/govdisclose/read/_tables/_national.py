@@ -1,4 +1,7 @@
-"""The 2014–2018 national statistics form (国办发〔2014〕32号): ``统计指标 | 单位 | 统计数``."""
+"""The statistics forms before 2019: the 2014–2018 national form (国办发〔2014〕32号), else a local form.
+
+The national form prints ``统计指标 | 单位 | 统计数``; a local form (:mod:`._local`) its own rows and columns.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from ...model import (
 from .._diagnostics import Notes, Position
 from .._normalise import Line, TableItem, key
 from ._cells import Cell, pipe_cells, value_of
+from ._local import local_form
 from ._official import TableDraft
 
 _NATIONAL_HEADER: Final = tuple(key(heading) for heading in NATIONAL_FORM_HEADINGS)
@@ -60,13 +64,27 @@ def national_form(rows: list[list[Cell]], notes: Notes, at: Position) -> TableDr
 
 
 def national_text_form(lines: list[Line], notes: Notes) -> TableDraft | None:
-    """The national form from pipe rows."""
-    return national_form([pipe_cells(line) for line in lines], notes, lines[0].at)
+    """The national form from pipe rows, else a local statistics form; ``None`` when they are neither."""
+    rows = [pipe_cells(line) for line in lines]
+    return national_form(rows, notes, lines[0].at) or local_form(rows, notes, lines[0].at)
 
 
 def national_html_form(item: TableItem, notes: Notes) -> TableDraft | None:
-    """The national form from an HTML table (no spans: one cell per column)."""
-    if any(cell.colspan > 1 or cell.rowspan > 1 for row in item.rows for cell in row):
+    """The national form from an HTML table (no spans: one cell per column), else a local statistics form.
+
+    A local form may merge cells across columns (a group row's label over its unit); a merged cell is its text and
+    then empty cells. Cells merged across rows are not placed: such a grid is no form.
+    """
+    if any(cell.rowspan > 1 for row in item.rows for cell in row):
         return None
-    rows = [[Cell(cell.text, cell.at, cell.figure) for cell in row] for row in item.rows]
-    return national_form(rows, notes, item.at)
+    rows = [
+        [
+            Cell(cell.text if index == 0 else "", cell.at, cell.figure if index == 0 else None, cell.unit)
+            for cell in row
+            for index in range(cell.colspan)
+        ]
+        for row in item.rows
+    ]
+    if any(cell.colspan > 1 for row in item.rows for cell in row):
+        return local_form(rows, notes, item.at)
+    return national_form(rows, notes, item.at) or local_form(rows, notes, item.at)

@@ -31,7 +31,7 @@ from ...model import (
 )
 from .._diagnostics import Notes, Position
 from .._normalise import key
-from ._cells import Cell
+from ._cells import Cell, unit_of
 from ._labels import (
     APP_COLUMN_DEVIATIONS,
     APP_COLUMNS,
@@ -175,6 +175,10 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
             if figures is None:
                 _say_left_out(notes, segment, f"二 row {row_def.label!r}", len(row_def.columns))
                 continue
+            clash = _unit_clash(segment, row_def, chosen)
+            if clash is not None:
+                notes.uncertain(f"table 二 row {row_def.label!r}: {clash}; row left out", row_cell.at, row_cell.text)
+                continue
             label = row_cell.text if key(row_cell.text) != key(row_def.label) else None
             if label is not None:
                 notes.recognised(f"table 二: {row_cell.text!r} read as {row_def.label!r} (a local label)", row_cell.at)
@@ -199,13 +203,41 @@ def _procurement_unit(blocks: list[tuple[str | None, list[Cell], Segment]]) -> M
     for item, columns, segment in blocks:
         if item == "九":
             for cell, _ in segment.values:
-                if cell.unit in ("元", "万元", "亿元"):
-                    return MoneyUnit(cell.unit)
+                unit = unit_of(cell)
+                if unit in _MONEY:
+                    return MoneyUnit(unit)
             for cell in columns:
                 if "万元" in cell.text:
                     return MoneyUnit.WAN_YUAN
                 if "元" in cell.text:
                     return MoneyUnit.YUAN
+    return None
+
+
+_MONEY: Final = frozenset(unit.value for unit in MoneyUnit)
+_FEES_2021: Final = MoneyUnit.WAN_YUAN.value  # 本年收费金额（单位：万元）
+
+
+def _unit_clash(segment: Segment, row: RowDef, edition: Edition) -> str | None:
+    """Why a unit printed inside the row's cells contradicts its columns (money in a count, 元 under 万元), or ``None``.
+
+    A counting word (``3件``) says what the column says already; an amount's 元 or 万元 is kept as the procurement
+    unit of a 2019 table. The 2021 fee column is in 万元 by its heading: an amount in 元 there would need rescaling.
+    """
+    cells = [cell for cell, _ in segment.values]
+    while len(cells) > len(row.columns) and not cells[0].text.strip():  # label columns left empty before the values
+        cells = cells[1:]
+    for cell, column in zip(cells, row.columns, strict=False):
+        unit = unit_of(cell)
+        if unit is None or cell.unit is not None:
+            continue
+        amount = column.kind == "amount"
+        if unit in _MONEY and not amount:
+            return f"{cell.text!r} is money in a column of counts"
+        if unit not in _MONEY and amount:
+            return f"{cell.text!r} is a count in a column of money"
+        if unit in _MONEY and edition is Edition.E2021 and unit != _FEES_2021:
+            return f"{cell.text!r} is in {unit}, the column in {_FEES_2021}"
     return None
 
 

@@ -34,7 +34,7 @@ from typing import Final
 from ...model import APPLICATIONS_2021, PROACTIVE_2019, PROACTIVE_2021, REVIEWS_LITIGATION
 from .._diagnostics import Notes, Position
 from .._normalise import Line, key
-from ._cells import Cell
+from ._cells import CELL_UNITS, Cell
 from ._labels import _PRO_2019, _PRO_2021, ALL_LABELS, HEADING, ITEM
 from ._official import kind_of
 
@@ -313,12 +313,19 @@ def _by_column_sums(rows: list[tuple[str, _Row | None]]) -> None:
 
 
 def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
-    """The line cut into text and table lines (``True``) where it holds official tables run together, else ``None``."""
+    """The line cut into text and table lines (``True``) where it holds tables run together, else ``None``.
+
+    The tables are the official tables 二、三、四 and the local statistics forms of reports before 2019
+    (:func:`_local_runs`).
+    """
     text = line.text
-    if "第二十条" not in text and "申请人" not in text and "行政复议" not in text:
-        return None
-    regions = _regions(text)
-    if not regions:
+    official = "第二十条" in text or "申请人" in text or "行政复议" in text
+    cuts: list[tuple[int, int, list[tuple[int, str]]]] = []  # start, end, the table's lines with their offsets
+    if official:
+        cuts.extend(_official_cuts(line, notes))
+    if _LOCAL_HEAD_WORD in text:
+        cuts.extend(cut for cut in _local_runs(line, notes) if not any(c[0] < cut[1] and cut[0] < c[1] for c in cuts))
+    if not cuts:
         return None
     pieces: list[tuple[Line, bool]] = []
 
@@ -328,8 +335,20 @@ def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
             pieces.append((Line(content, Position(line.at.line, line.at.column + at), line.indent), table))
 
     done = 0
-    for region in regions:
-        piece(text[done : region[0][0]], done, False)
+    for start, end, rows in sorted(cuts):
+        piece(text[done:start], done, False)
+        for at, row in rows:
+            piece(row, at, True)
+        done = end
+    piece(text[done:], done, False)
+    return pieces
+
+
+def _official_cuts(line: Line, notes: Notes) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """The official tables run together on the line: each region's span and its rows as pipe rows."""
+    text = line.text
+    cuts = []
+    for region in _regions(text):
         layout = _Layout()
         rows: list[tuple[str, _Row | None]] = []
         for start, end, values in region:
@@ -339,9 +358,123 @@ def unrun_tables(line: Line, notes: Notes) -> list[tuple[Line, bool]] | None:
             rows.append((key(label), _Row(label, values, layout, at) if values.strip() else None))
         if layout.kind == "applications":
             _by_column_sums(rows)
-        for (start, end, values), (_, row) in zip(region, rows, strict=True):
-            piece(row.text(notes) if row is not None else text[start:end].strip(), start, True)
-            done = end + len(values)
-        notes.uncertain("official table run together on one line: cut into rows by its labels", pieces[-1][0].at)
-    piece(text[done:], done, False)
-    return pieces
+        lines = [
+            (start, row.text(notes) if row is not None else text[start:end].strip())
+            for (start, end, _), (_, row) in zip(region, rows, strict=True)
+        ]
+        last_start, last_end, last_values = region[-1]
+        notes.uncertain(
+            "official table run together on one line: cut into rows by its labels",
+            Position(line.at.line, line.at.column + last_start),
+        )
+        cuts.append((region[0][0], last_end + len(last_values), lines))
+    return cuts
+
+
+# ---- local statistics forms before 2019 ------------------------------------------------------------------------
+
+
+_LOCAL_HEAD_WORD: Final = "计量单位"
+_VALUE_HEADING: Final = r"(?:\d{4}年度?|本期实际|本年累计|历年累计|本年度|上年度|统计数|累计数?)"
+_LOCAL_HEAD: Final = re.compile(
+    r"(指标名称|统计指标)\s*(计量单位|单位)\s*(代码\s*)?((?:" + _VALUE_HEADING + r"\s*){1,4})"
+)
+_LABEL_START: Final = r"(?:其中[:：]?)?(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])?"
+_LOCAL_ROW: Final = re.compile(
+    r"\s*(?P<label>"
+    + _LABEL_START
+    + r"[^\d。，；;,!！?？]{1,40}?)\s*(?P<unit>"
+    + "|".join(map(re.escape, CELL_UNITS))
+    + r")(?P<values>[\d\s]*\d)"
+)
+_ROW_ORDINAL: Final = re.compile(r"(?:其中[:：]?)?(\d{1,2})[.、．]")
+_CLAUSE: Final = re.compile(r"[^。，；;,！!？?]{0,40}\Z")
+
+
+def _local_runs(line: Line, notes: Notes) -> list[tuple[int, int, list[tuple[int, str]]]]:
+    """Local statistics forms run together on the line (``指标名称计量单位2018年度历年累计主动公开文件数条206912106…``).
+
+    After the header, a row is a label, a unit and the digits of its value cells. The digits end where the next
+    label's ordinal starts (``…条2069121062.政府公报…``: the row after ``1.`` is ``2.``). They are split into the value
+    columns only where the split is unique: no cell with a leading zero, a 累计 column not below the year's. When
+    several splits remain, the one whose first cell the text before the table states in a clause sharing two
+    characters with the row's label (``主动公开政府信息2069条``) is read, said so; else the row keeps its digits in one
+    cell and is left out by the form's reader, said so.
+    """
+    text = line.text
+    cuts = []
+    for head in _LOCAL_HEAD.finditer(text):
+        columns = re.findall(_VALUE_HEADING, head.group(4))
+        header = [head.group(1), head.group(2), *([head.group(3).strip()] if head.group(3) else []), *columns]
+        rows: list[tuple[int, str]] = [(head.start(), " | ".join(header))]
+        position = head.end()
+        ordinal: int | None = None
+        while True:
+            match = _LOCAL_ROW.match(text, position)
+            if match is None:
+                break
+            label, unit, digits = match.group("label").strip(), match.group("unit"), match.group("values")
+            found = _ROW_ORDINAL.match(label)
+            ordinal = int(found.group(1)) if found else (None if not label.startswith("其中") else ordinal)
+            end = match.end()
+            if ordinal is not None and re.match(r"[.、．]\D", text[end : end + 2]):
+                following = str(ordinal + 1)  # the digits end in the next row's ordinal
+                if not digits.endswith(following):
+                    break
+                digits, end = digits[: -len(following)], end - len(following)
+            at = Position(line.at.line, line.at.column + match.start("label"))
+            cells = _local_cells(label, unit, digits, columns, text[: head.start()], at, notes)
+            rows.append((match.start("label"), " | ".join((label, unit, *cells))))
+            position = end
+        if len(rows) > 1:
+            notes.uncertain(
+                "statistics table run together on one line: cut into rows by its units",
+                Position(line.at.line, line.at.column + head.start()),
+            )
+            cuts.append((head.start(), position, rows))
+    return cuts
+
+
+def _local_cells(
+    label: str, unit: str, digits: str, columns: list[str], prose: str, at: Position, notes: Notes
+) -> tuple[str, ...]:
+    """The value cells of a run-together row of a local form: split where unique, else the digits in one cell."""
+    splits = _splits(digits, len(columns)) or []
+    cumulative = [i for i, column in enumerate(columns) if "累计" in column]
+    fitting = [
+        cells
+        for cells in splits
+        if all(Decimal(cells[i]) >= Decimal(cells[j]) for i in cumulative for j in range(i) if j not in cumulative)
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    stated = [cells for cells in fitting if _stated(cells[0], unit, label, prose)]
+    joined = "".join(digits.split())
+    if len(stated) == 1:
+        notes.uncertain(
+            f"statistics table row {label!r}: cells run together ({joined!r}); the one split of {len(fitting)} whose"
+            f" {columns[0]} figure the text states ({stated[0][0]}{unit}) is read",
+            at,
+        )
+        return stated[0]
+    notes.uncertain(
+        f"statistics table row {label!r}: cells run together ({joined!r}); {len(fitting)} splits into {len(columns)}"
+        " cells fit; row left out, not guessed",
+        at,
+    )
+    return (joined,)
+
+
+_SHARED: Final = 2
+"""Characters in a row the clause stating a figure must share with the row's label (``主动公开``)."""
+
+
+def _stated(number: str, unit: str, label: str, prose: str) -> bool:
+    """Whether the text states *number* *unit* in a clause that shares two characters in a row with *label*."""
+    words = key(label)
+    for match in re.finditer(r"(?<![\d.])" + re.escape(number) + re.escape(unit), prose):
+        clause = _CLAUSE.search(prose, 0, match.start())
+        before = clause.group() if clause is not None else ""
+        if any(words[i : i + _SHARED] in before for i in range(len(words) - _SHARED + 1)):
+            return True
+    return False
