@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from govdisclose.model import (
+    APPLICATIONS_2021,
     NATIONAL_FORM_ROWS,
+    PROACTIVE_2021,
+    REVIEWS_LITIGATION,
     ApplicationsTable2019,
     ApplicationsTable2021,
     Edition,
@@ -25,6 +29,7 @@ from govdisclose.read import DiagnosticKind, ReadResult, read_html, read_text
 from govdisclose.read._diagnostics import Notes, Position
 from govdisclose.read._normalise import CellItem, TableItem
 from govdisclose.read._tables import TableDraft, read_grid
+from truth_score import TRUTH, Truth, load, score
 
 HEAD = "某县教育局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
 
@@ -479,3 +484,188 @@ def test_units_inside_cells() -> None:
     messages = uncertain(result)
     assert any("'5元' is money in a column of counts" in m for m in messages)
     assert any("'920元' is in 元, the column in 万元" in m for m in messages)
+
+
+# ---- Markdown pipe tables, as PDF-to-Markdown tools write them ---------------------------------------------------
+#
+# The three tables of 淮安市 2024 (tests/data/truth/2024-huaian-shi.toml, read by hand from the PDF) printed the ways
+# such tools print a PDF table: a `|---|` separator after the first row; a merged cell left empty in the columns and
+# rows it covers (`plain`, `compact`) or repeated in each of them (`repeated`); the empty cells of the first row named
+# `Col2`, `Col3` … and wrapped headings kept with `<br>` (`compact`); headings wrapped onto a second row of the table
+# (`wrapped`: `|信息内容|本年制发|` over `||件数|`, `|商业企|` over `|业|`).
+
+MD_STYLES = ("plain", "compact", "repeated", "wrapped")
+
+
+def _md_line(cells: list[str], style: str) -> str:
+    return "|" + "|".join(cells) + "|" if style == "compact" else "| " + " | ".join(cells) + " |"
+
+
+def _md_first(cells: list[str], style: str) -> list[str]:
+    return [c or f"Col{i}" for i, c in enumerate(cells, 1)] if style == "compact" else cells
+
+
+def _md_cover(text: str, style: str) -> str:
+    """What a tool writes in a position covered by a merged cell."""
+    return text if style == "repeated" else ""
+
+
+def _md_wrap(text: str, style: str, at: int) -> str:
+    return text[:at] + "<br>" + text[at:] if style == "compact" and len(text) > at else text
+
+
+def _md_headings(first: list[str], style: str, at: int) -> list[list[str]]:
+    """A row of headings, or two rows when the style wraps headings longer than *at* onto the next row."""
+    if style != "wrapped":
+        return [[_md_wrap(text, style, at) for text in first]]
+    return [[text[:at] for text in first], [text[at:] for text in first]]
+
+
+def _md_proactive(data: dict[str, Any], style: str) -> list[str]:
+    lines = []
+    for index, block in enumerate(PROACTIVE_2021.blocks):
+        header = [block.header, *[_md_cover(block.header, style)] * 3]
+        lines.append(_md_line(_md_first(header, style) if index == 0 else header, style))
+        if index == 0:
+            lines.append(_md_line(["---"] * 4, style))
+        labels = [c.label for c in block.columns]
+        labels += [_md_cover(labels[-1], style)] * (3 - len(labels))
+        for row in _md_headings(["信息内容", *labels], style, 4):
+            lines.append(_md_line(row, style))
+        for row in block.rows:
+            cells = [str(v) for v in data[row.id]]
+            lines.append(_md_line([row.label, *cells, *[_md_cover(cells[-1], style)] * (3 - len(cells))], style))
+    return lines
+
+
+def _md_applications(data: dict[str, Any], style: str) -> list[str]:
+    corner, cover = APPLICATIONS_2021.corner or "", _md_cover(APPLICATIONS_2021.corner or "", style)
+    first = [corner, cover, cover, "申请人情况", *[_md_cover("申请人情况", style)] * 6]
+    lines = [_md_line(_md_first(first, style), style), _md_line(["---"] * 10, style)]
+    org = "法人或其他组织"
+    lines.append(_md_line([cover] * 3 + ["自然人", org, *[_md_cover(org, style)] * 4, "总计"], style))
+    kinds = [column.label for column in APPLICATIONS_2021.columns[1:6]]
+    for row in _md_headings(kinds, style, 3):
+        wrap = row is not None and row[0] == kinds[0][3:]
+        ends = ["", ""] if wrap else [_md_cover("自然人", style), _md_cover("总计", style)]
+        lines.append(_md_line([*(([""] * 3) if wrap else [cover] * 3), ends[0], *row, ends[1]], style))
+    previous: tuple[str, ...] = ()
+    for definition in APPLICATIONS_2021.rows:
+        labels = [*definition.path, definition.label]
+        cells = [
+            _md_cover(label, style)
+            if depth < len(definition.path) and previous[depth : depth + 1] == (label,)
+            else label
+            for depth, label in enumerate(labels)
+        ]
+        cells += [_md_cover(labels[-1], style)] * (3 - len(cells))
+        previous = definition.path
+        lines.append(_md_line(cells + [str(v) for v in data[definition.id]], style))
+    return lines
+
+
+def _md_reviews(data: dict[str, Any], style: str) -> list[str]:
+    columns = REVIEWS_LITIGATION.columns
+    top = [
+        c.path[0] if i == 0 or columns[i - 1].path[0] != c.path[0] else _md_cover(c.path[0], style)
+        for i, c in enumerate(columns)
+    ]
+    middle = [c.path[1] if len(c.path) > 1 else _md_cover(c.label, style) for c in columns]
+    middle = [m if i == 0 or middle[i - 1] != m else _md_cover(m, style) for i, m in enumerate(middle)]
+    return [
+        _md_line(_md_first(top, style), style),
+        _md_line(["---"] * 15, style),
+        _md_line(middle, style),
+        _md_line([c.label for c in columns], style),
+        _md_line([str(v) for v in data["cases"]], style),
+    ]
+
+
+def markdown_report(truth: Truth, style: str) -> str:
+    """The report's three tables as a PDF-to-Markdown tool writes them, under the official chapter headings."""
+    return "\n".join(
+        [
+            "淮安市人民政府2024年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "",
+            *_md_proactive(truth.data["proactive"], style),
+            "",
+            "三、收到和处理政府信息公开申请情况",
+            "",
+            *_md_applications(truth.data["applications"], style),
+            "",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            *_md_reviews(truth.data["reviews"], style),
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize("style", MD_STYLES)
+def test_markdown_pipe_tables_are_official_tables(style: str) -> None:
+    """Tables 二、三、四 of a real report written as Markdown pipe tables are read cell for cell (200 of 200)."""
+    truth = load(TRUTH / "2024-huaian-shi.toml")
+    scored = score(truth, read_text(markdown_report(truth, style)))
+    assert (200, 200) == (scored.right, scored.expected), scored.line(5)
+
+
+def test_markdown_shapes_of_the_test_tables() -> None:
+    """The reconstructions print what the tools print: a separator, ColN names, <br>, wrapped and repeated cells."""
+    truth = load(TRUTH / "2024-huaian-shi.toml")
+    compact, repeated, wrapped = (markdown_report(truth, s).splitlines() for s in ("compact", "repeated", "wrapped"))
+    assert "|第二十条第（一）项|Col2|Col3|Col4|" == compact[3]
+    assert "|---|---|---|---|" == compact[4]
+    assert "|信息内容|本年制发<br>件数|本年废止<br>件数|现行有效<br>件数|" == compact[5]
+    assert "| 行政许可 | 447228 | 447228 | 447228 |" in repeated
+    assert ["| 信息内容 | 本年制发 | 本年废止 | 现行有效 |", "|  | 件数 | 件数 | 件数 |"] == wrapped[5:7]
+    assert "|  |  |  |  | 商业企 | 科研机 | 社会公 | 法律服 | 其他 |  |" in wrapped
+    assert "|  |  |  |  | 业 | 构 | 益组织 | 务机构 |  |  |" in wrapped
+    assert "|  |  | 2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |" in wrapped
+
+
+def test_markdown_row_with_a_blank_cell_keeps_it_blank() -> None:
+    """A value cell left empty in a Markdown row is a blank cell of that column, not 0 and not dropped."""
+    text = HEAD + "|第二十条第（一）项||||\n|---|---|---|---|\n|信息内容|本年制发件数|本年废止件数|现行有效件数|\n"
+    text += "|规章|1||5|\n|行政规范性文件|3|1||\n"
+    (table,) = tables(read_text(text).report)
+    assert (["1", "", "5"], ["3", "1", ""]) == (values(table, "rules"), values(table, "normative-documents"))
+
+
+def test_one_cell_per_line_with_trailing_bars() -> None:
+    """One cell per line, each ended by ``|`` (a table tool's line-by-line output): the same table as pipe rows."""
+    text = HEAD + "".join(f"{cell} |\n" for cell in _one_per_line(PROACTIVE_2021_PIPES, "\n").split("\n") if cell)
+    (table,) = tables(read_text(text).report)
+    assert table.complete
+    assert (["1", "0", "5"], ["0.092"]) == (values(table, "rules"), values(table, "administrative-fees"))
+
+
+def test_grid_row_blank_in_every_cell_is_kept_blank() -> None:
+    """A grid row printed with its label and every value cell empty is a row of blanks: not dropped, not 0."""
+    (draft,) = read_grid(
+        grid(
+            (("第二十条第（一）项", 4),),
+            ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+            ("规章", "", "", ""),
+            ("行政规范性文件", "3", "", "12"),
+        ),
+        Notes(),
+    )
+    assert isinstance(draft, TableDraft)
+    table = draft.build(None)
+    assert isinstance(table, ProactiveTable2021)
+    assert (["", "", ""], ["3", "", "12"]) == (values(table, "rules"), values(table, "normative-documents"))
+    assert all(figure.is_blank for figure in table.row("rules").values)
+
+
+def test_html_row_blank_in_every_cell_reaches_the_table() -> None:
+    """Through read_html: a <tr> with its label and empty <td>s is a row of blanks in table 二."""
+    html = (
+        "<h1>某县2021年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p><table>"
+        "<tr><td colspan='4'>第二十条第（一）项</td></tr>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td></td><td>&nbsp;</td><td></td></tr>"
+        "<tr><td>行政规范性文件</td><td>3</td><td>1</td><td>12</td></tr></table>"
+    )
+    (table,) = tables(read_html(html).report)
+    assert ["", "", ""] == values(table, "rules")

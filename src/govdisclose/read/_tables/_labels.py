@@ -42,6 +42,13 @@ _REVIEW_LABELS: Final = label_keys(
 APPLICATION_LABELS: Final = {row.id: row.label for row in (*APPLICATIONS_2021.rows, *APPLICATIONS_2019.rows)}
 ROW_DEVIATIONS: Final = {key("规范性文件"): "normative-documents", key("行政规范性文件"): "normative-documents"}
 
+ROW_LABELS: Final = {
+    **{key(row.label): row.id for row in (*PROACTIVE_2021.rows, *PROACTIVE_2019.rows)},
+    **{key(row.label): row.id for row in (*APPLICATIONS_2021.rows, *APPLICATIONS_2019.rows)},
+    **ROW_DEVIATIONS,
+}
+"""The labels of the rows of tables 二 and 三 (a row's own cell), with the row ids they name."""
+
 ALL_LABELS: Final = frozenset(
     {
         HEADING,

@@ -11,7 +11,7 @@ from ...model import Figure
 from .._diagnostics import Position
 from .._normalise import key
 from ._cells import Cell, value_of
-from ._labels import ALL_LABELS, has_prefix
+from ._labels import ALL_LABELS, ROW_LABELS, has_prefix, match_label
 
 
 @attrs.frozen
@@ -21,6 +21,7 @@ class Segment:
     positional: bool
     exact: bool  # an HTML grid: trailing empty cells are cells, not padding
     at: Position
+    aligned: bool = False  # a Markdown table: every row has all the table's cells, label columns left empty
 
 
 class Segmenter:
@@ -37,8 +38,8 @@ class Segmenter:
             self.labels = []
             self.loose = []
 
-    def row(self, cells: list[Cell], *, exact: bool) -> None:
-        """A row of cells whose positions are known (a pipe row, an HTML row)."""
+    def row(self, cells: list[Cell], *, exact: bool, aligned: bool = False) -> None:
+        """A row of cells whose positions are known (a pipe row, an HTML row, a Markdown row)."""
         self._close_loose()
         last_label = -1
         for index, cell in enumerate(cells):
@@ -51,10 +52,10 @@ class Segmenter:
         if last_label < 0:  # a row of values only: drop the empty cells before the first value
             while values and not values[0].text.strip() and values[0].figure is None:
                 values = values[1:]
-        blank_row = exact and last_label >= 0 and bool(values)  # a grid row printed blank in every value cell
+        blank_row = bool(values) and last_label >= 0 and (exact or (aligned and _names_a_row(cells[last_label])))
         if blank_row or any(cell.text.strip() or cell.figure is not None for cell in values):
             figures = [(cell, value_of(cell, True) or Figure(marker="")) for cell in values]
-            self.segments.append(Segment(tuple(self.labels), tuple(figures), True, exact, values[0].at))
+            self.segments.append(Segment(tuple(self.labels), tuple(figures), True, exact, values[0].at, aligned))
             self.labels = []
 
     def cell(self, cell: Cell) -> None:
@@ -70,6 +71,17 @@ class Segmenter:
         """The segments, and the labels left without values (a truncated table's last headings)."""
         self._close_loose()
         return self.segments, self.labels
+
+
+def _names_a_row(cell: Cell) -> bool:
+    """Whether a cell is the label of a row of table 二 or 三 (its empty cells after it are a row of blanks)."""
+    return match_label(cell.key, ROW_LABELS) is not None
+
+
+def joins_into_label(first: str, second: str) -> bool:
+    """Whether *second* carries on the label piece *first* (``本年制发`` + ``件数``), toward a table label."""
+    joined = key(first + second)
+    return key(first) not in ALL_LABELS and key(second) not in ALL_LABELS and has_prefix(joined)
 
 
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
@@ -99,13 +111,15 @@ def figures_for(segment: Segment, expected: int) -> tuple[Figure, ...] | None:
     figures = [figure for _, figure in segment.values]
     if not segment.positional:
         return tuple(figures) if len(figures) == expected else None
+    if segment.aligned and len(figures) > expected and all(f.marker == "" for f in figures[: len(figures) - expected]):
+        return tuple(figures[len(figures) - expected :])  # label columns left empty before the values
     trimmed = list(figures)
-    while trimmed and trimmed[-1].marker == "" and not segment.exact:
+    while trimmed and trimmed[-1].marker == "" and not (segment.exact or segment.aligned):
         trimmed.pop()
     if len(trimmed) == expected:
         return tuple(trimmed)
     if len(figures) >= expected and all(f.marker == "" for f in figures[expected:]):
-        anchored = segment.exact or (figures[expected - 1].marker != "" if expected else True)
+        anchored = segment.exact or segment.aligned or (figures[expected - 1].marker != "" if expected else True)
         if anchored:
             return tuple(figures[:expected])
     return None

@@ -1,4 +1,21 @@
-"""Official tables flattened to text: pipe rows, one cell per line, cells separated by blank lines or lines of pipes."""
+r"""Official tables flattened to text: pipe rows, one cell per line, cells separated by blank lines or lines of pipes.
+
+Markdown pipe tables (what PDF-to-Markdown tools write) are pipe rows with a ``|---|`` separator row; every row
+has the table's number of cells, so an empty cell is a cell: a merged label cell left empty (``||||自然人|``) or
+repeated in each column it covers, a merged value cell repeated under a repeated heading, a heading wrapped with
+``<br>`` or broken over two or three rows (``|信息内容|本年制发|`` ``||件数|``), and the ``Col2`` names some tools give
+the empty cells of a first row. Such rows are cleaned up (:class:`MarkdownRows`) before they are read, and their
+values are placed from the right when the cells left of them are empty (the label columns of table 三).
+
+>>> from govdisclose.read._normalise import split_lines
+>>> from govdisclose.read._diagnostics import Notes
+>>> md = "|第二十条第（一）项|Col2|Col3|Col4|\n|---|---|---|---|\n|信息内容|本年制发<br>件数|本年废止|现行有效|\n"
+>>> md += "||||件数|件数|\n|规章|1|0|11|\n"
+>>> lines, _ = split_lines(md.replace("||||件数|件数|", "|||件数|件数|"))
+>>> end, drafts = read_text_tables(lines, 0, Notes())
+>>> [f.text for f in drafts[0].build(None).row("rules").values]
+['1', '0', '11']
+"""
 
 from __future__ import annotations
 
@@ -13,7 +30,7 @@ from .._normalise import Line, TableItem
 from ._cells import Cell, pipe_cells, value_of
 from ._labels import known
 from ._official import TableDraft, drafts_of, kind_of
-from ._segments import Segmenter, join_split_labels
+from ._segments import Segmenter, join_split_labels, joins_into_label
 
 _KEY_MAX_UNKNOWN: Final = 12
 _START: Final = re.compile(
@@ -29,10 +46,21 @@ def starts_table(text: str) -> bool:
     return kind_of(Cell(first, Position(0, 0))) is not None
 
 
+_SEPARATOR: Final = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
+_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PLACEHOLDER: Final = re.compile(r"Col\d{1,3}")
+_MARKDOWN_LOOKAHEAD: Final = 4
+
+
+def is_separator(text: str) -> bool:
+    """Whether a line is the ``|---|---|`` separator row of a Markdown table."""
+    return "-" in text and _SEPARATOR.fullmatch(text.strip()) is not None
+
+
 def _line_kind(line: Line, cells: list[Cell] | None = None) -> str:
     """``pipes``, ``row``, ``value``, ``label``, ``unknown`` or ``stop`` for a line inside a table region."""
     text = line.text
-    if not text.replace("|", "").strip():
+    if not text.replace("|", "").strip() or is_separator(text):
         return "pipes"
     if "|" in text:
         cells = cells if cells is not None else pipe_cells(line)
@@ -50,17 +78,89 @@ def _line_kind(line: Line, cells: list[Cell] | None = None) -> str:
     return "unknown"
 
 
+def _clean(cell: Cell) -> Cell:
+    """A cell of a Markdown table: ``<br>`` removed, a ``ColN`` placeholder made empty."""
+    text = _BREAK.sub("", cell.text).strip()
+    return cell._replace(text="" if _PLACEHOLDER.fullmatch(text) else text)
+
+
+def _is_labels(cells: list[Cell]) -> bool:
+    return any(cell.text for cell in cells) and all(value_of(cell, False) is None for cell in cells if cell.text)
+
+
+class MarkdownRows:
+    """The rows of a Markdown table, cleaned up one by one (see the module's docstring).
+
+    Rows of labels only are held back until the next row shows whether it continues their headings column by column;
+    a cell repeating its left neighbour is emptied when it is a label, and when it is a value under a heading that
+    was repeated (one merged cell written into each column it covers).
+    """
+
+    def __init__(self) -> None:
+        self.held: list[Cell] | None = None
+        self.repeated: frozenset[int] = frozenset()
+
+    def row(self, cells: list[Cell]) -> list[list[Cell]]:
+        """The rows ready to be read once *cells* is seen."""
+        cells = [_clean(cell) for cell in cells]
+        if _is_labels(cells):
+            if self.held is not None and len(self.held) == len(cells) and self._continues(self.held, cells):
+                self.held = [
+                    above._replace(text=above.text + below.text) if below.text else above
+                    for above, below in zip(self.held, cells, strict=True)
+                ]
+                return []
+            ready = self.flush()
+            self.held = cells
+            return ready
+        return [*self.flush(), self._unrepeat(cells, labels=False)]
+
+    def flush(self) -> list[list[Cell]]:
+        """The held rows of headings."""
+        held, self.held = self.held, None
+        if held is None:
+            return []
+        self.repeated = frozenset(i for i in range(1, len(held)) if held[i].text and held[i].text == held[i - 1].text)
+        return [self._unrepeat(held, labels=True)]
+
+    def _unrepeat(self, cells: list[Cell], *, labels: bool) -> list[Cell]:
+        out = list(cells)
+        for i in range(len(cells) - 1, 0, -1):
+            same = cells[i].text and cells[i].text == cells[i - 1].text
+            is_label = value_of(cells[i], False) is None
+            if same and ((labels and is_label) or (not labels and (is_label or i in self.repeated))):
+                out[i] = cells[i]._replace(text="")
+        return out
+
+    @staticmethod
+    def _continues(above: list[Cell], below: list[Cell]) -> bool:
+        """Whether *below* carries on the headings of *above*: each of its cells ends the label above it."""
+        pairs = [(a.text, b.text) for a, b in zip(above, below, strict=True) if b.text]
+        return bool(pairs) and all(a and joins_into_label(a, b) for a, b in pairs)
+
+
+def _markdown_ahead(lines: Sequence[Line | TableItem], start: int) -> bool:
+    """Whether a Markdown separator row comes within the first lines of the region at *start*."""
+    ahead = lines[start : start + _MARKDOWN_LOOKAHEAD]
+    return any(isinstance(line, Line) and is_separator(line.text) for line in ahead)
+
+
 def read_text_tables(lines: Sequence[Line | TableItem], start: int, notes: Notes) -> tuple[int, list[TableDraft]]:
     """Read the table region that starts at ``lines[start]``: the index after it, and the tables read."""
     segmenter = Segmenter()
     index = start
     loose: list[Cell] = []
+    markdown = MarkdownRows() if _markdown_ahead(lines, start) else None
     while index < len(lines):
         line = lines[index]
         if not isinstance(line, Line):
             break
         cells = pipe_cells(line) if "|" in line.text else None
+        if cells is not None and len(cells) == 1 and not line.text.startswith("|"):
+            line, cells = line._replace(text=cells[0].text), None  # one cell per line with a trailing bar (``规章 |``)
         kind = _line_kind(line, cells)
+        if kind == "stop" and markdown is not None and cells is not None and line.text.startswith("|"):
+            kind = "row"  # a row of a Markdown table belongs to it, whatever its cells (``||件数|件数|``)
         if kind == "unknown":  # short unknown lines stay in the table only if the table goes on after them
             ahead = index + 1
             following = "stop"
@@ -77,11 +177,17 @@ def read_text_tables(lines: Sequence[Line | TableItem], start: int, notes: Notes
             for cell in join_split_labels(loose):
                 segmenter.cell(cell)
             loose = []
-            if kind == "row" and cells is not None:
+            if kind == "row" and cells is not None and markdown is not None:
+                for ready in markdown.row(cells):
+                    segmenter.row(ready, exact=False, aligned=True)
+            elif kind == "row" and cells is not None:
                 segmenter.row(cells, exact=False)
         else:
             loose.append(Cell(line.text, line.at))
         index += 1
+    if markdown is not None:
+        for ready in markdown.flush():
+            segmenter.row(ready, exact=False, aligned=True)
     for cell in join_split_labels(loose):
         segmenter.cell(cell)
     segments, leftover = segmenter.finish()
