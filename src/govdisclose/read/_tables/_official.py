@@ -47,7 +47,7 @@ from ._labels import (
     match_label,
     match_misprint,
 )
-from ._segments import Segment, figures_for
+from ._segments import Segment, figures_for, row_label
 
 
 @attrs.frozen
@@ -101,7 +101,8 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
     item: str | None = None
     columns: list[Cell] = []
     for segment in segments:
-        for cell in segment.labels[:-1]:
+        row_cell = row_label(segment)
+        for cell in segment.labels[: segment.labels.index(row_cell)] if row_cell is not None else ():
             label_key = cell.key
             found = _item_of(label_key)
             if found is not None:
@@ -139,7 +140,7 @@ def _proactive(segments: list[Segment], notes: Notes, at: Position, leftover: li
         previous: str | None = None
         for block_item, block_columns, segment in blocks:
             block = next((b for b in definition.blocks if _item_of(key(b.header)) == block_item), None)
-            row_cell = segment.labels[-1] if segment.labels else None
+            row_cell = row_label(segment, notes)
             if block is None or row_cell is None:
                 notes.uncertain("table 二: values outside a known block; left out", segment.at)
                 continue
@@ -289,7 +290,7 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
         if not segment.labels:
             notes.uncertain("table 三: values without a row label; left out", segment.at)
             continue
-        row_cell = segment.labels[-1]
+        row_cell = row_label(segment, notes) or segment.labels[-1]
         row_id: str | None = None
         if group is not None and group in grouped:
             row_id = match_label(row_cell.key, grouped[group])

@@ -5,13 +5,15 @@ The values of a segment are then placed on a row of a known number of columns, o
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from ...model import Figure
-from .._diagnostics import Position
+from .._diagnostics import Notes, Position
 from .._normalise import key
 from ._cells import Cell, value_of
-from ._labels import ALL_LABELS, ROW_LABELS, has_prefix, match_label
+from ._labels import ALL_LABELS, ROW_LABELS, has_prefix, known, match_label
 
 
 @attrs.frozen
@@ -104,6 +106,30 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
         joined.append(combined)
         index = stop
     return joined
+
+
+_FRAGMENT_MAX: Final = 4
+"""The longest piece of a broken merged label (``不``, ``予公开``, ``本法提供``) skipped before a row's values."""
+
+
+def row_label(segment: Segment, notes: Notes | None = None) -> Cell | None:
+    """The cell naming the segment's row: its last label, skipping pieces of a broken label printed after it.
+
+    A merged cell's label broken over lines in PDF text (``（三）不`` … ``予公开``) leaves short pieces between a row's
+    label and its values; a piece that is no table label is skipped when a label comes before it, and said so.
+    """
+    labels = list(segment.labels)
+    skipped: list[Cell] = []
+    while len(labels) >= 2 and len(labels[-1].key) <= _FRAGMENT_MAX and not known(labels[-1].key):
+        skipped.append(labels.pop())
+    if skipped and known(labels[-1].key):
+        texts = " ".join(repr(cell.text) for cell in reversed(skipped))
+        if notes is not None:
+            notes.uncertain(
+                f"label pieces {texts} after row {labels[-1].text!r} skipped (a broken label)", skipped[-1].at
+            )
+        return labels[-1]
+    return segment.labels[-1] if segment.labels else None
 
 
 def figures_for(segment: Segment, expected: int) -> tuple[Figure, ...] | None:
