@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -710,3 +712,32 @@ def test_label_pieces_of_merged_cells_between_a_row_and_its_values() -> None:
         row.id: [f.text for f in row.values] for row in table.rows
     }
     assert any("label pieces '予公开' after row '1.属于国家秘密' skipped" in m for m in uncertain(result))
+
+
+# ---- text laid out in columns (pdftotext -layout) -----------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+@pytest.mark.parametrize(("name", "floor"), [("2024-huaian-shi", 193), ("2023-huaian-hongze-qu", 186)])
+def test_pdftotext_layout_text_of_the_corpus_pdfs(name: str, floor: int) -> None:
+    """The text ``pdftotext -layout`` makes of a corpus PDF gives its tables, scored against the hand-written truth.
+
+    Cells stand apart by runs of spaces, page numbers fall between rows, and the labels of merged cells are broken
+    down the page (``三、`` ``本`` ``年`` …, ``（三）不`` … ``予公开``) between the rows of their group.
+    """
+    truth = load(TRUTH / f"{name}.toml")
+    done = subprocess.run(["pdftotext", "-layout", str(truth.source), "-"], capture_output=True, check=True)
+    scored = score(truth, read_text(done.stdout.decode("utf-8")))
+    assert scored.right >= floor, scored.line(10)
+
+
+def test_spaced_rows_and_a_page_number_inside_a_table() -> None:
+    """Rows laid out by runs of spaces are rows of cells; a page number between them (``-3-``) is page noise."""
+    text = HEAD + "第二十条 第（一）项\n信息内容      本年制发件数     本年废止件数   现行有效件数\n"
+    text += (
+        "规章            1          0        11\n                  -3-\n行政规范性文件       8          26       66\n"
+    )
+    result = read_text(text)
+    (table,) = tables(result.report)
+    assert (["1", "0", "11"], ["8", "26", "66"]) == (values(table, "rules"), values(table, "normative-documents"))
+    assert any(d.message == "page number inside a table" for d in result.diagnostics)

@@ -265,6 +265,21 @@ def _say_incomplete(notes: Notes, table: OfficialTable, name: str, at: Position)
 # ---- table 三 ------------------------------------------------------------------------------------------------------
 
 
+def _unique_grouped() -> dict[str, str]:
+    """The labels of the rows of table 三 in groups that name one row across all groups (``1.属于国家秘密``)."""
+    seen: dict[str, set[str]] = {}
+    for row in (*APPLICATIONS_2021.rows, *APPLICATIONS_2019.rows):
+        if len(row.path) == 2:
+            seen.setdefault(key(row.label), set()).add(row.id)
+    return {label: ids.pop() for label, ids in seen.items() if len(ids) == 1}
+
+
+_UNIQUE_GROUPED: Final = _unique_grouped()
+_GROUP_OF: Final = {
+    row.id: key(row.path[1]) for row in (*APPLICATIONS_2021.rows, *APPLICATIONS_2019.rows) if len(row.path) == 2
+}
+
+
 def _applications(segments: list[Segment], notes: Notes, at: Position, leftover: list[Cell]) -> TableDraft:
     rows_2021 = {key(row.label): row.id for row in APPLICATIONS_2021.rows if not row.path or len(row.path) == 1}
     grouped: dict[str, dict[str, str]] = {}
@@ -285,8 +300,8 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
             )
             if group_label is not None and group_label.startswith("（"):
                 group = key(group_label)
-            elif group_label is not None:
-                group = None
+            # 三、本年度办理结果 opens no group of its own: printed down a merged cell in PDF text, it lands between
+            # the rows of a group, which go on after it
         if not segment.labels:
             notes.uncertain("table 三: values without a row label; left out", segment.at)
             continue
@@ -307,6 +322,13 @@ def _applications(segments: list[Segment], notes: Notes, at: Position, leftover:
             row_id = match_label(row_cell.key, top)
             if row_id is not None:
                 group = None
+        if row_id is None:  # its group not printed before it (a merged cell printed lower down): its own label
+            row_id = match_label(row_cell.key, _UNIQUE_GROUPED)
+            if row_id is not None:
+                group = _GROUP_OF[row_id]  # the rows after it are in its group until another is named
+                notes.uncertain(
+                    f"table 三: row {row_cell.text!r} read by its label alone (group not seen)", row_cell.at
+                )
         if row_id is None:
             notes.uncertain(f"table 三: row {row_cell.text!r} not recognised; left out", row_cell.at, row_cell.text)
             continue

@@ -49,7 +49,7 @@ class Segmenter:
                 last_label = index
         for cell in cells[: last_label + 1]:
             if cell.text.strip():
-                self.labels.append(cell)
+                self._label(cell)
         values = cells[last_label + 1 :]
         if last_label < 0:  # a row of values only: drop the empty cells before the first value
             while values and not values[0].text.strip() and values[0].figure is None:
@@ -67,6 +67,15 @@ class Segmenter:
             self.loose.append((cell, figure))
             return
         self._close_loose()
+        self._label(cell)
+
+    def _label(self, cell: Cell) -> None:
+        """A label, or the rest of the label before it (``1.申请人无正当理由逾期不补`` then ``正、…``)."""
+        if self.labels and not known(cell.key):
+            joined = self.labels[-1].text + cell.text
+            if has_prefix(key(joined)):
+                self.labels[-1] = self.labels[-1]._replace(text=joined)
+                return
         self.labels.append(cell)
 
     def finish(self) -> tuple[list[Segment], list[Cell]]:

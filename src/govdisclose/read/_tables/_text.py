@@ -33,6 +33,9 @@ from ._official import TableDraft, drafts_of, kind_of
 from ._segments import Segmenter, join_split_labels, joins_into_label
 
 _KEY_MAX_UNKNOWN: Final = 12
+_LOOKAHEAD: Final = 7
+"""Short unknown lines (heading pieces: ``商业 科研`` ``公益 服务 其他`` ``企业 机构``) a table may hold in a row."""
+_PAGE_NUMBER: Final = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?")
 _START: Final = re.compile(
     r"[|\s]{0,8}(?:第\s?二\s?十|[（(]\s?本\s?列|申\s?请\s?人|自\s?然\s?人|一\s?、\s?本\s?年|行\s?政\s?[复诉])"
 )
@@ -43,7 +46,26 @@ def starts_table(text: str) -> bool:
     if not _START.match(text):
         return False
     first = next((part.strip() for part in text.split("|") if part.strip()), "")
-    return kind_of(Cell(first, Position(0, 0))) is not None
+    return kind_of(Cell(_GAP.split(first)[0], Position(0, 0))) is not None
+
+
+_GAP: Final = re.compile(r"\s{2,}|\t")
+
+
+def spaced_cells(line: Line) -> list[Cell] | None:
+    """The cells of a line laid out in columns by runs of spaces (``pdftotext -layout``), or ``None``.
+
+    >>> from govdisclose.read._normalise import START
+    >>> [cell.text for cell in spaced_cells(Line("规章            1          0        11", START))]
+    ['规章', '1', '0', '11']
+    """
+    text = line.text
+    if "|" in text or _GAP.search(text) is None:
+        return None
+    cells = []
+    for match in re.finditer(r"\S+(?: \S+)*", text):
+        cells.append(Cell(match.group(), Position(line.at.line, line.at.column + match.start())))
+    return cells if len(cells) >= 2 else None
 
 
 _SEPARATOR: Final = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
@@ -62,11 +84,12 @@ def _line_kind(line: Line, cells: list[Cell] | None = None) -> str:
     text = line.text
     if not text.replace("|", "").strip() or is_separator(text):
         return "pipes"
-    if "|" in text:
-        cells = cells if cells is not None else pipe_cells(line)
+    if cells is None:
+        cells = pipe_cells(line) if "|" in text else spaced_cells(line)
+    if cells is not None:
         if any(known(cell.key) or value_of(cell, False) is not None for cell in cells if cell.text):
             return "row"
-        return "stop"
+        return "stop" if "|" in text else "unknown"  # a spaced row of pieces (``业  构  组织  机构``)
     cell = Cell(text, line.at)
     if value_of(cell, False) is not None:
         return "value"
@@ -155,7 +178,11 @@ def read_text_tables(lines: Sequence[Line | TableItem], start: int, notes: Notes
         line = lines[index]
         if not isinstance(line, Line):
             break
-        cells = pipe_cells(line) if "|" in line.text else None
+        if _PAGE_NUMBER.fullmatch(line.text):  # a page break inside the table (``-3-``)
+            notes.noise("page number inside a table", line.at, line.text)
+            index += 1
+            continue
+        cells = pipe_cells(line) if "|" in line.text else spaced_cells(line)
         if cells is not None and len(cells) == 1 and not line.text.startswith("|"):
             line, cells = line._replace(text=cells[0].text), None  # one cell per line with a trailing bar (``规章 |``)
         kind = _line_kind(line, cells)
@@ -164,13 +191,15 @@ def read_text_tables(lines: Sequence[Line | TableItem], start: int, notes: Notes
         if kind == "unknown":  # short unknown lines stay in the table only if the table goes on after them
             ahead = index + 1
             following = "stop"
-            while ahead < min(len(lines), index + 4):
+            while ahead < min(len(lines), index + _LOOKAHEAD):
                 next_line = lines[ahead]
                 following = _line_kind(next_line) if isinstance(next_line, Line) else "stop"
                 if following != "unknown":
                     break
                 ahead += 1
             kind = "label" if following not in ("stop", "unknown") else "stop"
+            if kind == "label" and cells is not None:
+                kind = "row"
         if kind == "stop":
             break
         if kind in ("row", "pipes"):
