@@ -26,6 +26,10 @@ class Segment:
     aligned: bool = False  # a Markdown table: every row has all the table's cells, label columns left empty
 
 
+_JOIN_BACK: Final = 2
+"""How many labels back the start of a label continued on a later line is looked for."""
+
+
 class Segmenter:
     """Cuts rows of cells into segments: the labels so far, then the values after them."""
 
@@ -71,11 +75,12 @@ class Segmenter:
 
     def _label(self, cell: Cell) -> None:
         """A label, or the rest of the label before it (``1.申请人无正当理由逾期不补`` then ``正、…``)."""
-        if self.labels and not known(cell.key):
-            joined = self.labels[-1].text + cell.text
-            if has_prefix(key(joined)):
-                self.labels[-1] = self.labels[-1]._replace(text=joined)
-                return
+        if not known(cell.key):  # pieces of merged labels may stand between (``2、…通知要`` ``他处理`` ``求缴纳…``)
+            for back in range(1, min(len(self.labels), _JOIN_BACK) + 1):
+                joined = self.labels[-back].text + cell.text
+                if has_prefix(key(joined)):
+                    self.labels[-back] = self.labels[-back]._replace(text=joined)
+                    return
         self.labels.append(cell)
 
     def finish(self) -> tuple[list[Segment], list[Cell]]:

@@ -26,9 +26,9 @@ from typing import Final
 from ...zh import parse_ordinal
 from .._diagnostics import Notes, Position
 from .._noise import noise_kind
-from .._normalise import Line, TableItem
+from .._normalise import Line, TableItem, key
 from ._cells import Cell, pipe_cells, value_of
-from ._labels import known
+from ._labels import ALL_LABELS, has_prefix, known
 from ._official import TableDraft, drafts_of, kind_of
 from ._segments import Segmenter, join_split_labels, joins_into_label
 
@@ -50,6 +50,7 @@ def starts_table(text: str) -> bool:
 
 
 _GAP: Final = re.compile(r"\s{2,}|\t")
+_PIECE_MAX: Final = 2
 
 
 def spaced_cells(line: Line) -> list[Cell] | None:
@@ -60,12 +61,42 @@ def spaced_cells(line: Line) -> list[Cell] | None:
     ['规章', '1', '0', '11']
     """
     text = line.text
-    if "|" in text or _GAP.search(text) is None:
+    if "|" in text or " " not in text.strip():
         return None
-    cells = []
-    for match in re.finditer(r"\S+(?: \S+)*", text):
-        cells.append(Cell(match.group(), Position(line.at.line, line.at.column + match.start())))
-    return cells if len(cells) >= 2 else None
+    pattern = r"\S+(?: \S+)*" if _GAP.search(text) else r"\S+"  # single spaces: each word a piece
+    pieces = [
+        Cell(match.group(), Position(line.at.line, line.at.column + match.start()))
+        for match in re.finditer(pattern, text)
+    ]
+    if len(pieces) < 2:
+        return None
+    if pattern != r"\S+":
+        return pieces
+    return _single_spaced(text, pieces)
+
+
+def _single_spaced(text: str, words: list[Cell]) -> list[Cell] | None:
+    """The cells of a line whose cells stand one space apart (``pdfplumber``'s text): a label, then its values.
+
+    A label may hold spaces itself (``第二十条 第（一）项``): the words before the trailing figures are one label, and a
+    line of labels only is cut into words only when each word is a table label and the whole line is none.
+    """
+    figures = 0
+    while figures < len(words) and value_of(words[-1 - figures], False) is not None:
+        figures += 1
+    if figures == len(words):
+        return words
+    if figures:
+        labels = words[: len(words) - figures]
+        pieces = 0  # pieces of a merged label printed down the page before the row's label (``三 2.其他…``)
+        while pieces < len(labels) - 1 and len(labels[pieces].key) <= _PIECE_MAX and not known(labels[pieces].key):
+            pieces += 1
+        label = labels[pieces]._replace(text=" ".join(word.text for word in labels[pieces:]))
+        return [*labels[:pieces], label, *words[len(words) - figures :]]
+    whole = key(text)
+    if whole in ALL_LABELS or has_prefix(whole) or not all(known(word.key) for word in words):
+        return None
+    return words
 
 
 _SEPARATOR: Final = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*")
