@@ -108,3 +108,17 @@ def test_run_on_local_form_without_evidence_is_left_out() -> None:
         "行政复议数 | 件 | 0 | 0",
     ] == [line.text for line, table in pieces if table]
     assert any("3 splits into 2 cells fit; row left out, not guessed" in d.message for d in notes.result())
+
+
+def test_run_on_local_form_stops_at_a_row_it_cannot_cut_and_says_so() -> None:
+    """A row whose label holds digits (``免予公开范围1–6``) ends the cut; the rows from there are named as not read."""
+    notes = Notes()
+    text = "指标名称计量单位2012年度历年累计申请总数件33其中：1.当面申请数件22（5）–（10）“免予公开范围1–6”数件00"
+    pieces = unrun_tables(Line(text, START), notes)
+    assert pieces is not None
+    assert [
+        "指标名称 | 计量单位 | 2012年度 | 历年累计",
+        "申请总数 | 件 | 3 | 3",
+        "其中：1.当面申请数 | 件 | 2 | 2",
+    ] == [line.text for line, table in pieces if table]
+    assert any("the rows from here are not read" in d.message for d in notes.result())

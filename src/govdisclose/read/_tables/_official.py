@@ -80,8 +80,11 @@ def _row_at(segment: Segment, label: Position, count: int) -> RowAt:
 
 def _say_left_out(notes: Notes, segment: Segment, what: str, expected: int) -> None:
     count = len(segment.values)
+    why = "empty cells dropped?"
+    if count < expected and any(len(cell.text) >= expected - count + 1 for cell, _ in segment.values):
+        why = "empty cells dropped, or cells run together?"  # ``规范性文件 | 898989``: one cell for three
     notes.uncertain(
-        f"table {what}: {count} values for {expected} columns (empty cells dropped?); row left out, table incomplete",
+        f"table {what}: {count} values for {expected} columns ({why}); row left out, table incomplete",
         segment.at,
         " ".join(cell.text for cell in segment.labels[-1:]) + " " + " ".join(c.text for c, _ in segment.values),
     )

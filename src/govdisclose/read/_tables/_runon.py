@@ -387,6 +387,8 @@ _LOCAL_ROW: Final = re.compile(
     + "|".join(map(re.escape, CELL_UNITS))
     + r")(?P<values>[\d\s]*\d)"
 )
+_REST: Final = 40
+_UNIT_AND_DIGIT: Final = re.compile("(?:" + "|".join(map(re.escape, CELL_UNITS)) + r")\d")
 _ROW_ORDINAL: Final = re.compile(r"(?:其中[:：]?)?(\d{1,2})[.、．]")
 _CLAUSE: Final = re.compile(r"[^。，；;,！!？?]{0,40}\Z")
 
@@ -431,6 +433,13 @@ def _local_runs(line: Line, notes: Notes) -> list[tuple[int, int, list[tuple[int
                 "statistics table run together on one line: cut into rows by its units",
                 Position(line.at.line, line.at.column + head.start()),
             )
+            rest = text[position : position + _REST]
+            if _UNIT_AND_DIGIT.search(rest):  # more rows follow that are no label, unit and digits
+                notes.uncertain(
+                    "statistics table run together: the rows from here are not read (no label, unit and digits)",
+                    Position(line.at.line, line.at.column + position),
+                    rest,
+                )
             cuts.append((head.start(), position, rows))
     return cuts
 
