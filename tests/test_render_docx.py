@@ -264,7 +264,10 @@ def test_footer_page_numbers_set_the_east_asian_font_too() -> None:
 
 
 def test_body_paragraphs_have_fixed_28_point_lines_and_a_two_character_indent() -> None:
-    """Body text: 3号 (sz 32 half-points) 仿宋_GB2312, w:line 560 exact, first line indented 640 twips (32 pt)."""
+    """Body text: 3号 (sz 32 half-points) 仿宋_GB2312, w:line 560 exact, first line indented two characters.
+
+    A character is 16 pt drawn 0.25 pt closer (28 to the line): two are 31.5 pt, 630 twips.
+    """
     root = document_xml(render_docx(built_report()))
     paragraph = paragraph_with(root, "2021年，本局认真贯彻落实")
     spacing = paragraph.find(f"{w('pPr')}/{w('spacing')}")
@@ -272,7 +275,7 @@ def test_body_paragraphs_have_fixed_28_point_lines_and_a_two_character_indent() 
     assert spacing is not None
     assert indent is not None
     assert ("560", "exact") == (spacing.get(w("line")), spacing.get(w("lineRule")))
-    assert "640" == indent.get(w("firstLine"))
+    assert "630" == indent.get(w("firstLine"))
     assert ["仿宋_GB2312"] == run_fonts(paragraph)
     assert {"32"} == {sz.get(w("val")) for sz in paragraph.iter(w("sz"))}
     jc = paragraph.find(f"{w('pPr')}/{w('jc')}")
@@ -330,7 +333,7 @@ def test_headings_carry_ordinals_and_the_fonts_of_their_level() -> None:
         assert {"32"} == {sz.get(w("val")) for sz in paragraph.iter(w("sz"))}
         indent = paragraph.find(f"{w('pPr')}/{w('ind')}")
         assert indent is not None
-        assert "640" == indent.get(w("firstLine"))
+        assert "630" == indent.get(w("firstLine"))
     levels = [paragraph_with(root, text).find(f"{w('pPr')}/{w('outlineLvl')}") for text in expected]
     assert ["0", "1", "2", "3"] == [level.get(w("val")) for level in levels]  # type: ignore[union-attr]
 
@@ -458,21 +461,26 @@ def test_tables_fit_the_type_area() -> None:
         assert abs(sum(columns) - round(156 * 1440 / 25.4)) <= len(columns)
 
 
-def test_signature_and_date_are_right_aligned() -> None:
-    """The organ and the date (written 2018年1月30日) are right-aligned paragraphs after the body."""
+def test_signature_and_date_are_placed_after_gbt_9704() -> None:
+    """The organ is right-aligned; the date (2018年1月30日) starts two characters right of the organ's first one."""
     root = document_xml(render_docx(built_report()))
     paragraphs = body_paragraphs(root)
     organ, date = paragraphs[-2], paragraphs[-1]
     assert ("某县教育局", "2018年1月30日") == (text_of(organ), text_of(date))
-    for paragraph in (organ, date):
-        jc = paragraph.find(f"{w('pPr')}/{w('jc')}")
-        assert jc is not None
-        assert "right" == jc.get(w("val"))
-    # GB/T 9704 without a seal: the organ 2 characters from the margin, the date starting 2 characters right of it.
-    # 某县教育局 is 5 characters, 2018年1月30日 is 4 + 1.5 + 1 half-width digit pairs = 6.5: the date is longer, so the
-    # date keeps 2 characters (640 twips) and the organ moves to 6.5 + 4 - 5 = 5.5 characters (1760 twips).
-    indents = [p.find(f"{w('pPr')}/{w('ind')}").get(w("right")) for p in (organ, date)]  # type: ignore[union-attr]
-    assert ["1760", "640"] == indents
+    alignments = [p.find(f"{w('pPr')}/{w('jc')}").get(w("val")) for p in (organ, date)]  # type: ignore[union-attr]
+    assert ["right", "left"] == alignments
+    # GB/T 9704 without a seal: 某县教育局 is 5 characters, 2018年1月30日 is 3 + 7 half-width digits = 6.5: the date is
+    # longer, so it keeps 2 characters from the margin and the organ moves to 6.5 + 4 - 5 = 5.5 characters. A character
+    # is 15.75 pt: the organ's right indent is 5.5 × 15.75 = 86.625 pt (1732.5 twips); its first character stands at
+    # 156 mm (442.205 pt) - (5.5 + 5) × 15.75 pt, and the date 2 characters right of it, at 308.330 pt (6166.6 twips).
+    organ_indent = organ.find(f"{w('pPr')}/{w('ind')}")
+    date_indent = date.find(f"{w('pPr')}/{w('ind')}")
+    assert organ_indent is not None
+    assert date_indent is not None
+    assert abs(1732.5 - int(organ_indent.get(w("right"), "0"))) <= 1
+    assert abs(6166.6 - int(date_indent.get(w("left"), "0"))) <= 1
+    # No room between digits and characters in the date, which Word would add and the count leaves out.
+    assert ["0", "0"] == [date.find(f"{w('pPr')}/{w(name)}").get(w("val")) for name in ("autoSpaceDE", "autoSpaceDN")]  # type: ignore[union-attr]
 
 
 # Child order of property elements in ECMA-376 Part 1 (CT_PPr, CT_RPr, CT_TblPr, CT_TcPr, CT_SectPr); Word refuses a
@@ -695,3 +703,116 @@ def test_every_renderer_walks_every_part() -> None:
     for renderer in default_renderers:
         if isinstance(renderer, ReportRenderer):
             assert sorted(ReportRenderer.PARTS) == sorted(renderer.PARTS), renderer.name
+
+
+def _column_widths_mm(table: ElementTree.Element) -> list[float]:
+    return [int(col.get(w("w"), "0")) / 1440 * 25.4 for col in table.iter(w("gridCol"))]
+
+
+def test_table_3_inner_group_labels_have_room_for_one_line() -> None:
+    """（三）不予公开 (seven 五号 characters) fits one line of its column; 三、本年度办理结果 keeps two a line."""
+    root = document_xml(render_docx(examples.load(SAMPLE)))
+    table = next(t for t in tables(root) if "（三）不予公开" in text_of(t))
+    widths = _column_widths_mm(table)
+    character = 10.5 * 25.4 / 72  # a 五号 character, in millimetres
+    margins = 2 * 1.0  # the cell's left and right margins
+    # the second column holds （三）不予公开 … （六）其他处理: seven characters and the margins
+    assert widths[1] >= 7 * character + margins
+    # the first column, under 三、本年度办理结果, is two characters wide, not seven
+    assert 2 * character + margins <= widths[0] < 3 * character + margins
+    # and the table still fits the 156 mm type area
+    assert abs(156 - sum(widths)) < 0.5
+
+
+def test_body_runs_are_drawn_28_characters_to_the_line() -> None:
+    """Every 3号 run is drawn 0.25 pt closer (w:spacing -5 twentieths): 28 characters fit the 156 mm line, 29 do not."""
+    root = document_xml(render_docx(examples.load(SAMPLE)))
+    body_runs = [r for r in root.iter(w("r")) if r.find(f"{w('rPr')}/{w('sz')}").get(w("val")) == "32"]  # type: ignore[union-attr]
+    assert body_runs
+    assert {"-5"} == {r.find(f"{w('rPr')}/{w('spacing')}").get(w("val")) for r in body_runs}  # type: ignore[union-attr]
+    line = 156 / 25.4 * 72  # points
+    pitch = 16 - 5 / 20
+    assert 28 * pitch <= line < 29 * pitch
+    table_runs = [r for r in root.iter(w("r")) if r.find(f"{w('rPr')}/{w('sz')}").get(w("val")) == "21"]  # type: ignore[union-attr]
+    assert table_runs
+    assert all(r.find(f"{w('rPr')}/{w('spacing')}") is None for r in table_runs)
+
+
+def test_file_properties_are_the_reports_not_the_templates() -> None:
+    """Title, author, dates and language are the report's; nothing is left of python-docx's template (2013, ja-JP)."""
+    data = render_docx(examples.load(SAMPLE))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    core = archive.read("docProps/core.xml").decode("utf-8")
+    assert "<dc:title>示例县教育局2021年政府信息公开工作年度报告</dc:title>" in core
+    assert "<dc:creator>示例县教育局</dc:creator>" in core
+    assert "<dc:language>zh-CN</dc:language>" in core
+    # sample-2021 is signed on 2022年1月20日
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2022-01-20T00:00:00Z</dcterms:created>' in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2022-01-20T00:00:00Z</dcterms:modified>' in core
+    for part in ("docProps/core.xml", "docProps/app.xml", "word/settings.xml", "word/theme/theme1.xml"):
+        text = archive.read(part).decode("utf-8")
+        for template in ("python-docx", "2013-12-23", "ja-JP", "Jpan", "Macintosh"):
+            assert template not in text, (part, template)
+    settings = archive.read("word/settings.xml").decode("utf-8")
+    assert re.search(r'<w:themeFontLang [^>]*w:eastAsia="zh-CN"', settings)
+    theme = archive.read("word/theme/theme1.xml").decode("utf-8")
+    assert ['<a:ea typeface="黑体"/>', '<a:ea typeface="仿宋_GB2312"/>'] == re.findall(r"<a:ea [^>]*/>", theme)
+
+
+def test_a_report_without_dates_is_created_now() -> None:
+    """Without a signature date or a publication date the file's creation time is the time of rendering."""
+    report = Report(edition=Edition.E2021, year=2024, agency=Agency(name="某局"))
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    core = zipfile.ZipFile(io.BytesIO(render_docx(report))).read("docProps/core.xml").decode("utf-8")
+    created = re.search(r"<dcterms:created[^>]*>([^<]+)<", core)
+    assert created is not None
+    assert before <= datetime.datetime.fromisoformat(created.group(1).replace("Z", "+00:00"))
+
+
+def test_the_metadata_table_can_be_left_out() -> None:
+    """With_metadata=False: no metadata table on page 1, the document starts with its title."""
+    report = examples.load(SAMPLE)
+    with_table = document_xml(render_docx(report))
+    without = document_xml(DocxRenderer(with_metadata=False).render(report))  # type: ignore[arg-type]
+    assert "索引号" in text_of(tables(with_table)[0])
+    assert all("索引号" not in text_of(t) for t in tables(without))
+    first = next(iter(without.find(w("body"))))  # type: ignore[arg-type]
+    assert w("p") == first.tag
+    assert text_of(first).startswith("示例县教育局")
+
+
+def test_cli_chooses_the_font_preset_and_leaves_the_metadata_out(tmp_path: Path) -> None:
+    """`render --to docx --font-preset windows --no-metadata` writes 仿宋 and 宋体 and no metadata table."""
+    out = tmp_path / "out.docx"
+    command = ["render", "example:sample-2021", "--to", "docx", "--font-preset", "windows", "--no-metadata"]
+    assert 0 == main([*command, "-o", str(out)])
+    root = document_xml(out.read_bytes())
+    fonts = {f.get(w("eastAsia")) for f in root.iter(w("rFonts"))}
+    assert {"仿宋", "宋体", "黑体", "楷体"} <= fonts
+    assert "仿宋_GB2312" not in fonts
+    assert all("索引号" not in text_of(t) for t in tables(root))
+
+
+def test_cli_refuses_a_font_preset_for_another_format(capsys: pytest.CaptureFixture[str]) -> None:
+    """--font-preset is for Word: with --to html it is a usage error naming the option."""
+    assert 2 == main(["render", "example:sample-2021", "--to", "html", "--font-preset", "windows"])
+    assert "--font-preset" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(
+    _office() is None or shutil.which("pdftotext") is None, reason="LibreOffice or poppler's pdftotext is missing"
+)
+def test_libreoffice_sets_the_inner_labels_of_table_3_on_one_line(tmp_path: Path) -> None:
+    """In the PDF LibreOffice makes, （三）不予公开 … （六）其他处理 each stand whole on one line of table 三."""
+    source = tmp_path / "report.docx"
+    source.write_bytes(render_docx(examples.load(SAMPLE)))
+    profile = tmp_path / "profile"
+    command = [_office(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*command, "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = text.splitlines()
+    for label in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
+        assert any(label in line for line in lines), label
+    assert not any(line.strip().startswith("）") for line in lines)  # no closing bracket starts a line

@@ -6,6 +6,8 @@ import argparse
 import functools
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .._errors import RegistryError
 from ..batch import convert_file, load_source
 from ..serialize import dump_report, report_to_data
@@ -23,15 +25,30 @@ _SUFFIX = {"text": "txt", "markdown": "md", "html-fragment": "html"}
 """The file suffix of a renderer's output in ``--output-dir``, where it is not the renderer's name."""
 
 
+_FONT_PRESETS = ("gb2312", "windows")
+"""The Word font presets ``--font-preset`` chooses from: class methods of :class:`~govdisclose.render.FontPreset`."""
+
+
 def render_source(
-    source: str, *, handle: HostHandle, fmt: str | None, to: str, explanations: bool = False
+    source: str,
+    *,
+    handle: HostHandle,
+    fmt: str | None,
+    to: str,
+    explanations: bool = False,
+    metadata: bool = True,
+    font_preset: str | None = None,
+    html_tables: bool = False,
 ) -> str | bytes:
     """Load and render one source with the session's registries (a task: runs in a worker with ``--jobs``).
+
+    *metadata* ``False`` leaves the portal's metadata block out; *font_preset* names the Word fonts (``gb2312``,
+    ``windows``); *html_tables* writes Markdown tables with merged cells as HTML tables.
 
     Raises:
         RegistryError: The report holds a plugin's block kind that the format *to* has no function for.
     """
-    from ..render import render
+    from ..render import DocxRenderer, FontPreset, MarkdownRenderer, ReportRenderer
 
     host = handle.host
     report = load_source(source, fmt=fmt, registry=host.kinds)
@@ -40,12 +57,20 @@ def render_source(
         path, tag = gaps[0]
         plugin = host.kinds.source("block", tag)
         raise RegistryError(f"{plugin} registers no {to} function for block kind {tag!r} @ {path}", tag=tag)
-    return render(report, to=to, renderers=host.renderers, explanations=explanations)
+    renderer = host.renderers.get(to)
+    if isinstance(renderer, ReportRenderer):
+        changes: dict[str, Any] = {"explanations": explanations, "with_metadata": metadata}
+        if isinstance(renderer, DocxRenderer) and font_preset is not None:
+            changes["fonts"] = getattr(FontPreset, font_preset)()
+        if isinstance(renderer, MarkdownRenderer):
+            changes["html_tables"] = html_tables
+        renderer = attrs.evolve(renderer, **changes)
+    return renderer.render(report)
 
 
 def render(parser: argparse.ArgumentParser) -> Run:
     """``govdisclose render``: one report to ``-o``, or many to ``--output-dir``/JSON Lines."""
-    from ..render import default_renderers
+    from ..render import DocxRenderer, MarkdownRenderer, default_renderers
 
     add_sources(parser, _DOCUMENTS)
     parser.add_argument("--from", dest="fmt", choices=FORMATS, help="the SOURCEs' format (default: from the suffix)")
@@ -55,16 +80,45 @@ def render(parser: argparse.ArgumentParser) -> Run:
     parser.add_argument(
         "--explanations", action="store_true", help="print the report's explanations of findings as a 说明 at the end"
     )
+    parser.add_argument(
+        "--no-metadata",
+        dest="metadata",
+        action="store_false",
+        help="leave out the portal's metadata block (索引号, 发布机构 …), in Word the table on page 1",
+    )
+    parser.add_argument(
+        "--font-preset",
+        choices=_FONT_PRESETS,
+        help="Word fonts (with --to docx): gb2312 (方正小标宋简体, 仿宋_GB2312 …; default) or windows (宋体, 仿宋 …)",
+    )
+    parser.add_argument(
+        "--markdown-html-tables",
+        dest="html_tables",
+        action="store_true",
+        help="write Markdown tables that merge cells (表三, 表四) as HTML tables (with --to markdown)",
+    )
     add_outputs(parser)
 
     def run(options: argparse.Namespace, session: Session) -> int:
         host = session.host
         try:  # an unknown format is a usage error before any work
-            name = host.renderers.get(options.to).name
+            renderer = host.renderers.get(options.to)
         except (ValueError, KeyError) as exc:
             raise CommandError(str(exc).strip("'\""), status=2) from None
+        name = renderer.name
+        if options.font_preset is not None and not isinstance(renderer, DocxRenderer):
+            raise CommandError(f"--font-preset is for Word documents (--to docx), not {name}", status=2)
+        if options.html_tables and not isinstance(renderer, MarkdownRenderer):
+            raise CommandError(f"--markdown-html-tables is for Markdown (--to markdown), not {name}", status=2)
         task = functools.partial(
-            render_source, handle=session.handle, fmt=options.fmt, to=options.to, explanations=options.explanations
+            render_source,
+            handle=session.handle,
+            fmt=options.fmt,
+            to=options.to,
+            explanations=options.explanations,
+            metadata=options.metadata,
+            font_preset=options.font_preset,
+            html_tables=options.html_tables,
         )
         return produce(options, task, suffixes=DOCUMENT_SUFFIXES, suffix=_SUFFIX.get(name, name))
 

@@ -30,9 +30,11 @@ A plugin renders its own block type with a function that writes into the documen
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 from typing import TYPE_CHECKING, Any, cast
+from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 
@@ -55,7 +57,7 @@ from ..model import (
 from ..zh import display_width, format_date, format_ordinal
 from ._dispatch import by_annotation
 from ._phrasing import statistic_text
-from ._tablelayout import Grid
+from ._tablelayout import Grid, heading_rows, placed
 from ._walk import ReportRenderer
 
 if TYPE_CHECKING:
@@ -75,17 +77,23 @@ _BODY_SIZE = 16.0
 _PAGE_NUMBER_SIZE = 14.0
 _TABLE_SIZE = 10.5
 _LINE = 28.0  # the fixed line pitch of body text: 22 lines in the type area
+_TABLE_LINE = 14.0  # 五号 table text on exact 14-pt lines, whatever the font's own line height
 _TITLE_LINE = 35.0  # a 2号 title needs more than 28 pt, or its glyphs are clipped
-_INDENT = 2 * _BODY_SIZE  # two characters
 
 # Millimetres.
 _PAGE_WIDTH, _PAGE_HEIGHT = 210, 297
 _TOP, _BOTTOM, _LEFT, _RIGHT = 37, 35, 28, 26
 _FOOTER_DISTANCE = 22  # puts the page number about 7 mm below the type area
 _TEXT_WIDTH = _PAGE_WIDTH - _LEFT - _RIGHT
+# The 156 mm line holds 27.6 characters of 16 pt: drawn 0.25 pt closer (w:spacing, in twentieths of a point),
+# 28 fit (GB/T 9704: 28 characters × 22 lines), 15.75 pt apart; indents and the signature's offsets count in that pitch.
+_CHAR_SPACING = -5
+_PITCH = _BODY_SIZE + _CHAR_SPACING / 20
+_INDENT = 2 * _PITCH  # two characters
 _CELL_MARGIN = 1.0  # left and right, so that two 五号 characters fit in the narrow columns of table 四
 _CELL_SLACK = 0.5  # borders and rounding
 _CHAR_MM = _TABLE_SIZE * 25.4 / 72  # the width of one 五号 character
+_GROUP_CHARS = 7.0  # an inner merged label (（三）不予公开) on one line
 _TITLE_CHARS = 19  # 2号 characters on a line of the type area: 20 in theory, one kept in hand for wide digits
 
 # The elements that follow w:tblW in w:tblPr (ECMA-376 CT_TblPr), for inserting in schema order.
@@ -101,6 +109,51 @@ _AFTER_TBLW = (
     "w:tblCaption",
     "w:tblDescription",
     "w:tblPrChange",
+)
+
+# The elements that follow w:spacing in w:rPr (ECMA-376 CT_RPr), for inserting in schema order.
+_AFTER_SPACING = (
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+
+# The elements that follow w:autoSpaceDN in w:pPr (ECMA-376 CT_PPrBase).
+_AFTER_AUTOSPACE = (
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -248,6 +301,7 @@ def _import_docx() -> Any:
 
 
 def _run(paragraph: DocxParagraph, text: str, *, font: str, latin: str, size: float, bold: bool = False) -> DocxRun:
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -255,6 +309,9 @@ def _run(paragraph: DocxParagraph, text: str, *, font: str, latin: str, size: fl
     run.font.size = Pt(size)
     if bold:
         run.font.bold = True
+    if size == _BODY_SIZE:  # 28 characters a line
+        spacing = OxmlElement("w:spacing", {qn("w:val"): str(_CHAR_SPACING)})
+        run._r.get_or_add_rPr().insert_element_before(spacing, *_AFTER_SPACING)
     fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
@@ -312,25 +369,6 @@ def _statistic(block: Statistic, context: DocxContext) -> None:
     context.write(context.body_paragraph(), statistic_text(block))
 
 
-def _placed(grid: Grid) -> tuple[list[list[int]], int]:
-    """The first grid column of every cell of *grid*, and the number of grid columns."""
-    covered: set[tuple[int, int]] = set()
-    columns: list[list[int]] = []
-    width = 0
-    for r, row in enumerate(grid):
-        firsts: list[int] = []
-        column = 0
-        for cell in row:
-            while (r, column) in covered:
-                column += 1
-            firsts.append(column)
-            covered.update((r + dr, column + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
-            column += cell.colspan
-        width = max(width, column, *(c + 1 for rr, c in covered if rr == r))
-        columns.append(firsts)
-    return columns, width
-
-
 def _cell_width(chars: float) -> float:
     """The width in millimetres of a cell holding *chars* 五号 characters on a line."""
     return _CHAR_MM * chars + 2 * _CELL_MARGIN + _CELL_SLACK
@@ -339,8 +377,9 @@ def _cell_width(chars: float) -> float:
 def _column_widths(grid: Grid, firsts: list[list[int]], width: int) -> list[float]:
     """Column widths in millimetres that fill the type area's width, after what the cells hold.
 
-    Every column first gets its least width: its numbers on one line, two characters of a heading or label (a label
-    standing over many rows is written two characters a line, as the official form prints it). What is left goes
+    Every column first gets its least width: its numbers on one line, two characters of a heading or label (the
+    outermost label standing over many rows, ``三、本年度办理结果``, is written two characters a line, as the official
+    form prints it), an inner merged label (``（三）不予公开``) on one line of up to seven characters. What is left goes
     first to row labels and body text, up to fourteen characters (a label that wraps makes every value of its row
     taller), then to column headings, up to four characters (they sit in a few rows and may wrap), each in proportion
     to what it lacks; anything still left stretches all columns.
@@ -348,15 +387,18 @@ def _column_widths(grid: Grid, firsts: list[list[int]], width: int) -> list[floa
     least = [1.0] * width
     labels = [0.0] * width  # characters wanted by row labels and body text
     headings = [0.0] * width  # characters wanted by column headings
-    for row, row_firsts in zip(grid, firsts, strict=True):
+    head = heading_rows(grid)
+    for r, (row, row_firsts) in enumerate(zip(grid, firsts, strict=True)):
         for cell, first in zip(row, row_firsts, strict=True):
             if cell.colspan != 1:
                 continue
             chars = display_width(cell.text) / 2 + cell.level
             if cell.figure is not None:
                 least[first] = max(least[first], min(chars, 8.0))
-            elif cell.header and cell.rowspan >= 3:
+            elif cell.header and cell.rowspan >= 3 and first == 0:  # 三、本年度办理结果: two characters a line
                 least[first] = max(least[first], min(chars, 2.0))
+            elif cell.header and cell.rowspan > 1 and r >= head:  # （三）不予公开: one line
+                least[first] = max(least[first], min(chars, _GROUP_CHARS))
             elif cell.header and cell.row_id is None:
                 least[first] = max(least[first], min(chars, 2.0))
                 headings[first] = max(headings[first], min(chars, 4.0))
@@ -371,20 +413,6 @@ def _column_widths(grid: Grid, firsts: list[list[int]], width: int) -> list[floa
             share = min(1.0, rest / total)
             widths = [w + x * share for w, x in zip(widths, lacking, strict=True)]
     return [_TEXT_WIDTH * w / sum(widths) for w in widths]
-
-
-def _leading_header_rows(grid: Grid, width: int) -> int:
-    """How many rows at the top are column headings (repeated on each page); a one-cell block header is not."""
-    count = 0
-    for row in grid:
-        if (
-            not row
-            or not all(c.header and c.row_id is None for c in row)
-            or (len(row) == 1 and row[0].colspan == width)
-        ):
-            break
-        count += 1
-    return count
 
 
 def _table_properties(table: DocxTable, widths: list[float]) -> None:
@@ -426,7 +454,7 @@ def docx_table(context: DocxContext, grid: Grid, caption: str | None = None) -> 
         _format(paragraph, align="center")
         paragraph.paragraph_format.keep_with_next = True
         context.write(paragraph, caption, font=context.fonts.table_header)
-    firsts, width = _placed(grid)
+    firsts, width = placed(grid)
     widths = _column_widths(grid, firsts, width)
     table: DocxTable = context.document.add_table(rows=len(grid), cols=width)
     _table_properties(table, widths)
@@ -439,7 +467,7 @@ def docx_table(context: DocxContext, grid: Grid, caption: str | None = None) -> 
             target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = target.paragraphs[0]
             label = cell.header and cell.row_id is not None
-            _format(paragraph, line=None, align="left" if label else "center")
+            _format(paragraph, line=_TABLE_LINE, align="left" if label else "center")
             if r + cell.rowspan < len(grid):  # keeps the table on one page, with its heading, where it fits
                 paragraph.paragraph_format.keep_with_next = True
             if cell.level:
@@ -453,7 +481,7 @@ def docx_table(context: DocxContext, grid: Grid, caption: str | None = None) -> 
             span = tc.grid_span
             tc.width = Mm(sum(widths[column : column + span]))
             column += span
-    headers = _leading_header_rows(grid, width)
+    headers = heading_rows(grid)
     for index, tr in enumerate(table._tbl.tr_lst):
         properties = tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))
@@ -625,7 +653,14 @@ def _metadata(context: DocxContext, pairs: tuple[tuple[str, str], ...]) -> None:
 
 
 def _signature(context: DocxContext, signature: Signature) -> None:
-    """The organ and the date as GB/T 9704 (7.3.5.2) places them when no seal is affixed, after a blank line."""
+    """The organ and the date as GB/T 9704 (7.3.5.2) places them when no seal is affixed, after a blank line.
+
+    The organ is set right-aligned, the date from the left at its place: Word, WPS and LibreOffice differ in the room
+    they leave between digits and Chinese characters (LibreOffice ignores ``w:autoSpaceDN``), which would move a
+    right-aligned date by up to a character.
+    """
+    from docx.shared import Mm, Pt
+
     if not (signature.organ or signature.date):
         return
     organ = signature.organ or ""
@@ -639,11 +674,88 @@ def _signature(context: DocxContext, signature: Signature) -> None:
         date_right = 2.0
         organ_right = date_chars + 4 - organ_chars
     _format(context.document.add_paragraph())
-    for text, right in ((organ, organ_right), (date, date_right)):
-        if text:
-            paragraph = context.document.add_paragraph()
-            _format(paragraph, align="right", right=right * _BODY_SIZE)
-            context.write(paragraph, text)
+    if organ:
+        paragraph = context.document.add_paragraph()
+        _format(paragraph, align="right", right=organ_right * _PITCH)
+        context.write(paragraph, organ)
+    if date:
+        paragraph = context.document.add_paragraph()
+        if organ:  # set from the left, at the organ's first character plus two: right however wide the digits are
+            _format(paragraph, align="left")
+            start = Mm(_TEXT_WIDTH).pt - (organ_right + organ_chars - 2) * _PITCH
+            paragraph.paragraph_format.left_indent = Pt(start)
+        else:
+            _format(paragraph, align="right", right=date_right * _PITCH)
+        _no_autospace(paragraph)
+        context.write(paragraph, date)
+
+
+def _no_autospace(paragraph: DocxParagraph) -> None:
+    """No extra space between digits and Chinese characters in *paragraph*.
+
+    Word and LibreOffice put a quarter of a character between ``2022`` and ``年`` by default: five such gaps make the
+    date of the signature one character longer than counted, and it would start one character off.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        properties.insert_element_before(OxmlElement(name, {qn("w:val"): "0"}), *_AFTER_AUTOSPACE)
+
+
+def _report_time(report: Report) -> datetime.datetime:
+    """When the report was made: its signature's date, else the date it was written or published, else now (UTC)."""
+    publication = report.publication
+    for day in (report.signature.date if report.signature else None, publication.written_on, publication.published_on):
+        if day is not None:
+            return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+
+
+def _properties(document: DocxDocument, report: Report) -> None:
+    """The file's properties, the report's own instead of those of python-docx's template (2013, ``python-docx``)."""
+    properties = document.core_properties
+    made = _report_time(report)
+    properties.title = xml_safe(report.display_title)
+    properties.subject = "政府信息公开工作年度报告"
+    properties.author = xml_safe(report.publication.publisher or report.agency.name)
+    properties.last_modified_by = xml_safe(report.agency.name)
+    properties.comments = ""
+    properties.keywords = f"政府信息公开,{report.year}年度"
+    properties.category = "政府信息公开"
+    properties.language = "zh-CN"
+    properties.created = properties.modified = made
+    properties.revision = 1
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":  # "Microsoft Macintosh Word", the template's
+            part._blob = re.sub(
+                rb"<Application>[^<]*</Application>", b"<Application>govdisclose</Application>", part.blob
+            )
+
+
+def _chinese_theme(document: DocxDocument, fonts: FontPreset) -> None:
+    """Chinese, not the template's Japanese, as the theme's East Asian language, and the preset's fonts in the theme.
+
+    Text that names no font (none of ours) and Word's own dialogs fall back to the theme: its East Asian fonts become
+    the preset's heading and body fonts, and ``w:themeFontLang`` says ``zh-CN``.
+    """
+    from docx.oxml.ns import qn
+
+    language = document.settings.element.find(qn("w:themeFontLang"))
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
+    for part in document.part.package.iter_parts():
+        if part.partname == "/word/theme/theme1.xml":
+            blob = part.blob.decode("utf-8")
+            for scheme, font in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
+                start = blob.index(f"<a:{scheme}>")
+                end = blob.index(f"</a:{scheme}>", start)
+                typeface = xml_escape(font, {'"': "&quot;"})
+                inner = re.sub(r'<a:ea typeface="[^"]*"/>', f'<a:ea typeface="{typeface}"/>', blob[start:end], count=1)
+                inner = re.sub(r'<a:font script="Jpan" typeface="[^"]*"/>', "", inner)
+                blob = blob[:start] + inner + blob[end:]
+            part._blob = blob.encode("utf-8")
 
 
 def _title_lines(report: Report) -> str:
@@ -688,11 +800,8 @@ class DocxRenderer(ReportRenderer[DocxContext, None]):
         preset = self.fonts if self.fonts is not None else FontPreset()
         _page_setup(document, preset)
         _page_numbers(document, preset)
-        properties = document.core_properties
-        properties.title = xml_safe(report.display_title)
-        properties.author = xml_safe(report.publication.publisher or report.agency.name)
-        properties.last_modified_by = "govdisclose"
-        properties.language = "zh-CN"
+        _properties(document, report)
+        _chinese_theme(document, preset)
         return DocxContext(document=document, report=report, renderer=self, fonts=preset)
 
     def metadata(self, context: DocxContext, pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:

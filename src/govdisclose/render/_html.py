@@ -51,13 +51,17 @@ from ..model import (
 from ..zh import format_date, format_ordinal
 from ._dispatch import by_annotation
 from ._phrasing import statistic_content
-from ._tablelayout import Grid, LaidCell
+from ._tablelayout import Grid, heading_rows, label_columns, placed
 from ._walk import RenderContext, ReportRenderer
 
 __all__ = ["HtmlRenderer", "html_inline", "html_stylesheet", "html_table", "render_html", "render_html_fragment"]
 
 
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_STICKY_LABELS = 3
+"""Tables with up to this many label columns keep them in view while the values scroll sideways on a phone."""
+_WIDE_COLUMNS = 8
+"""A table of this many columns or more cannot fit a phone's width: it says that it scrolls sideways."""
 
 
 def _escape(text: str) -> str:
@@ -211,22 +215,6 @@ def _figure_attributes(figure: Figure) -> list[tuple[str, str | int | None]]:
     return [("data-unknown", "")]
 
 
-def _heading_row(row: tuple[LaidCell, ...]) -> bool:
-    return all(cell.header and cell.row_id is None for cell in row)
-
-
-def _head_rows(grid: Grid) -> int:
-    """How many leading rows go in ``<thead>``: the leading heading rows, unless a rowspan reaches past them."""
-    count = 0
-    while count < len(grid) and _heading_row(grid[count]):
-        count += 1
-    if count == len(grid):
-        return 0
-    while count and any(r + cell.rowspan > count for r in range(count) for cell in grid[r]):
-        count -= 1
-    return count
-
-
 def html_table(
     grid: Grid,
     *,
@@ -257,29 +245,36 @@ def html_table(
     >>> print(html_table(layout(ReviewsTable.zeros()), kind="reviews-litigation").splitlines()[3])
     <tr><th scope="colgroup" colspan="5">行政复议</th><th scope="colgroup" colspan="10">行政诉讼</th></tr>
     """
-    head = _head_rows(grid)
+    head = heading_rows(grid)
+    firsts, width = placed(grid)
+    labels = label_columns(grid)
+    sticky = 0 < labels <= _STICKY_LABELS
     extra = cell_attributes or {}
     for names in extra.values():
         for name in names:
             if not _ATTRIBUTE_NAME.fullmatch(name):
                 raise ValueError(f"cell attribute name {name!r} is not a lowercase attribute name")
-    lines = [f'<div class="gd-table-wrap">\n<table{_attributes([("class", "gd-table"), ("data-table", kind)])}>']
+    wrap = "gd-table-wrap gd-table-wide" if width >= _WIDE_COLUMNS else "gd-table-wrap"
+    table_class = f"gd-table gd-labels-{labels}" if sticky else "gd-table"
+    lines = [f'<div class="{wrap}">\n<table{_attributes([("class", table_class), ("data-table", kind)])}>']
     if caption:
         lines.append(f"<caption>{_escape(caption)}</caption>")
-    for index, row in enumerate(grid):
+    for index, (row, starts) in enumerate(zip(grid, firsts, strict=True)):
         if index == 0 and head:
             lines.append("<thead>")
         if index == head:
             lines.append("<tbody>")
-        heading = _heading_row(row)
+        heading = all(cell.header and cell.row_id is None for cell in row)
         cells: list[str] = []
         position = 0
-        for cell in row:
+        for cell, first in zip(row, starts, strict=True):
             spans = [("rowspan", cell.rowspan if cell.rowspan > 1 else None)]
             spans.append(("colspan", cell.colspan if cell.colspan > 1 else None))
             if cell.header:
                 scope = ("colgroup" if cell.colspan > 1 else "col") if heading else "row"
+                label = sticky and first + cell.colspan <= labels
                 pairs = [
+                    ("class", f"gd-label gd-label-{first}" if label else None),
                     ("scope", scope),
                     *spans,
                     ("data-row", cell.row_id),
@@ -307,6 +302,8 @@ def html_table(
             lines.append("</thead>")
     if len(grid) > head:
         lines.append("</tbody>")
+    if any(cell.rowspan > 1 for row in grid[head:] for cell in row):
+        lines.append(f'<tfoot class="gd-table-rule" aria-hidden="true"><tr><td colspan="{width}"></td></tr></tfoot>')
     lines.append("</table>\n</div>")
     return "\n".join(lines)
 
@@ -406,11 +403,12 @@ class HtmlRenderer(ReportRenderer[RenderContext, str]):
             ("data-edition", report.edition.value),
             ("data-year", report.year),
         ]
-        return [
+        lines = [
             f"<article{_attributes(pairs)}>",
             '<header class="gd-header">',
             f'<h1 class="gd-title">{_title(report)}</h1>',
         ]
+        return lines if self.with_metadata else [*lines, "</header>"]  # else the metadata block ends the header
 
     def metadata(self, context: RenderContext, pairs: tuple[tuple[str, str], ...]) -> list[str]:
         """The metadata as a ``<dl>``, and the end of the ``<header>`` that holds it and the title."""

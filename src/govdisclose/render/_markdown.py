@@ -7,7 +7,10 @@ escaped, so ``|``, ``*``, ``_``, ``<`` … in a report come out as the character
 Tables are pipe tables. Merged cells are flattened the same way everywhere: **a spanning cell's text is written once,
 in the top-left position it covers, and every other position it covers is left empty** — as the text rendering and
 the printed forms read. The first row of the layout is the pipe table's header row; further heading rows of a table
-(table 三 has three) follow as ordinary rows.
+(table 三 has three) follow as ordinary rows. Below a table that merges cells a note (:data:`MERGED_NOTE`) says so: a
+reader of table 三 would otherwise take ``申请人情况`` for the heading of ``自然人`` alone. A renderer made with
+``html_tables=True`` (``govdisclose render --to markdown --markdown-html-tables``) writes such tables as HTML tables
+instead, which Markdown readers that allow HTML show with their merged cells.
 
 A plugin renders its own block type with a function that returns lines, registered with
 ``host.render_function("markdown", MyBlock, function)``::
@@ -41,6 +44,7 @@ from ..model import (
 )
 from ..zh import display_width, format_date, format_ordinal
 from ._dispatch import by_annotation
+from ._html import html_table
 from ._layout import pad
 from ._phrasing import statistic_text
 from ._tablelayout import Grid
@@ -131,17 +135,38 @@ def markdown_table(grid: Grid, caption: str | None = None) -> list[str]:
     return lines
 
 
+MERGED_NOTE = "注：本表有合并单元格，Markdown 表格不能合并：合并单元格的文字写在它所占的左上角一格，其余各格留空。"
+"""What a pipe table with merged cells says below it: where a merged cell's text stands, and that the rest is empty."""
+
+
+def _merged(grid: Grid) -> bool:
+    return any(cell.rowspan > 1 or cell.colspan > 1 for row in grid for cell in row)
+
+
+def _grid_table(grid: Grid, context: RenderContext, *, kind: str, caption: str | None = None) -> list[str]:
+    """A pipe table, with :data:`MERGED_NOTE` below it when cells are merged.
+
+    A table that merges cells is an HTML table instead where the renderer's ``html_tables`` allows it.
+    """
+    renderer = context.renderer
+    if _merged(grid) and isinstance(renderer, MarkdownRenderer) and renderer.html_tables:
+        lines = [f"**{escape_markdown(caption)}**", ""] if caption else []
+        return [*lines, *html_table(grid, kind=kind).splitlines()]
+    lines = markdown_table(grid, caption)
+    return [*lines, "", MERGED_NOTE] if _merged(grid) else lines
+
+
 def _table(block: Table, context: RenderContext) -> list[str]:
-    return markdown_table(context.renderer.layout(block), block.caption)
+    return _grid_table(context.renderer.layout(block), context, kind=block.KIND, caption=block.caption)
 
 
 def _official_table(block: OfficialTable, context: RenderContext) -> list[str]:
-    lines = markdown_table(context.renderer.layout(block))
+    lines = _grid_table(context.renderer.layout(block), context, kind=block.KIND)
     return [*lines, "", escape_markdown(block.note)] if block.note else lines
 
 
 def _statistics_table(block: StatisticsTable, context: RenderContext) -> list[str]:
-    return markdown_table(context.renderer.layout(block), block.caption)
+    return _grid_table(context.renderer.layout(block), context, kind=block.KIND, caption=block.caption)
 
 
 def _heading(level: int, text: str) -> str:
@@ -169,7 +194,13 @@ def _section(section: Section, ordinal: str, context: RenderContext) -> list[str
 
 @attrs.define(eq=False)
 class MarkdownRenderer(ReportRenderer[RenderContext, list[str]]):
-    """Markdown: block and section functions give escaped lines; blocks are separated by blank lines."""
+    """Markdown: block and section functions give escaped lines; blocks are separated by blank lines.
+
+    Attributes:
+        html_tables: Write a table that merges cells as an HTML table (the ``<table>`` of :func:`html_table`, with
+            its spans and data attributes), for Markdown readers that show HTML; without it such a table is a pipe
+            table followed by :data:`MERGED_NOTE`.
+    """
 
     BLOCKS = by_annotation(_paragraph, _items, _statistic, _table, _official_table, _statistics_table)
     SECTIONS = by_annotation(_section)
@@ -178,6 +209,7 @@ class MarkdownRenderer(ReportRenderer[RenderContext, list[str]]):
     name: str = "markdown"
     media_type: str = "text/markdown; charset=utf-8"
     format: str = "markdown"
+    html_tables: bool = attrs.field(default=False, kw_only=True)
 
     def title(self, context: RenderContext) -> list[str]:
         return [_heading(1, context.report.display_title)]

@@ -34,7 +34,7 @@ from ..model import (
 )
 from ._dispatch import TypeDispatch, by_annotation
 
-__all__ = ["CORE_LAYOUTS", "Grid", "LaidCell", "layout"]
+__all__ = ["CORE_LAYOUTS", "Grid", "LaidCell", "heading_rows", "label_columns", "layout", "placed"]
 
 
 @attrs.frozen(kw_only=True)
@@ -210,6 +210,78 @@ def _statistics(table: StatisticsTable) -> Grid:
             cells.append(LaidCell(text="", colspan=len(table.columns), row_id=row.id))
         rows.append(tuple(cells))
     return tuple(rows)
+
+
+def placed(grid: Grid) -> tuple[list[list[int]], int]:
+    """The first grid column of every cell of *grid* (row by row), and the number of grid columns.
+
+    >>> from govdisclose.model import ReviewsTable
+    >>> firsts, width = placed(layout(ReviewsTable.zeros()))
+    >>> firsts[0], firsts[1][:3], width
+    ([0, 5], [0, 1, 2], 15)
+    """
+    covered: set[tuple[int, int]] = set()
+    columns: list[list[int]] = []
+    width = 0
+    for r, row in enumerate(grid):
+        firsts: list[int] = []
+        column = 0
+        for cell in row:
+            while (r, column) in covered:
+                column += 1
+            firsts.append(column)
+            covered.update((r + dr, column + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
+            column += cell.colspan
+        width = max(width, column, *(c + 1 for rr, c in covered if rr == r))
+        columns.append(firsts)
+    return columns, width
+
+
+def _heading_row(row: tuple[LaidCell, ...]) -> bool:
+    return bool(row) and all(cell.header and cell.row_id is None for cell in row)
+
+
+def heading_rows(grid: Grid) -> int:
+    """How many rows at the top are column headings, to repeat on every printed page (``<thead>``, ``w:tblHeader``).
+
+    The leading rows of headings, but none when the table starts with a block header (a single cell across the
+    whole width, as table 二's ``第二十条第（一）项``): each block has headings of its own, and the first block's would
+    stand wrongly above the others. A heading whose rowspan reaches past them shortens the count; a table of headings
+    only has none.
+
+    >>> from govdisclose.model import ApplicationsTable2021, ProactiveTable2021
+    >>> heading_rows(layout(ApplicationsTable2021.zeros())), heading_rows(layout(ProactiveTable2021.zeros()))
+    (3, 0)
+    """
+    _, width = placed(grid)
+    count = 0
+    while count < len(grid) and _heading_row(grid[count]):
+        row = grid[count]
+        if len(row) == 1 and row[0].colspan == width and width > 1:
+            break
+        count += 1
+    if count == len(grid):
+        return 0
+    while count and any(r + cell.rowspan > count for r in range(count) for cell in grid[r]):
+        count -= 1
+    return count
+
+
+def label_columns(grid: Grid) -> int:
+    """How many columns at the left hold only row labels: those before the first value of every row with values.
+
+    >>> from govdisclose.model import ApplicationsTable2021, ReviewsTable
+    >>> label_columns(layout(ApplicationsTable2021.zeros())), label_columns(layout(ReviewsTable.zeros()))
+    (3, 0)
+    """
+    firsts, width = placed(grid)
+    count = width
+    for row, starts in zip(grid, firsts, strict=True):
+        for cell, first in zip(row, starts, strict=True):
+            if not cell.header:
+                count = min(count, first)
+                break
+    return 0 if count == width else count
 
 
 CORE_LAYOUTS: tuple[tuple[type, Callable[..., Any]], ...] = by_annotation(_generic, _official, _statistics)

@@ -66,6 +66,9 @@ class ReportRenderer(Generic[C, P]):
         blocks: Functions ``(block, context) -> piece`` by block class.
         sections: Functions ``(section, ordinal, context) -> piece`` by section class.
         tables: Functions ``(table) -> Grid`` by table class: the merged-cell layout every format draws.
+        explanations: Print the report's explanations of findings as a 说明 after the chapters.
+        with_metadata: Draw the portal's metadata block (索引号, 发布机构 …); without it the document starts with its
+            title (Word puts the block on page 1, above the title).
     """
 
     PARTS: ClassVar[tuple[str, ...]] = (
@@ -92,6 +95,7 @@ class ReportRenderer(Generic[C, P]):
     sections: TypeDispatch = attrs.field(default=None, kw_only=True)
     tables: TypeDispatch = attrs.field(default=None, kw_only=True)
     explanations: bool = attrs.field(default=False, kw_only=True)
+    with_metadata: bool = attrs.field(default=True, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         for attribute, core in (("blocks", self.BLOCKS), ("sections", self.SECTIONS), ("tables", CORE_LAYOUTS)):
@@ -126,7 +130,8 @@ class ReportRenderer(Generic[C, P]):
             if part == "title":
                 out.extend(self.title(context))
             elif part == "metadata":
-                out.extend(self.metadata(context, tuple(metadata_lines(report.publication))))
+                if self.with_metadata:
+                    out.extend(self.metadata(context, tuple(metadata_lines(report.publication))))
             elif part == "introduction":
                 if report.introduction is not None:
                     out.extend(self.introduction(context, report.introduction))
