@@ -11,12 +11,14 @@ from govdisclose.model import (
     Edition,
     Paragraph,
     Report,
+    ReviewsTable,
     Section,
     Share,
     Signature,
     Statistic,
     StatPart,
     Table,
+    TableRow,
 )
 from govdisclose.render import render, render_text, text_table
 from govdisclose.render._layout import metadata_lines
@@ -195,3 +197,62 @@ def test_cli_render_explanations(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "说明：" not in capsys.readouterr().out
     assert 0 == main(["render", str(source), "--explanations", "--to", "markdown"])
     assert "说明：\n\n1.收费金额以万元计。" in capsys.readouterr().out
+
+
+def _terminal_width(text: str) -> int:
+    """Columns in a terminal set for Chinese (as GBK text counts them): wide, full-width and ambiguous characters 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def test_text_tables_line_up_with_quotation_marks() -> None:
+    """Table 三's label 3.危及“三安全一稳定” (curly quotes, ambiguous width) does not shift its row's columns."""
+    text = render_text(examples.load("sample-2021"))
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if "（本列数据的勾稽关系为" in line)
+    table = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        table.append(line)
+    quoted = [line for line in table if "“三安全一稳定”" in line]
+    assert quoted
+    widths = {_terminal_width(line) for line in table}
+    assert 1 == len(widths), "the table's lines are not all as wide"
+    rows = table[3:]  # below the three heading rows every row has a rule before each of its eight value columns
+    ends = {tuple(_terminal_width(line[:i]) for i, ch in enumerate(line) if ch == "|")[-8:] for line in rows}
+    assert 1 == len(ends), "the value columns' rules stand at different columns"
+
+
+def test_blank_slash_zero_and_unknown_cells_look_different() -> None:
+    """A blank cell is empty, / and 0 are written, an unknown cell shows ？ — in text, Markdown, HTML and Word."""
+    import io
+    import zipfile
+
+    from govdisclose.render import render
+    from govdisclose.render._tablelayout import UNKNOWN
+
+    row = TableRow(id="cases", values=("", "/", 0, None, *range(11)))
+    report = Report(
+        edition=Edition.E2021,
+        year=2021,
+        agency=Agency(name="某局"),
+        sections=(Section(heading="政府信息公开行政复议、行政诉讼情况", blocks=(ReviewsTable(rows=(row,)),)),),
+    )
+    assert "？" == UNKNOWN
+    line = next(line for line in render_text(report).splitlines() if line.startswith("| ") and "/" in line)
+    assert ["", "/", "0", "？"] == [cell.strip() for cell in line.strip("|").split("|")][:4]
+    markdown = str(render(report, to="markdown"))
+    line = next(line for line in markdown.splitlines() if line.startswith("| ") and "/" in line)
+    assert ["", "/", "0", "？"] == [cell.strip() for cell in line.strip("|").split("|")][:4]
+    html = str(render(report, to="html"))
+    assert (
+        '<td data-table="reviews-litigation" data-row="cases" data-col="review.corrected" data-marker="/">/</td>'
+        in html
+    )
+    assert (
+        '<td data-table="reviews-litigation" data-row="cases" data-col="review.pending" data-unknown="">？</td>' in html
+    )
+    assert '<td data-table="reviews-litigation" data-row="cases" data-col="review.upheld" data-marker=""></td>' in html
+    data = render(report, to="docx")
+    assert isinstance(data, bytes)
+    assert "<w:t>？</w:t>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")

@@ -57,10 +57,23 @@ frame.addEventListener("load", () => {
     wrap.scrollLeft = 0;
     tables[table.dataset.table] = found;
   }
+  const title = [];  // the title's lines: each character placed by the top of its box
+  const walker = d.createTreeWalker(d.querySelector("h1"), NodeFilter.SHOW_TEXT);
+  let top = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = d.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const at = Math.round(range.getBoundingClientRect().top);
+      if (top === null || Math.abs(at - top) > 4) { title.push(""); top = at; }
+      title[title.length - 1] += node.data[i];
+    }
+  }
   const out = document.createElement("pre");
   out.id = "measured";
   out.textContent = JSON.stringify({
-    width: view.innerWidth, pageWidth: d.documentElement.scrollWidth, tables,
+    width: view.innerWidth, pageWidth: d.documentElement.scrollWidth, tables, title,
   });
   document.body.append(out);
 });
@@ -204,3 +217,17 @@ def test_print_has_no_page_left_mostly_blank_before_a_table(printed: list[str]) 
     for number, page in enumerate(printed[:-1], 1):
         lines = [line for line in page.splitlines() if line.strip()]
         assert len(lines) >= 15, (number, len(lines))
+
+
+@needs_chromium
+def test_phone_title_breaks_between_words(tmp_path: Path) -> None:
+    """On a phone the seed's title breaks after the organ, the year or before 年度报告, never inside 政府信息公开."""
+    html = render(examples.load("sanyuan-chengguan-2017"), to="html")
+    assert isinstance(html, str)
+    lines = measure(html, tmp_path)["title"]
+    assert "三元区城关街道2017年政府信息公开工作年度报告" == "".join(lines)
+    assert len(lines) >= 2  # 22 pt characters: the title does not fit one line of a phone
+    pieces = ("三元区城关街道", "2017年", "政府信息公开", "工作年度报告")
+    allowed = {sum(len(piece) for piece in pieces[:n]) for n in range(len(pieces) + 1)}
+    breaks = {sum(len(line) for line in lines[:n]) for n in range(len(lines) + 1)}
+    assert breaks <= allowed, lines

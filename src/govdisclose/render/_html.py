@@ -363,13 +363,35 @@ def _section(section: Section, ordinal: str, context: RenderContext) -> str:
     return "\n".join(lines)
 
 
+_TITLE_BREAKS = re.compile(r"(\d{4}年度?|(?:工作)?年度报告$)")
+"""Where a title may break: before and after the year, before ``年度报告``."""
+
+
 def _title(report: Report) -> str:
-    """The title, split after the organ's name when it starts with it, so that a two-line title breaks there."""
+    """The title, split after the organ's name when it starts with it, so that a two-line title breaks there.
+
+    Elsewhere a line breaks only before or after the year or before ``年度报告`` (``<wbr>``; the stylesheet keeps
+    words whole with ``word-break: keep-all``), never inside ``政府信息公开`` or the organ's name.
+
+    >>> from govdisclose.model import Agency, Edition
+    >>> print(_title(Report(edition=Edition.PRE_2019, year=2017, agency=Agency(name="某街道"))))
+    <span class="gd-title-part">某街道</span><span class="gd-title-part">2017年<wbr>政府信息公开<wbr>工作年度报告</span>
+    """
     title, organ = report.display_title, report.agency.name
     if not title.startswith(organ) or title == organ:
-        return _escape(title)
+        return _broken(title)
     parts = (organ, title[len(organ) :])
-    return "".join(f'<span class="gd-title-part">{_escape(part)}</span>' for part in parts)
+    return "".join(f'<span class="gd-title-part">{_broken(part)}</span>' for part in parts)
+
+
+def _broken(text: str) -> str:
+    """*text* escaped, with ``<wbr>`` where :data:`_TITLE_BREAKS` allows a break.
+
+    >>> _broken("某局2017年政府信息公开工作年度报告")
+    '某局<wbr>2017年<wbr>政府信息公开<wbr>工作年度报告'
+    """
+    pieces = [piece for piece in _TITLE_BREAKS.split(text) if piece]
+    return "<wbr>".join(_escape(piece) for piece in pieces)
 
 
 @attrs.define(eq=False)

@@ -34,7 +34,7 @@ from ..model import (
 )
 from ._dispatch import TypeDispatch, by_annotation
 
-__all__ = ["CORE_LAYOUTS", "Grid", "LaidCell", "heading_rows", "label_columns", "layout", "placed"]
+__all__ = ["CORE_LAYOUTS", "UNKNOWN", "Grid", "LaidCell", "heading_rows", "label_columns", "layout", "placed", "shown"]
 
 
 @attrs.frozen(kw_only=True)
@@ -64,6 +64,21 @@ class LaidCell:
 
 Grid = tuple[tuple[LaidCell, ...], ...]
 
+UNKNOWN = "？"
+"""What an unknown cell shows in every format (a reader could not recover it): a blank cell stays empty, ``/`` and
+``0`` are written as published, so the three never look alike."""
+
+
+def shown(figure: Figure) -> str:
+    """The text of a value cell: the figure as published, or :data:`UNKNOWN` when its content is unknown.
+
+    >>> shown(Figure.of("")), shown(Figure.of("/")), shown(Figure.of("0")), shown(Figure.of(None))
+    ('', '/', '0', '？')
+    """
+    if figure.value is None and figure.marker is None:
+        return UNKNOWN
+    return figure.text
+
 
 def _generic(table: Table) -> Grid:
     return tuple(
@@ -74,7 +89,7 @@ def _generic(table: Table) -> Grid:
 
 def _value_cells(row: TableRow, columns: tuple[ColumnDef, ...], spans: tuple[int, ...]) -> list[LaidCell]:
     return [
-        LaidCell(text=figure.text, colspan=span, row_id=row.id, column_id=column.id, figure=figure)
+        LaidCell(text=shown(figure), colspan=span, row_id=row.id, column_id=column.id, figure=figure)
         for figure, column, span in zip(row.values, columns, spans, strict=True)
     ]
 
@@ -150,7 +165,7 @@ def _stretched(row: TableRow, width: int) -> list[LaidCell]:
     spans = [1] * len(values)
     spans[-1] += width - len(values)
     return [
-        LaidCell(text=figure.text, colspan=span, row_id=row.id, column_id=None, figure=figure)
+        LaidCell(text=shown(figure), colspan=span, row_id=row.id, column_id=None, figure=figure)
         for figure, span in zip(values, spans, strict=True)
     ]
 
@@ -204,7 +219,7 @@ def _statistics(table: StatisticsTable) -> Grid:
             cells.append(LaidCell(text=row.unit or "", row_id=row.id))
         if row.values:
             cells.extend(
-                LaidCell(text=f.text, row_id=row.id, column_id=f"c{i}", figure=f) for i, f in enumerate(row.values)
+                LaidCell(text=shown(f), row_id=row.id, column_id=f"c{i}", figure=f) for i, f in enumerate(row.values)
             )
         else:
             cells.append(LaidCell(text="", colspan=len(table.columns), row_id=row.id))
