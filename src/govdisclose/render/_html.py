@@ -527,7 +527,7 @@ def render_html(report: Report, *, fragment: bool = False, stylesheet: bool = Tr
     >>> print(render_html(r, fragment=True, stylesheet=False))
     <article class="gd-report" lang="zh-CN" data-edition="2021" data-year="2024">
     <header class="gd-header">
-    <h1 class="gd-title">2024年度政府信息公开工作报告</h1>
+    <h1 class="gd-title">2024年度<wbr>政府信息公开工作报告</h1>
     </header>
     </article>
     <BLANKLINE>
