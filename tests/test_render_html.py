@@ -413,9 +413,7 @@ def test_unknown_and_local_cells_are_marked() -> None:
     root = tree(render_html(report))
     element = table_element(root, "reviews-litigation")
     unknown = [td for td in element.iter("td") if "data-unknown" in td.attributes]
-    assert [("cases", "review.corrected", "？")] == [
-        (td.get("data-row"), td.get("data-col"), td.text) for td in unknown
-    ]
+    assert [("cases", "review.corrected", "")] == [(td.get("data-row"), td.get("data-col"), td.text) for td in unknown]
     local = [td for td in element.iter("td") if td.get("data-row") == "local.note"]
     assert [("0", "无", None), ("1", None, "2")] == [
         (td.get("data-index"), td.get("data-marker"), td.get("data-value")) for td in local

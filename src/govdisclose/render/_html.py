@@ -294,7 +294,8 @@ def html_table(
                     *_figure_attributes(cell.figure),
                     *sorted(extra.get(cell.column_id or "", {}).items()),
                 ]
-                cells.append(f"<td{_attributes(pairs)}>{_escape(cell.text)}</td>")
+                shown = "" if cell.figure.value is None and cell.figure.marker is None else cell.text
+                cells.append(f"<td{_attributes(pairs)}>{_escape(shown)}</td>")  # unknown: ？ by the stylesheet
             else:
                 cells.append(f"<td{_attributes(spans)}>{_escape(cell.text)}</td>")
         lines.append(f"<tr>{''.join(cells)}</tr>")
