@@ -38,6 +38,7 @@ from govdisclose.plugins import (
     default_host,
     load_plugins,
     rendered_formats,
+    use_host,
 )
 from govdisclose.plugins._entry_points import EntryPoint
 from govdisclose.render import RenderContext, default_renderers, render
@@ -851,12 +852,10 @@ PART_MISSING = "缺少示例省年度报告模板要求的“人大代表建议�
 
 
 @pytest.fixture
-def province(host: PluginHost, monkeypatch: pytest.MonkeyPatch) -> PluginHost:
-    """The isolated host with the plugin, standing in for the default host where the readers look for tables."""
-    import govdisclose.read._tables._plugin as reader
-
-    monkeypatch.setattr(reader, "default_kinds", host.kinds)
-    return host
+def province(host: PluginHost) -> Iterator[PluginHost]:
+    """The isolated host with the plugin, the active host (where the readers look for tables) for the test."""
+    with use_host(host):
+        yield host
 
 
 def _filled_province_report(host: PluginHost) -> Report:
@@ -937,16 +936,13 @@ def test_part_missing_asks_the_province_organs_for_the_part(host: PluginHost) ->
 
 
 @requires_plugin
-def test_part_missing_reads_the_default_hosts_parts_without_a_profile(
-    host: PluginHost, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without a profile, part.missing asks for the parts of the default host (here the loaded host stands in)."""
-    import govdisclose.model._vocabulary as vocabulary
-
-    monkeypatch.setattr(vocabulary, "default_parts", host.parts)
+def test_part_missing_reads_the_active_hosts_parts_without_a_profile(host: PluginHost) -> None:
+    """Without a profile, part.missing asks for the parts of the active host; outside the block, for none."""
     report = _filled_province_report(host)
     without = attrs.evolve(report, sections=report.sections[:-1])
-    assert [PART_MISSING] == [f.message for f in check(without, rules=host.rules).findings]
+    with use_host(host):
+        assert [PART_MISSING] == [f.message for f in check(without).findings]
+    assert () == check(without).findings
 
 
 @requires_plugin
@@ -1073,3 +1069,121 @@ def test_an_entry_point_loads_what_it_names() -> None:
     assert importlib.import_module("os.path").join is EntryPoint("x", "os.path : join [extra]", "g").load()
     with pytest.raises(ValueError, match="not an entry point value"):
         EntryPoint("x", "not a value!", "g").load()
+
+
+# ---- the command line's plugins are the active host while a command runs ------------------------------------------
+
+PROPOSALS_TEXT = (
+    "示例省教育厅2025年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况。\n"
+    "二、人大代表建议和政协提案办理结果公开情况\n| 类别 | 办理件数 | 已办结 | 已公开 |\n"
+    "| 人大代表建议 | 45 | 45 | 40 |\n| 政协提案 | 12 | 12 | / |\n"
+)
+
+
+def _defaults_untouched() -> None:
+    """The package's defaults hold nothing of the plugin, and no host is active."""
+    assert default_host().plugins == ()
+    assert default_kinds.section_class(PART_ID) is None
+    assert "example.proposals-total" not in default_rules
+    assert PART_ID not in default_host().parts
+
+
+def _province_report_without_the_part(tmp_path: Path, name: str = "without.json") -> Path:
+    """The filled province report without its plugin part, written as JSON (the plugin's kinds are not needed)."""
+    host = PluginHost.isolated()
+    load_plugins(host)
+    report = _filled_province_report(host)
+    path = tmp_path / name
+    path.write_text(dump_report(attrs.evolve(report, sections=report.sections[:-1]), "json"), encoding="utf-8")
+    return path
+
+
+@requires_plugin
+def test_cli_check_asks_a_province_organ_for_the_plugin_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govdisclose check` in process: part.missing for the plugin's part; with --no-plugins no such finding."""
+    path = _province_report_without_the_part(tmp_path)
+    assert 0 == main(["check", str(path)])  # a warning
+    out = capsys.readouterr().out
+    assert f"warning part.missing $.sections {PART_MISSING}" in out.splitlines()
+    _defaults_untouched()
+    main(["--no-plugins", "check", str(path)])
+    assert PART_MISSING not in capsys.readouterr().out
+    _defaults_untouched()
+
+
+@requires_plugin
+def test_cli_check_in_a_fresh_process_and_with_two_workers(tmp_path: Path) -> None:
+    """The same finding from `python -m govdisclose check`, and from each source of a batch with --jobs 2."""
+    first = _province_report_without_the_part(tmp_path, "a.json")
+    second = _province_report_without_the_part(tmp_path, "b.json")
+    single = cli("check", str(first))
+    assert 0 == single.returncode, single.stderr
+    assert 1 == single.stdout.count(f"warning part.missing $.sections {PART_MISSING}")
+    batch = cli("check", "--jobs", "2", str(first), str(second))
+    assert 0 == batch.returncode, batch.stderr
+    assert 2 == batch.stdout.count(f"warning part.missing $.sections {PART_MISSING}")
+
+
+@requires_plugin
+def test_cli_read_gives_the_plugin_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`govdisclose read` of a text with the plugin's table gives the typed table (45/45/40, 12/12/"/")."""
+    path = tmp_path / "province.txt"
+    path.write_text(PROPOSALS_TEXT, encoding="utf-8")
+    assert 0 == main(["read", str(path)])
+    data = json.loads(capsys.readouterr().out)
+    table = data["sections"][1]["blocks"][0]
+    assert "example.proposals-table" == table["kind"], table
+    assert [[45, 45, 40], [12, 12, "/"]] == [row["values"] for row in table["rows"]]
+    _defaults_untouched()
+    assert 0 == main(["--no-plugins", "read", str(path)])
+    assert "table" == json.loads(capsys.readouterr().out)["sections"][1]["blocks"][0]["kind"]
+
+
+@requires_plugin
+def test_cli_read_with_two_workers_gives_the_plugin_table(tmp_path: Path) -> None:
+    """With --jobs 2 each worker process reads the plugin's table too."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(PROPOSALS_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("read", "--jobs", "2", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--output-dir", str(out))
+    assert 0 == result.returncode, result.stderr
+    kinds = [
+        json.loads(path.read_text(encoding="utf-8"))["sections"][1]["blocks"][0]["kind"]
+        for path in sorted(out.iterdir())
+    ]
+    assert ["example.proposals-table"] * 2 == kinds
+
+
+@requires_plugin
+def test_cli_new_in_process_adds_the_part_and_leaves_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govdisclose new` in process writes the part; run twice, the defaults stay as they were after each run."""
+    for _ in range(2):
+        target = tmp_path / "blank.yaml"
+        assert 0 == main(["new", "--edition", "2021", "--agency", PROVINCE_ORGAN, "--year", "2025", "-o", str(target)])
+        assert "- kind: example.npc-proposals\n" in target.read_text(encoding="utf-8")
+        _defaults_untouched()
+
+
+def test_use_host_is_scoped_to_its_block_and_thread() -> None:
+    """Active in the block (nested blocks restore the outer host), not in a thread started there, gone afterwards."""
+    import threading
+
+    outer, inner = PluginHost.isolated(), PluginHost.isolated()
+    inner.load("fake-inner", lambda h: h.section(FakeOwnSection))
+    seen: list[object] = []
+    with use_host(outer):
+        assert default_host() is outer
+        with use_host(inner):
+            assert default_kinds.section_class("fake.own") is FakeOwnSection
+            thread = threading.Thread(target=lambda: seen.append(default_kinds.section_class("fake.own")))
+            thread.start()
+            thread.join()
+        assert default_host() is outer
+        assert default_kinds.section_class("fake.own") is None
+    assert [None] == seen
+    assert default_kinds.section_class("fake.own") is None
+    assert default_host().plugins == ()

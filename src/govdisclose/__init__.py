@@ -113,7 +113,7 @@ if typing.TYPE_CHECKING:
     from . import batch, data, examples, templates
     from .checks import CheckResult, Finding, Rule, RuleCatalog, Severity, check, default_rules
     from .data import agency_key, compare, figures, key_figures
-    from .plugins import LoadedPlugin, PluginHost, default_host, load_plugins
+    from .plugins import LoadedPlugin, PluginHost, default_host, load_plugins, use_host
     from .read import Diagnostic, DiagnosticKind, ReadResult, read_docx, read_file, read_html, read_pdf, read_text
     from .templates import new_report
 
@@ -125,7 +125,7 @@ _LAZY_NAMES: dict[str, str] = {
     for package, names in (
         ("data", ("agency_key", "compare", "figures", "key_figures")),
         ("checks", ("CheckResult", "Finding", "Rule", "RuleCatalog", "Severity", "check", "default_rules")),
-        ("plugins", ("LoadedPlugin", "PluginHost", "default_host", "load_plugins")),
+        ("plugins", ("LoadedPlugin", "PluginHost", "default_host", "load_plugins", "use_host")),
         (
             "read",
             (
@@ -267,4 +267,5 @@ __all__ = [
     "to_json",
     "to_toml",
     "to_yaml",
+    "use_host",
 ]

@@ -23,14 +23,16 @@ govdisclose._errors.DuplicateError: core: number 'one' is already registered by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+import contextlib
+import contextvars
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
 from ._errors import DuplicateError, InvalidKindError, RegistryError
 
-__all__ = ["CORE", "Registration", "Registry", "RegistryEntry"]
+__all__ = ["CORE", "Registration", "Registry", "RegistryEntry", "standing_in"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -38,6 +40,40 @@ R = TypeVar("R", bound="Registry[Any, Any]")
 
 CORE = "core"
 """The source of what the package itself registers."""
+
+
+_STAND_INS: contextvars.ContextVar[Mapping[int, Registry[Any, Any]] | None] = contextvars.ContextVar(
+    "govdisclose_registry_stand_ins", default=None
+)
+"""For the current context: the registry that stands in for a registry (by its ``id``), see :func:`standing_in`."""
+
+
+@contextlib.contextmanager
+def standing_in(pairs: Iterable[tuple[Registry[Any, Any], Registry[Any, Any]]]) -> Iterator[None]:
+    """For the block, in this context only: each registry of a pair answers with the entries of the other.
+
+    This is how a plugin host becomes the active one (:func:`govdisclose.plugins.use_host`): the package's default
+    registries, which every function uses when given none, answer with that host's entries. A context variable holds
+    the pairs, so other threads (which start with a context of their own) and other contexts are not affected.
+
+    >>> mine, theirs = Registry(name="a"), Registry(name="b")
+    >>> _ = theirs.register(1, key="one")
+    >>> with standing_in([(mine, theirs)]):
+    ...     mine.get("one")
+    1
+    >>> mine.get("one") is None
+    True
+    """
+    stand_ins = dict(_STAND_INS.get() or {})
+    for mine, theirs in pairs:
+        stand_ins.pop(id(mine), None)
+        if theirs is not mine:
+            stand_ins[id(mine)] = theirs
+    token = _STAND_INS.set(stand_ins)
+    try:
+        yield
+    finally:
+        _STAND_INS.reset(token)
 
 
 def qualified_name(value: object) -> str:
@@ -108,7 +144,18 @@ class Registry(Generic[K, V]):
     what: str = "entry"
     category: str = "entry"
     sort: bool = False
-    _entries: dict[K, RegistryEntry[K, V]] = attrs.field(init=False, factory=dict, repr=False)
+    _own: dict[K, RegistryEntry[K, V]] = attrs.field(init=False, factory=dict, repr=False)
+
+    @property
+    def _entries(self) -> dict[K, RegistryEntry[K, V]]:
+        """The entries: this registry's own, or those of the registry standing in for it (see :func:`standing_in`)."""
+        stand_ins = _STAND_INS.get()
+        if stand_ins:
+            stand_in = stand_ins.get(id(self))
+            if stand_in is not None:
+                entries: dict[K, RegistryEntry[K, V]] = stand_in._own
+                return entries
+        return self._own
 
     # ---- what a subclass refines -----------------------------------------------------------------------------------
 

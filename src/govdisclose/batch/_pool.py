@@ -35,15 +35,30 @@ def _describe_exit(code: int | None) -> str:
     return f"exit status {code}"
 
 
-def _serve(connection: multiprocessing.connection.Connection) -> None:
-    """A worker's loop: receive a pickled call, run it, send back the pickled outcome, until the parent goes."""
+def _serve(
+    connection: multiprocessing.connection.Connection,
+    initializer: Callable[..., object] | None,
+    initargs: Sequence[Any],
+) -> None:
+    """A worker's loop: receive a pickled call, run it, send back the pickled outcome, until the parent goes.
+
+    *initializer* runs first, in the thread that then runs every call; when it raises, every call fails with that.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    failed: BaseException | None = None
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException as exc:  # every task of this worker reports it
+            failed = RuntimeError(f"the worker could not start: {type(exc).__name__}: {exc}")
     while True:
         try:
             message = connection.recv_bytes()
         except (EOFError, OSError):
             return  # the parent closed the pipe, or is gone
         try:
+            if failed is not None:
+                raise failed
             function, args, kwargs = pickle.loads(message)
             outcome: tuple[bool, Any] = (True, function(*args, **kwargs))
         except BaseException as exc:  # whatever a task raises goes back to its future
@@ -59,9 +74,9 @@ def _serve(connection: multiprocessing.connection.Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, initializer: Callable[..., object] | None, initargs: Sequence[Any]) -> None:
         self.connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, initializer, tuple(initargs)), daemon=True)
         self.process.start()
         child.close()
         self.future: concurrent.futures.Future[Any] | None = None
@@ -73,6 +88,9 @@ class WorkerPool(concurrent.futures.Executor):
     Calls and their results travel pickled, as with :class:`~concurrent.futures.ProcessPoolExecutor`. Workers start
     from a clean interpreter (the ``forkserver`` start method where there is one, else ``spawn``), never as a fork of
     a threaded parent; *preload* names modules the fork server imports once, so that the workers start with them.
+    Each worker calls *initializer* (a picklable function) with *initargs* before its first call, as with
+    :class:`~concurrent.futures.ProcessPoolExecutor` (the command line activates its plugins' host there); a worker
+    whose initializer raises fails every call it gets with that error.
 
     >>> import operator
     >>> with WorkerPool(2) as pool:
@@ -80,7 +98,14 @@ class WorkerPool(concurrent.futures.Executor):
     5
     """
 
-    def __init__(self, workers: int, *, preload: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        workers: int,
+        *,
+        preload: Sequence[str] = (),
+        initializer: Callable[..., object] | None = None,
+        initargs: Sequence[Any] = (),
+    ) -> None:
         if workers < 1:
             raise ValueError(f"'workers' must be >= 1 (got {workers})")
         methods = multiprocessing.get_all_start_methods()
@@ -92,7 +117,8 @@ class WorkerPool(concurrent.futures.Executor):
         self._queue = collections.deque()
         self._closing = False
         self._wake_reader, self._wake_writer = self._context.Pipe(duplex=False)
-        self._workers = [_Worker(self._context) for _ in range(workers)]
+        self._start = (initializer, tuple(initargs))
+        self._workers = [_Worker(self._context, *self._start) for _ in range(workers)]
         self.replaced = 0
         """How many workers died and were replaced."""
         self._thread = threading.Thread(target=self._manage, name="govdisclose-worker-pool", daemon=True)
@@ -180,7 +206,7 @@ class WorkerPool(concurrent.futures.Executor):
         if done:
             del self._workers[index]
         else:  # replaced before its call fails, so that whoever sees the failure sees the new worker counted
-            self._workers[index] = _Worker(self._context)
+            self._workers[index] = _Worker(self._context, *self._start)
             self.replaced += 1
         if worker.future is not None:
             worker.future.set_exception(

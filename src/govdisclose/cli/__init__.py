@@ -74,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     assert run is not None  # parse_args exits unless a subcommand was named
     try:
-        return run(args, Session(plugins=not args.no_plugins))
+        with Session(plugins=not args.no_plugins).active() as session:  # its plugins, once loaded, are the active host
+            return run(args, session)
     except CommandError as exc:
         print(f"govdisclose: error: {visible(bounded(str(exc)))}", file=sys.stderr)
         return exc.status

@@ -8,10 +8,12 @@ status. The module is imported only when its subcommand is the one being run.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import contextvars
 import functools
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -31,7 +33,9 @@ __all__ = [
     "Run",
     "Session",
     "bounded",
+    "start_worker",
     "visible",
+    "worker_start",
 ]
 
 
@@ -83,15 +87,51 @@ class Session:
 
     The installed plugins are loaded on first use of :attr:`host` (never for the commands that need no registry), into
     a copy of the default registries, so that running the command line in a process leaves the defaults as they were.
+    While the command runs (:meth:`active`), that host is the active one (:func:`~govdisclose.plugins.use_host`):
+    every function given no registries — the readers, the checks, the renderers, blank reports — uses the plugins.
     """
 
     def __init__(self, *, plugins: bool = True) -> None:
         self.plugins = plugins
         self._host: PluginHost | None = None
+        self._stack: contextlib.ExitStack | None = None
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Session]:
+        """The block a command runs in: the session's host, once loaded, is the active one until the block ends."""
+        with contextlib.ExitStack() as stack:
+            token = _CURRENT.set(self)
+            stack.callback(_CURRENT.reset, token)
+            self._stack = stack
+            stack.callback(setattr, self, "_stack", None)
+            if self._host is not None:
+                self._activate(self._host)
+            yield self
+
+    def _activate(self, host: PluginHost) -> None:
+        from ..plugins import default_host, use_host
+
+        if self._stack is not None and host is not default_host():
+            self._stack.enter_context(use_host(host))
+
+    @property
+    def loaded(self) -> bool:
+        """Whether this session has loaded the installed plugins (so that its worker processes load them too)."""
+        return self.plugins and self._host is not None
 
     @property
     def host(self) -> PluginHost:
         """The registries of this run: the defaults, or a copy of them with the installed plugins when there are any.
+
+        The same as :meth:`load`.
+        """
+        return self.load()
+
+    def load(self) -> PluginHost:
+        """Load the plugins (once) and return :attr:`host`.
+
+        A command that uses registries without naming them calls it (``read``: the reader reads the plugins' tables
+        from the active host).
 
         Raises:
             CommandError: A plugin cannot be loaded (the message names it and says how to run without plugins).
@@ -113,6 +153,7 @@ class Session:
                         f"a plugin called sys.exit({exc.code!r}) while loading; run with --no-plugins to skip plugins"
                     ) from None
                 self._host = host if loaded else default_host()
+            self._activate(self._host)
         return self._host
 
     @property
@@ -168,6 +209,31 @@ class HostHandle:
 def _worker_handle(plugins: bool) -> HostHandle:
     """The registries of a worker process, built on its first task."""
     return HostHandle(Session(plugins=plugins))
+
+
+_CURRENT: contextvars.ContextVar[Session | None] = contextvars.ContextVar("govdisclose_cli_session", default=None)
+_WORKER = contextlib.ExitStack()  # the activation of a worker process's host, for the rest of the process
+
+
+def start_worker(plugins: bool) -> None:
+    """A worker process's start (its pool's initializer): load the plugins if the parent did, and activate them.
+
+    The host stays active for the rest of the process, in the thread that runs the tasks, and the tasks' handles
+    (:class:`HostHandle`) are that same session: the worker loads the plugins once.
+    """
+    if plugins:
+        session = _worker_handle(True).session
+        host = session.host
+        from ..plugins import default_host, use_host
+
+        if host is not default_host():
+            _WORKER.enter_context(use_host(host))
+
+
+def worker_start() -> tuple[Callable[[bool], None], tuple[bool]]:
+    """The initializer of the running command's worker processes and its arguments (see :func:`start_worker`)."""
+    session = _CURRENT.get()
+    return start_worker, (session is not None and session.loaded,)
 
 
 Run = Callable[[argparse.Namespace, Session], int]

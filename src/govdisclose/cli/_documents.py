@@ -243,6 +243,7 @@ def read(parser: argparse.ArgumentParser) -> Run:
     add_outputs(parser)
 
     def run(options: argparse.Namespace, session: Session) -> int:
+        session.load()  # the reader reads the tables of the plugins' kinds (the active host's)
         records = options.output_format == "jsonl"
         task = functools.partial(read_published, kind=options.fmt, to=options.to, records=records, quiet=options.quiet)
         return produce(options, task, suffixes=PUBLISHED_SUFFIXES, suffix=options.to)

@@ -24,7 +24,7 @@ from .._errors import GovDiscloseError, SourceError
 from ..batch import Result, expand_sources, source_stem
 from ..batch import map as batch_map
 from ..serialize._files import write_output
-from ._core import CommandError, Interrupted, bounded, visible
+from ._core import CommandError, Interrupted, bounded, visible, worker_start
 
 if TYPE_CHECKING:
     from ..batch import WorkerPool
@@ -203,7 +203,9 @@ def _pool(task: Callable[[str], Any], jobs: int) -> WorkerPool:
 
     module = getattr(getattr(task, "func", task), "__module__", "")
     loaded = {name for name in sys.modules if name.startswith("govdisclose.") and not name.endswith("__main__")}
-    return WorkerPool(jobs, preload=sorted(loaded | ({module} if module.startswith("govdisclose.") else set())))
+    initializer, initargs = worker_start()  # the workers load and activate the plugins when this command has them
+    preload = sorted(loaded | ({module} if module.startswith("govdisclose.") else set()))
+    return WorkerPool(jobs, preload=preload, initializer=initializer, initargs=initargs)
 
 
 def run_batch(

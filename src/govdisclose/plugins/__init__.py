@@ -13,7 +13,7 @@ This package stands on :mod:`~govdisclose.model`, :mod:`~govdisclose.checks`, :m
 (True, ())
 """
 
-from ._host import RENDER_FORMATS, PluginHost, Registration, default_host, rendered_formats
+from ._host import RENDER_FORMATS, PluginHost, Registration, default_host, rendered_formats, use_host
 from ._loading import ENTRY_POINT_GROUP, load_plugins
 from ._plugin import LoadedPlugin
 
@@ -26,4 +26,5 @@ __all__ = [
     "default_host",
     "load_plugins",
     "rendered_formats",
+    "use_host",
 ]

@@ -28,6 +28,8 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import copy
 import functools
 from collections.abc import Callable, Iterator
@@ -36,14 +38,22 @@ from typing import Any, TypeVar
 import attrs
 
 from .._errors import InvalidKindError, PluginError, RegistryError
-from .._registry import CORE, Registration, RegistryEntry, qualified_name
+from .._registry import CORE, Registration, Registry, RegistryEntry, qualified_name, standing_in
 from ..checks import Rule, RuleCatalog, default_rules
 from ..model import Block, KindRegistry, PartDef, PartRegistry, Report, Section, default_kinds, default_parts
 from ..render import FUNCTION_FORMATS, Renderer, RendererRegistry, default_renderers
 from ..templates import CategoryList, CategoryRegistry, default_categories
 from ._plugin import LoadedPlugin
 
-__all__ = ["RENDER_FORMATS", "LoadedPlugin", "PluginHost", "Registration", "default_host", "rendered_formats"]
+__all__ = [
+    "RENDER_FORMATS",
+    "LoadedPlugin",
+    "PluginHost",
+    "Registration",
+    "default_host",
+    "rendered_formats",
+    "use_host",
+]
 
 B = TypeVar("B", bound=type[Block])
 S = TypeVar("S", bound=type[Section])
@@ -83,6 +93,11 @@ class _Registries:
 
     def inventory(self) -> tuple[Registration, ...]:
         return tuple(row for registry in self for row in registry.inventory())
+
+    def tables(self) -> Iterator[Registry[Any, Any]]:
+        """Every :class:`~govdisclose.Registry` of them (the kinds as their two tables), in listing order."""
+        for registry in self:
+            yield from registry.registries() if isinstance(registry, KindRegistry) else (registry,)
 
 
 @attrs.define
@@ -411,12 +426,8 @@ class PluginHost:
 
 
 @functools.cache
-def default_host() -> PluginHost:
-    """The host over the package's default registries (``default_kinds``, ``default_rules`` …); always the same one.
-
-    Plugins loaded into it (``load_plugins()`` without a host) are used by every function of the package that is not
-    given registries of its own.
-    """
+def _package_host() -> PluginHost:
+    """The host over the package's default registries (``default_kinds``, ``default_rules`` …)."""
     return PluginHost(
         kinds=default_kinds,
         rules=default_rules,
@@ -424,3 +435,55 @@ def default_host() -> PluginHost:
         category_lists=default_categories,
         parts=default_parts,
     )
+
+
+_ACTIVE: contextvars.ContextVar[PluginHost | None] = contextvars.ContextVar("govdisclose_active_host", default=None)
+
+
+def default_host() -> PluginHost:
+    """The active host: the one over the package's default registries, unless :func:`use_host` activated another.
+
+    Plugins loaded into it (``load_plugins()`` without a host) are used by every function of the package that is not
+    given registries of its own.
+
+    >>> default_host() is default_host()
+    True
+    """
+    active = _ACTIVE.get()
+    return _package_host() if active is None else active
+
+
+@contextlib.contextmanager
+def use_host(host: PluginHost) -> Iterator[PluginHost]:
+    """Make *host* the active one for the block: what every function given no registries of its own uses.
+
+    While it is active, :func:`default_host` is *host*, and the package's default registries
+    (:data:`~govdisclose.model.default_kinds`, :data:`~govdisclose.checks.default_rules`,
+    :data:`~govdisclose.model.default_parts` …) answer with its entries, so the readers read its plugins' tables, the
+    check ``part.missing`` asks for its parts and :func:`~govdisclose.templates.new_report` adds them. Registering into
+    a default registry in the block registers into *host*. Afterwards everything is as before.
+
+    The activation belongs to the current context (a :mod:`contextvars` variable): another thread starts without it
+    (run its work in the block with ``contextvars.copy_context().run``, or activate the host there too), and
+    concurrent activations in different threads or asyncio tasks do not see each other. The command line activates
+    the host of its plugins while a command runs, and in its worker processes.
+
+    >>> from govdisclose.model import default_kinds
+    >>> host = PluginHost.isolated()
+    >>> @host.block
+    ... @attrs.frozen(kw_only=True)
+    ... class UseHostDocBlock(Block):
+    ...     KIND: ClassVar[str] = "usehostdoc.block"
+    >>> with use_host(host) as active:
+    ...     active is default_host() is host, default_kinds.block_class("usehostdoc.block") is UseHostDocBlock
+    (True, True)
+    >>> default_host() is host, default_kinds.block_class("usehostdoc.block")
+    (False, None)
+    """
+    package = _package_host()
+    token = _ACTIVE.set(host)
+    try:
+        with standing_in(zip(package._registries.tables(), host._registries.tables(), strict=True)):
+            yield host
+    finally:
+        _ACTIVE.reset(token)
