@@ -341,3 +341,28 @@ def test_worker_pool_needs_a_worker() -> None:
     """Fewer than one worker is refused."""
     with pytest.raises(ValueError, match="'workers' must be >= 1"):
         batch.WorkerPool(0)
+
+
+_STARTED: list[str] = []
+
+
+def start_with(word: str) -> None:
+    """A worker initializer: remember *word* in the worker process."""
+    if word == "fail":
+        raise OSError("no such plugin")
+    _STARTED.append(word)
+
+
+def started(_: object) -> list[str]:
+    """What the worker's initializer remembered."""
+    return list(_STARTED)
+
+
+def test_worker_pool_initializer_runs_once_per_worker_before_its_tasks() -> None:
+    """Each worker runs the initializer once, before its first call; one that raises fails every call with its error."""
+    with batch.WorkerPool(2, initializer=start_with, initargs=("ready",)) as pool:
+        assert [["ready"]] * 6 == [pool.submit(started, i).result(timeout=120) for i in range(6)]
+    assert [] == _STARTED  # not in this process
+    failing = pytest.raises(RuntimeError, match=r"the worker could not start: OSError: no such plugin")
+    with batch.WorkerPool(1, initializer=start_with, initargs=("fail",)) as pool, failing:
+        pool.submit(started, 0).result(timeout=120)
