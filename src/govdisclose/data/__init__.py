@@ -16,6 +16,7 @@ This package stands on :mod:`govdisclose.model`, :mod:`govdisclose.checks`, :mod
 200
 """
 
+from ..model import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, DataError
 from ._compare import (
     ANOMALY_FACTOR,
@@ -41,7 +42,6 @@ from ._export import (
     export_source,
     report_tables,
 )
-from ._identity import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._keyfigures import KEY_FIGURES, KeyFigure, KeyFiguresRow
 from ._metrics import METRICS, CellRef, Change, Derived, Metric, cell_index, change
 from ._overview import MAIN_INDICATORS, Overview, OverviewEntry, overview, overview_entry, overview_source

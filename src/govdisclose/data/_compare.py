@@ -28,8 +28,7 @@ from typing import Any
 import attrs
 
 from ..checks import Finding, Operand, Severity, check, default_rules, iter_blocks
-from ..model import KindRegistry, Report
-from ._identity import agency_identity, same_agency
+from ..model import KindRegistry, Report, agency_identity, same_agency
 from ._metrics import METRICS, Change, Derived, app_cell, cell_index, cell_value, change
 from ._rows import FigureRow, ReportRow
 from ._walk import facts_of, figure_rows

@@ -38,9 +38,8 @@ from typing import Any
 import attrs
 
 from ..checks import Finding, Operand, Severity
-from ..model import KindRegistry, Report
+from ..model import KindRegistry, Report, agency_identity
 from ._compare import _family, _text
-from ._identity import agency_identity
 from ._metrics import not_exact
 from ._rows import FigureRow, ReportRow
 from ._walk import facts_of, figure_rows

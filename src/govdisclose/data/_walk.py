@@ -34,10 +34,10 @@ from ..model import (
     Statistic,
     StatisticsTable,
     Table,
+    agency_identity,
     plain_text,
 )
 from ..serialize import to_json
-from ._identity import agency_identity
 from ._rows import FigureRow, FindingRow, QuantityRow, ReportColumns, ReportRow
 
 __all__ = [

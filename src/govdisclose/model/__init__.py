@@ -4,6 +4,7 @@ This package imports nothing of govdisclose but the exceptions and the Chinese-l
 everything else stands on it.
 """
 
+from ._agency import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._blocks import (
     Block,
     Breakdown,
@@ -111,6 +112,7 @@ from ._vocabulary import (
 )
 
 __all__ = [
+    "AGENCY_KEY_RULES",
     "APPLICATIONS_2019",
     "APPLICATIONS_2021",
     "APPLICATION_COLUMNS",
@@ -133,6 +135,7 @@ __all__ = [
     "STANDARD_HEADINGS",
     "TITLE_LABELS",
     "Agency",
+    "AgencyIdentity",
     "AgencyLevel",
     "AgencyRole",
     "Amount",
@@ -160,6 +163,7 @@ __all__ = [
     "Inline",
     "InlineQuantity",
     "Introduction",
+    "KeyRule",
     "KindRegistry",
     "MetadataTerm",
     "MoneyUnit",
@@ -195,6 +199,8 @@ __all__ = [
     "Validity",
     "added_parts",
     "added_parts_named",
+    "agency_identity",
+    "agency_key",
     "announced_count",
     "announced_parts",
     "blocks_in",
@@ -216,5 +222,6 @@ __all__ = [
     "plain_text",
     "replace_at",
     "required_parts",
+    "same_agency",
     "value_at",
 ]

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from ..model import Agency, Report
+from ._report import Agency, Report
 
 __all__ = ["AGENCY_KEY_RULES", "AgencyIdentity", "KeyRule", "agency_identity", "agency_key", "same_agency"]
 
