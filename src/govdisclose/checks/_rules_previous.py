@@ -28,7 +28,17 @@ from decimal import Decimal
 
 import attrs
 
-from ..model import EnumeratedPoints, NumberedItems, Paragraph, Report, Statistic, iter_blocks, plain_text
+from ..model import (
+    EnumeratedPoints,
+    NumberedItems,
+    Paragraph,
+    Report,
+    Statistic,
+    agency_identity,
+    iter_blocks,
+    plain_text,
+    same_agency,
+)
 from ._catalog import Rule
 from ._context import CheckContext
 from ._findings import Finding, Operand
@@ -125,6 +135,17 @@ def reused_text(last: Report, this: Report) -> TextReuse:
 def _identity(ctx: CheckContext) -> Iterator[Finding]:
     previous, report = ctx.previous, ctx.report
     assert previous is not None  # the rule needs last year's report
+    before, now = agency_identity(previous.agency), agency_identity(report.agency)
+    if not same_agency(before, now):
+        yield ctx.finding(
+            f"上年报告的机构“{previous.agency.name}”与本年报告的机构“{report.agency.name}”不是同一机构"
+            f"（机构键{before.key}与{now.key}不同）",
+            paths=("$.agency.name",),
+            operands=(
+                Operand(path="$.agency.name", text=previous.agency.name, previous=True),
+                Operand(path="$.agency.name", text=report.agency.name),
+            ),
+        )
     if previous.year != report.year - 1:
         yield ctx.finding(
             f"上年报告为{previous.year}年度，本年报告为{report.year}年度，不是相邻年度；跨年度核对未进行",
@@ -192,11 +213,11 @@ def _copied_tables(ctx: CheckContext) -> Iterator[Finding]:
 RULES = (
     Rule(
         id="previous.identity",
-        title="上年报告的年度",
+        title="上年报告的机构和年度",
         description=(
-            "Last year's report given for the rules across years is of another year: those rules are skipped, and "
-            "this rule says why. Another organ's report is told by govdisclose.data's agency key, on the command "
-            "line and in compare."
+            "Last year's report given for the rules across years is of another organ (by the agency key of "
+            "govdisclose.model.agency_identity: 中华人民共和国教育部 and 教育部 are one organ) or of another year. "
+            "Of another year, the rules across years are skipped, and this rule says why."
         ),
         severity="warning",
         scope="across years, report",
