@@ -117,16 +117,17 @@ def test_compare_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_check_previous_warns_about_another_agency(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Check --previous with another agency's report of the year before says so."""
+    """Check --previous with another agency's report of the year before says so, once (the checks' rule)."""
     other = attrs.evolve(SAMPLE, year=2020, agency=attrs.evolve(SAMPLE.agency, name="示例县公安局"))
     previous = tmp_path / "other-2020.json"
     previous.write_text(to_json(other), encoding="utf-8")
     main(["check", "example:sample-2021", "--previous", str(previous)])
     out = capsys.readouterr().out
     assert (
-        "warning compare.identity $.agency.name 上年报告的机构“示例县公安局”与本年报告的机构“示例县教育局”不是同一机构"
+        "warning previous.identity $.agency.name 上年报告的机构“示例县公安局”与本年报告的机构“示例县教育局”不是同一机构"
         in out
     )
+    assert 1 == out.count("不是同一机构")
 
 
 def _page(result_html: str) -> Element:

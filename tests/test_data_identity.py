@@ -1,5 +1,8 @@
+import attrs
 import pytest
 
+from govdisclose import check, data, examples, model
+from govdisclose.checks import Finding, default_rules
 from govdisclose.data import AGENCY_KEY_RULES, AgencyIdentity, agency_identity, agency_key, same_agency
 from govdisclose.model import Agency
 
@@ -55,3 +58,48 @@ def test_overrides_settle_what_the_rules_cannot() -> None:
 def test_every_rule_has_a_reason() -> None:
     """The documented rule table explains each rule."""
     assert all(rule.reason for rule in AGENCY_KEY_RULES)
+
+
+def test_data_reexports_the_models_agency_identity() -> None:
+    """The identity lives in the model (the checks use it); govdisclose.data gives the same objects."""
+    for name in ("AGENCY_KEY_RULES", "AgencyIdentity", "KeyRule", "agency_identity", "agency_key", "same_agency"):
+        assert getattr(data, name) is getattr(model, name)
+
+
+def _previous_identity(
+    last_name: str, last_parent: str | None, this_name: str, this_parent: str | None
+) -> list[Finding]:
+    """The findings of check(previous=)'s previous.identity, last year 2020 and this year 2021."""
+    sample = examples.load("sample-2021")
+    this = attrs.evolve(sample, agency=Agency(name=this_name, parent=this_parent))
+    last = attrs.evolve(sample, year=2020, agency=Agency(name=last_name, parent=last_parent))
+    result = check(this, previous=last, rules=default_rules.configure(only={"previous.identity"}))
+    return list(result.findings)
+
+
+@pytest.mark.parametrize(
+    ("last", "this"),
+    [
+        (("中华人民共和国教育部", None), ("教育部", None)),
+        (("淮安市洪泽区人民政府", None), ("洪泽区人民政府", "淮安市人民政府")),
+        (("洪泽区人民政府", None), ("淮安市洪泽区人民政府", None)),
+    ],
+)
+def test_check_previous_of_one_agency_by_another_name_is_no_warning(
+    last: tuple[str, str | None], this: tuple[str, str | None]
+) -> None:
+    """The short and the long name of one organ in two years: previous.identity says nothing."""
+    assert [] == _previous_identity(*last, *this)
+
+
+def test_check_previous_of_another_agency_warns_in_python() -> None:
+    """check(previous=) with another organ's report of the year before: a warning at $.agency.name, saying both keys."""
+    found = _previous_identity("某县公安局", None, "某县教育局", None)
+    assert [("previous.identity", "warning", "$.agency.name")] == [(f.rule, f.severity.value, f.path) for f in found]
+    assert "上年报告的机构“某县公安局”与本年报告的机构“某县教育局”不是同一机构（机构键某县公安局与某县教育局不同）" == (
+        found[0].message
+    )
+    # one own name (政府) in two cities: two organs
+    assert ["$.agency.name"] == [
+        f.path for f in _previous_identity("南京市鼓楼区人民政府", None, "福州市鼓楼区人民政府", None)
+    ]

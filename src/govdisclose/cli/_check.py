@@ -7,8 +7,6 @@ import functools
 import sys
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from .._errors import GovDiscloseError, RegistryError, SourceError
 from ..batch import check_file, load_source
 from ..model import Report
@@ -50,10 +48,6 @@ def check_source(
     than the findings as nested data (or even as a string, which is encoded on one side and decoded on the other).
     """
     result = check_file(source, fmt=fmt, registry=handle.kinds, rules=rules, previous=previous, profile=profile)
-    if previous is not None:  # another agency's report given as last year's: a warning (govdisclose.data)
-        from ..data import identity_findings
-
-        result = attrs.evolve(result, findings=(*identity_findings(previous, result.report), *result.findings))
     if text:
         output = f"{source} ({result.report.display_title})\n{result.to_text()}"
         output = visible(output) if terminal else output

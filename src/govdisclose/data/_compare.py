@@ -376,7 +376,10 @@ def compare(
         if anomaly is not None:
             findings.append(anomaly)
     if last.year == this.year - 1:  # the checks' rules across years: carry-over consistency
-        across = default_rules.configure(only=[rule.id for rule in default_rules if rule.needs_previous])
+        # previous.identity leaves out: identity_findings said it above, with the caller's overrides
+        across = default_rules.configure(
+            only=[rule.id for rule in default_rules if rule.needs_previous and rule.id != "previous.identity"]
+        )
         findings.extend(check(this, previous=last, rules=across).findings)
     before_cells, now_cells = cell_index(before_rows), cell_index(now_rows)
     metrics = []
