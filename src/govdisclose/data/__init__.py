@@ -21,7 +21,6 @@ from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, DataError
 from ._compare import (
     ANOMALY_FACTOR,
     LARGE,
-    REUSE_MIN_CHARS,
     CarryOver,
     Comparison,
     FigureChange,
@@ -61,7 +60,6 @@ __all__ = [
     "MAIN_INDICATORS",
     "METRICS",
     "PRIMARY_KEYS",
-    "REUSE_MIN_CHARS",
     "TABLES",
     "AgencyIdentity",
     "CarryOver",

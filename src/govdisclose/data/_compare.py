@@ -3,8 +3,9 @@
 :func:`compare` takes last year's report and this year's and gives a :class:`Comparison`: per matched figure the change,
 per metric the change, and findings — two different agencies or years that are not consecutive (``compare.identity``,
 ``compare.years``), the checks' rules across years (``applications.carry-over`` …: carry-over consistency), a figure
-five times or a fifth of last year's, or zero after a large value (``compare.anomaly``), and paragraphs reused word for
-word (``compare.text-reuse``).
+five times or a fifth of last year's, or zero after a large value (``compare.anomaly``) — and the text reused from last
+year: :func:`govdisclose.checks.reused_text`, the package's one text-reuse measure (sentences, boilerplate left out,
+years aside), whose share the checks' rule ``copied.text`` also judges against its threshold.
 
 >>> from govdisclose import examples
 >>> import attrs
@@ -14,20 +15,22 @@ word (``compare.text-reuse``).
 >>> result.same_agency, result.consecutive, len(result.changes)
 (True, True, 200)
 >>> sorted({f.rule for f in result.findings})
-['applications.carry-over', 'compare.text-reuse', 'copied.tables', 'copied.text', 'proactive.in-force']
+['applications.carry-over', 'copied.tables', 'copied.text', 'proactive.in-force']
+>>> len(result.reused.matches) == result.reused.sentences, result.reused_share
+(True, Decimal('1'))
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ..checks import Finding, Operand, Severity, check, default_rules, iter_blocks
+from ..checks import Finding, Operand, Severity, TextReuse, check, default_rules, reused_text
 from ..model import KindRegistry, Report, agency_identity, same_agency
 from ._metrics import METRICS, Change, Derived, app_cell, cell_index, cell_value, change
 from ._rows import FigureRow, ReportRow
@@ -36,7 +39,6 @@ from ._walk import facts_of, figure_rows
 __all__ = [
     "ANOMALY_FACTOR",
     "LARGE",
-    "REUSE_MIN_CHARS",
     "CarryOver",
     "Comparison",
     "FigureChange",
@@ -49,8 +51,6 @@ ANOMALY_FACTOR = Decimal(5)
 """A figure at least this many times last year's, or at most its inverse (×5, ×0.2), is an anomaly."""
 LARGE = Decimal(10)
 """A ratio counts only when the larger of the two figures is at least this; zero after at least this is an anomaly."""
-REUSE_MIN_CHARS = 30
-"""Paragraphs shorter than this are not counted as reused text (headings, set phrases)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -124,10 +124,9 @@ class Comparison:
         consecutive: Whether *this* is the year after *last*.
         changes: The figures found in both reports, in this year's order.
         metrics: The metrics in both years.
-        findings: Identity, carry-over, anomaly and text-reuse findings (paths of last year's report are marked
-            ``previous`` in the operands).
-        reused_share: The share of this year's running text (in characters, paragraphs of at least
-            :data:`REUSE_MIN_CHARS`) that appears word for word in last year's report.
+        findings: Identity, the checks' rules across years (carry-over, ``copied.text`` …) and anomaly findings
+            (paths of last year's report are marked ``previous`` in the operands).
+        reused: This year's sentences found in last year's report (:func:`govdisclose.checks.reused_text`).
         carry_over: The applications last year carried forward and this year carried over.
     """
 
@@ -138,8 +137,13 @@ class Comparison:
     changes: tuple[FigureChange, ...]
     metrics: tuple[MetricChange, ...]
     findings: tuple[Finding, ...]
-    reused_share: Decimal | None
+    reused: TextReuse
     carry_over: CarryOver
+
+    @property
+    def reused_share(self) -> Decimal | None:
+        """The share of this year's compared text (in characters) that is last year's (``reused.share``)."""
+        return self.reused.share
 
     def to_data(self) -> dict[str, Any]:
         """The comparison as JSON-ready data (numbers as exact decimal strings)."""
@@ -155,6 +159,14 @@ class Comparison:
             "same_agency": self.same_agency,
             "consecutive": self.consecutive,
             "reused_share": _text(self.reused_share),
+            "reused": {
+                "sentences": self.reused.sentences,
+                "characters": self.reused.characters,
+                "reused_characters": self.reused.reused_characters,
+                "matches": [
+                    {"path": m.path, "previous_path": m.previous_path, "text": m.text} for m in self.reused.matches
+                ],
+            },
             "carry_over": {
                 "last_forward": _text(self.carry_over.last_forward.value),
                 "this_carried": _text(self.carry_over.this_carried.value),
@@ -223,7 +235,14 @@ class Comparison:
                 f"{_text(c.change.absolute)})"
             )
         if self.reused_share is not None:
-            lines += ["", f"text reused word for word: {self.reused_share:.0%}"]
+            reused = self.reused
+            lines += [
+                "",
+                f"text reused from last year: {reused.reused_characters} of {reused.characters} characters "
+                f"({self.reused_share:.0%}), {len(reused.matches)} of {reused.sentences} sentences "
+                "(years aside, boilerplate left out)",
+            ]
+            lines += [f"  {m.path} {m.text}" for m in reused.matches]
         return "\n".join(lines) + "\n"
 
 
@@ -308,38 +327,6 @@ def _anomaly(change: FigureChange) -> Finding | None:
     )
 
 
-_SPACE = re.compile(r"\s+")
-
-
-def _paragraphs(report: Report) -> Iterator[tuple[str, str]]:
-    for site in iter_blocks(report):
-        text = getattr(site.block, "text", None)
-        if isinstance(text, str):
-            normal = _SPACE.sub("", text)
-            if len(normal) >= REUSE_MIN_CHARS:
-                yield site.path, normal
-
-
-def _reuse(last: Report, this: Report) -> tuple[Decimal | None, list[Finding]]:
-    before = {text: path for path, text in _paragraphs(last)}
-    total = reused = 0
-    found = []
-    for path, text in _paragraphs(this):
-        total += len(text)
-        if text in before:
-            reused += len(text)
-            found.append(
-                Finding(
-                    rule="compare.text-reuse",
-                    severity=Severity.INFO,
-                    message=f"本段与上年报告一字不差：“{text[:20]}……”（{len(text)}字）",
-                    paths=(path,),
-                    operands=(Operand(path=before[text], text=text[:40], previous=True),),
-                )
-            )
-    return (Decimal(reused) / Decimal(total) if total else None), found
-
-
 def compare(
     last: Report,
     this: Report,
@@ -386,8 +373,6 @@ def compare(
     for metric in METRICS.values():
         old, new = metric.compute(before_cells), metric.compute(now_cells)
         metrics.append(MetricChange(metric=metric.id, name=metric.name, last=old, this=new, change=change(new, old)))
-    share, reused = _reuse(last, this)
-    findings.extend(reused)
     return Comparison(
         last=last_facts.row,
         this=this_facts.row,
@@ -396,7 +381,7 @@ def compare(
         changes=tuple(changes),
         metrics=tuple(metrics),
         findings=tuple(findings),
-        reused_share=share,
+        reused=reused_text(last, this),
         carry_over=CarryOver(
             last_forward=cell_value(app_cell("carry-forward"), before_cells),
             this_carried=cell_value(app_cell("carried-over"), now_cells),

@@ -161,18 +161,27 @@ def _changes(result: Comparison) -> str:
 
 
 def _reuse(result: Comparison) -> str:
-    found = [f for f in result.findings if f.rule == "compare.text-reuse"]
+    reused = result.reused
     if result.reused_share is None:
-        return '<p class="note">本年报告没有可比较的段落。</p>\n'
-    caption = f"本年正文与上年报告一字不差的比例：{percent(result.reused_share)}"
-    return share_chart(result.reused_share, caption=caption) + (findings_list(found) if found else "")
+        return '<p class="note">本年报告没有可比较的正文句子。</p>\n'
+    caption = f"本年正文与上年报告相同的比例（按字数）：{percent(result.reused_share)}"
+    note = (
+        f'<p class="note">本年正文{reused.sentences}句（{reused.characters}字）中有{len(reused.matches)}句'
+        f"（{reused.reused_characters}字）与上年报告相同（年份除外；套话、统计期限等固定表述和不足12字的短句不计）。</p>\n"
+    )
+    rows = [[cell(m.text), cell(m.path), cell(m.previous_path)] for m in reused.matches]
+    return (
+        share_chart(result.reused_share, caption=caption)
+        + note
+        + (table(("相同的句子", "本年位置", "上年位置"), rows) if rows else "")
+    )
 
 
 def comparison_html(result: Comparison) -> str:
     """The comparison *result* as one HTML page (inline CSS and SVG, no script, no external resource)."""
     last, this = result.last, result.this
     counts = {name: sum(1 for f in result.findings if f.severity.value == name) for name in _SEVERITY}
-    reused = sum(1 for f in result.findings if f.rule == "compare.text-reuse")
+    reused = len(result.reused.matches)
     facts = _facts(
         [
             ("上年报告", f"{last.agency} {last.year}年度"),
@@ -185,8 +194,8 @@ def comparison_html(result: Comparison) -> str:
     body = (
         facts
         + "<h2>发现</h2>\n"
-        + findings_list(f for f in result.findings if f.rule != "compare.text-reuse")
-        + (f'<p class="note">另有{reused}段文字与上年一字不差，见“文字重复”。</p>\n' if reused else "")
+        + findings_list(result.findings)
+        + (f'<p class="note">本年正文有{reused}句与上年报告相同，见“文字重复”。</p>\n' if reused else "")
         + "<h2>主要数字</h2>\n"
         + _key_figures(result)
         + "<h2>指标</h2>\n"
