@@ -24,12 +24,13 @@ from collections.abc import Mapping
 
 import attrs
 
+from ._checks import typed_fields
 from ._report import Agency, Report
 
 __all__ = ["AGENCY_KEY_RULES", "AgencyIdentity", "KeyRule", "agency_identity", "agency_key", "same_agency"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class KeyRule:
     """One rewriting step of the agency key.
 
@@ -77,7 +78,7 @@ _REGION = re.compile(
 _GOVERNMENT = "政府"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AgencyIdentity:
     """Who an agency is: its region chain and its own name, normalised.
 
