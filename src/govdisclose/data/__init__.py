@@ -16,11 +16,7 @@ This package stands on :mod:`govdisclose.model`, :mod:`govdisclose.checks`, :mod
 200
 """
 
-from ..model import AGENCY_KEY_RULES, agency_identity, agency_key, same_agency
-
-# The identity's classes are the model's (documented there); importable from here as before
-from ..model import AgencyIdentity as AgencyIdentity
-from ..model import KeyRule as KeyRule
+from ..model import AGENCY_KEY_RULES, AgencyIdentity, KeyRule, agency_identity, agency_key, same_agency
 from ._arrow import DECIMAL_PRECISION, DECIMAL_SCALE, DataError
 from ._compare import (
     ANOMALY_FACTOR,
@@ -65,6 +61,7 @@ __all__ = [
     "METRICS",
     "PRIMARY_KEYS",
     "TABLES",
+    "AgencyIdentity",
     "CarryOver",
     "CellRef",
     "Change",
@@ -79,6 +76,7 @@ __all__ = [
     "FindingRow",
     "KeyFigure",
     "KeyFiguresRow",
+    "KeyRule",
     "Metric",
     "MetricChange",
     "Overview",
