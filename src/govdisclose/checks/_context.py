@@ -31,6 +31,16 @@ class _Index:
     blocks: tuple[BlockSite, ...]
     sections: tuple[tuple[str, int, Section], ...]
     derived: dict[Callable[[CheckContext], object], object] = attrs.field(factory=dict, eq=False)
+    by_type: dict[tuple[type[Block], ...], tuple[BlockSite, ...]] = attrs.field(factory=dict, eq=False)
+
+    def of_types(self, types: tuple[type[Block], ...]) -> tuple[BlockSite, ...]:
+        """The blocks of the given types (all with none), filtered once per run for each choice of types."""
+        if not types:
+            return self.blocks
+        found = self.by_type.get(types)
+        if found is None:
+            found = self.by_type[types] = tuple(site for site in self.blocks if isinstance(site.block, types))
+        return found
 
     @classmethod
     def of(cls, report: Report) -> _Index:
@@ -181,13 +191,13 @@ class CheckContext:
 
     def blocks(self, *types: type[Block]) -> tuple[BlockSite, ...]:
         """The blocks of the report (of the given types, if any) with their paths, in document order."""
-        return tuple(site for site in self._index.blocks if not types or isinstance(site.block, types))
+        return self._index.of_types(types)
 
     def previous_blocks(self, *types: type[Block]) -> tuple[BlockSite, ...]:
         """As :meth:`blocks`, in last year's report (none when there is no previous report)."""
         if self._previous_index is None:
             return ()
-        return tuple(site for site in self._previous_index.blocks if not types or isinstance(site.block, types))
+        return self._previous_index.of_types(types)
 
     def sections(self) -> tuple[tuple[str, int, Section], ...]:
         """``(path, depth, section)`` of every section, depth first (chapters have depth 1)."""

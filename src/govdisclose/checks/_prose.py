@@ -15,6 +15,7 @@ not checked, and a figure compared with another year (``较上年``) or dated in
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ __all__ = ["Statement", "meaning", "runs", "statements"]
 
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:（("
+_SENTENCE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_STOP = re.compile(f"[{re.escape(_CLAUSE_END)}\x00]")
 
 
 @attrs.frozen(kw_only=True)
@@ -75,37 +78,47 @@ def _text(piece: Inline) -> str:
     return piece if isinstance(piece, str) else plain_text((piece,))
 
 
-def _tail(text: str, stops: str) -> str:
-    cut = max(text.rfind(stop) for stop in stops)
-    return text[cut + 1 :]
+class _Stops:
+    """Where the stop characters of one text stand, to cut the text before or after a position without rescanning it."""
 
+    __slots__ = ("_at",)
 
-def _head(text: str, stops: str) -> str:
-    cuts = [i for i in (text.find(stop) for stop in stops) if i >= 0]
-    return text[: min(cuts)] if cuts else text
+    def __init__(self, text: str, stops: re.Pattern[str]) -> None:
+        self._at = [match.start() for match in stops.finditer(text)]
+
+    def after_last(self, end: int) -> int:
+        """Where the text after the last stop before *end* starts (0 when there is none)."""
+        index = bisect.bisect_left(self._at, end)
+        return self._at[index - 1] + 1 if index else 0
+
+    def first(self, start: int, default: int) -> int:
+        """Where the first stop at or after *start* stands (*default* when there is none)."""
+        index = bisect.bisect_left(self._at, start)
+        return self._at[index] if index < len(self._at) else default
 
 
 def statements(path: str, block: Block) -> Iterator[Statement]:
     """The counts and amounts of a block's running text, each with its clause and sentence."""
     for base, content in runs(path, block):
         texts = [_text(piece) for piece in content]
-        # Quantities masked by a NUL, so that a clause stops at the neighbouring figure. Each run is joined once; the
-        # text before and after a quantity is a slice of it (joining per quantity was quadratic in a long paragraph).
+        # Quantities masked by a NUL, so that a clause stops at the neighbouring figure. Each run is joined and scanned
+        # for its stops once; the text before and after a quantity is a slice of it up to the nearest stop.
         masked = [t if isinstance(p, str) else "\x00" for p, t in zip(content, texts, strict=True)]
         full, plain = "".join(texts), "".join(masked)
+        sentences, clauses = _Stops(full, _SENTENCE_STOP), _Stops(plain, _CLAUSE_STOP)
         ends, masked_ends = list(itertools.accumulate(map(len, texts))), list(itertools.accumulate(map(len, masked)))
         for index, piece in enumerate(content):
             if not isinstance(piece, (Count, Amount)):
                 continue
-            start, masked_start = ends[index] - len(texts[index]), masked_ends[index] - 1
-            left, right = full[:start], full[ends[index] :]
+            start, end, masked_start = ends[index] - len(texts[index]), ends[index], masked_ends[index] - 1
+            lead = full[sentences.after_last(start) : start]
             yield Statement(
                 path=join_path(base, index),
                 quantity=piece,
-                before=_tail(plain[:masked_start], _CLAUSE_END + "\x00"),
-                after=_head(plain[masked_ends[index] :], _CLAUSE_END + "\x00"),
-                sentence=_tail(left, _SENTENCE_END) + piece.text + _head(right, _SENTENCE_END),
-                lead=_tail(left, _SENTENCE_END),
+                before=plain[clauses.after_last(masked_start) : masked_start],
+                after=plain[masked_ends[index] : clauses.first(masked_ends[index], len(plain))],
+                sentence=lead + piece.text + full[end : sentences.first(end, len(full))],
+                lead=lead,
             )
 
 
