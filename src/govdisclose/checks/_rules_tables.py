@@ -126,6 +126,8 @@ class _Table:
     table: OfficialTable
     rows: dict[str, int]
     points: dict[_CellAt, Decimal]
+    _cells: dict[_CellAt, _Cell] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    """The cells :meth:`cell` made, by row and column id (the table is shared by every rule of a check run)."""
 
     @classmethod
     def of(cls, site: BlockSite) -> _Table:
@@ -168,6 +170,13 @@ class _Table:
         return result
 
     def cell(self, row_id: str, column_id: str) -> _Cell:
+        """The cell at *row_id*, *column_id* with its path, figure and label, made once per table."""
+        made = self._cells.get((row_id, column_id))
+        if made is None:
+            made = self._cells[row_id, column_id] = self._make_cell(row_id, column_id)
+        return made
+
+    def _make_cell(self, row_id: str, column_id: str) -> _Cell:
         definition = self.table.DEFINITION.row(row_id)
         position = next(i for i, c in enumerate(definition.columns) if c.id == column_id)
         column = definition.columns[position]
