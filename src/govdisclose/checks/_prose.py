@@ -151,9 +151,9 @@ _ADMINISTRATIVE_FEES = re.compile(r"行政事业性收费")
 _INFORMATION_FEES = re.compile(r"信息处理费|依申请公开[^，。；]{0,10}(收取|收费)")
 
 
-def _stale_year(statement: Statement, year: int) -> bool:
+def _stale_year(clause: str, year: int) -> bool:
     """Whether the clause names a year other than the report's (and the next, for what is carried forward)."""
-    return any(int(match) not in (year, year + 1) for match in _YEAR.findall(statement.clause))
+    return any(int(match) not in (year, year + 1) for match in _YEAR.findall(clause))
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -172,7 +172,7 @@ def meaning(statement: Statement, year: int, *, topic: str = "") -> str | None:
     ``repealed:…``, ``in-force:…``), ``interpretations``, ``administrative-fees`` and ``information-fees`` (amounts).
     """
     clause, before, after = statement.clause, statement.before, statement.after
-    if _stale_year(statement, year):
+    if _stale_year(clause, year):
         return None
     if isinstance(statement.quantity, Amount):
         if _ADMINISTRATIVE_FEES.search(clause):

@@ -24,7 +24,8 @@ from ._catalog import Rule
 from ._context import CheckContext, shared
 from ._findings import Finding, Operand
 from ._numbers import Interval, bounded, compare, describe, number, quantity_interval, total
-from ._paths import QuantitySite, iter_quantities, join_path, quantity_index
+from ._paths import QuantitySite, join_path, quantity_index
+from ._prose import runs
 
 __all__ = ["RULES"]
 
@@ -261,14 +262,24 @@ def _iter_share_checks(ctx: CheckContext) -> Iterator[_ShareCheck]:
         block = site.block
         candidates: list[tuple[str, Share, _Figure | None, _Figure | None]] = []
         index: dict[str, QuantitySite] | None = None  # the block's quantities by id, once a share needs them
-        for ref in iter_quantities(site.path, block):
-            quantity = ref.quantity
-            if isinstance(quantity, Share) and quantity.part is not None and quantity.whole is not None:
-                if index is None:
-                    index = quantity_index(site.path, block)
-                candidates.append(
-                    (ref.path, quantity, _figure(index.get(quantity.part)), _figure(index.get(quantity.whole)))
-                )
+        named = [  # the shares of running text (those naming their part and whole are taken here)
+            (join_path(base, position), piece)
+            for base, content in runs(site.path, block)
+            for position, piece in enumerate(content)
+            if isinstance(piece, Share)
+        ]
+        if isinstance(block, Statistic):  # and those of a statistic's parts
+            named.extend(
+                (join_path(site.path, "parts", i, "share"), stat_part.share)
+                for i, stat_part in enumerate(block.parts)
+                if stat_part.share is not None
+            )
+        for path, quantity in named:
+            if quantity.part is None or quantity.whole is None:
+                continue
+            if index is None:
+                index = quantity_index(site.path, block)
+            candidates.append((path, quantity, _figure(index.get(quantity.part)), _figure(index.get(quantity.whole))))
         if isinstance(block, Statistic):
             whole = _Figure(join_path(site.path, "total"), block.total)
             for i, stat_part in enumerate(block.parts):
