@@ -31,10 +31,10 @@ A plugin renders its own block type with a function that writes into the documen
 from __future__ import annotations
 
 import datetime
+import html
 import io
 import re
 from typing import TYPE_CHECKING, Any, cast
-from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 
@@ -751,7 +751,7 @@ def _chinese_theme(document: DocxDocument, fonts: FontPreset) -> None:
             for scheme, font in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
                 start = blob.index(f"<a:{scheme}>")
                 end = blob.index(f"</a:{scheme}>", start)
-                typeface = xml_escape(font, {'"': "&quot;"})
+                typeface = html.escape(font, quote=True)
                 inner = re.sub(r'<a:ea typeface="[^"]*"/>', f'<a:ea typeface="{typeface}"/>', blob[start:end], count=1)
                 inner = re.sub(r'<a:font script="Jpan" typeface="[^"]*"/>', "", inner)
                 blob = blob[:start] + inner + blob[end:]

@@ -17,7 +17,6 @@ from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
-from ._labels import with_labels
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size, parse_decimal
 
 __all__ = ["from_toml", "to_toml"]
@@ -93,6 +92,8 @@ def to_toml(report: Report, *, registry: KindRegistry | None = None, labels: boo
         if not all(w.startswith("v = ") and w.count("\n") == 1 for w in written):
             return None
         return [w[4:-1] for w in written]
+
+    from ._labels import with_labels  # only a labelled dump needs it (kept off import time)
 
     return with_labels(data, dump, scalars, registry=registry, lines=_lines, inline=_inline, quoted=True)
 

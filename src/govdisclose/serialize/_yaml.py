@@ -22,7 +22,6 @@ from .._errors import DocumentError, MissingExtraError
 from ..model import KindRegistry, Report
 from ..model._decimal import MAX_INTEGER_DIGITS
 from ._converter import report_from_data, report_to_data
-from ._labels import with_labels
 from ._limits import DEFAULT_LIMITS, DocumentLimits, check_size
 
 if TYPE_CHECKING:
@@ -204,6 +203,8 @@ def to_yaml(report: Report, *, registry: KindRegistry | None = None, labels: boo
 
     if not labels:
         return dump(data)
+    from ._labels import with_labels  # only a labelled dump needs it (kept off import time)
+
     return with_labels(
         data, dump, lambda values: _items(dump, values), registry=registry, lines=_lines, inline=_flow, quoted=False
     )
