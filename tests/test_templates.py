@@ -6,6 +6,7 @@ import attrs
 import pytest
 
 from govdisclose import ModelError, RegistryError, from_json, from_toml, render, to_json
+from govdisclose.checks import check
 from govdisclose.cli import main
 from govdisclose.model import (
     APPLICATIONS_2021,
@@ -359,16 +360,13 @@ def test_category_lists_are_frozen_values() -> None:
 @pytest.mark.parametrize(("edition", "year"), [("2021", 2024), ("2019", 2020), ("pre-2019", 2016)])
 def test_checks_report_only_the_empty_prose_parts_of_a_blank(edition: str, year: int) -> None:
     """The zero tables of a blank report are consistent: the checks report nothing but the parts still to write."""
-    checks = pytest.importorskip("govdisclose.checks")
-    if not hasattr(checks, "check"):
-        pytest.skip("govdisclose.checks has no check() yet")
     report = new_report(edition=edition, agency="示例县教育局", year=year, role="department")
     prose = {
         f"$.sections[{i}]"
         for i, s in enumerate(report.sections)
         if s.part is not Part.STATISTICS_TABLES and not any(isinstance(b, OfficialTable) for b in s.blocks)
     }
-    findings = checks.check(report).findings
+    findings = check(report).findings
     assert {"part.missing"} == {f.rule for f in findings}
     assert {p for f in findings for p in f.paths} <= prose
 
